@@ -1,0 +1,116 @@
+"""The Python API: what the CLI (and later the HTTP server) call.
+
+    from wirecheck import analyze
+    result = analyze(["examples/harbour-bridge"], store="news.db")
+    result.report["stories"][0]["conflicts"]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .config import Settings, load_settings
+from .engines.local import LocalEngine, Progress, RunSummary
+from .errors import WirecheckError
+from .ingest.readers import read_paths
+from .pipeline import Pipeline
+from .render.html import render_html
+from .render.json import render_json, validate
+from .render.markdown import render_markdown
+from .report import build_report
+from .stages.brief import BriefComposer
+from .stages.claims import ClaimExtractor
+from .stages.clean import Cleaner
+from .stages.cluster import StoryClusterer
+from .stages.compare import Comparer
+from .stages.dedup import DuplicateGrouper
+from .stages.facts import FactExtractor
+from .stages.quotes import QuoteExtractor
+from .store import Store, open_store
+
+FORMATS = ("md", "html", "json")
+
+
+def default_pipeline(settings: Settings | None = None) -> Pipeline:
+    s = settings or load_settings()
+    return Pipeline([
+        Cleaner(s), QuoteExtractor(s), FactExtractor(s), ClaimExtractor(s),
+        DuplicateGrouper(s), StoryClusterer(s), Comparer(s), BriefComposer(s),
+    ])
+
+
+@dataclass
+class Analysis:
+    store: Store
+    summary: RunSummary
+    report: dict[str, Any]
+
+
+def as_store(store: Store | str | Path) -> Store:
+    return open_store(store) if isinstance(store, str | Path) else store
+
+
+def analyze(paths: Iterable[str | Path], store: Store | str | Path = "memory:",
+            settings: Settings | None = None, progress: Progress | None = None) -> Analysis:
+    """Read, clean and analyse ``paths`` (files or folders) into ``store``; return the report."""
+    settings = settings or load_settings()
+    target = as_store(store)
+    inputs = list(read_paths(paths, settings))
+    summary = LocalEngine(progress).run(default_pipeline(settings), target, inputs)
+    return Analysis(target, summary, build_report(target))
+
+
+def report(store: Store | str | Path, story_ids: list[str] | None = None) -> dict[str, Any]:
+    return build_report(as_store(store), story_ids)
+
+
+def story_slug(story: dict[str, Any]) -> str:
+    words = re.findall(r"[a-z0-9]+", (story.get("title") or "").lower())[:6]
+    return "-".join([*words, story["id"][:8]]) if words else f"story-{story['id'][:8]}"
+
+
+def write_reports(report: dict[str, Any], out_dir: str | Path,
+                  formats: Sequence[str] = FORMATS) -> list[Path]:
+    """One file per story and format, plus ``report.json`` for the whole run when json."""
+    unknown = set(formats) - set(FORMATS)
+    if unknown:
+        raise WirecheckError(f"unknown format(s): {', '.join(sorted(unknown))}",
+                             hint=f"choose from {', '.join(FORMATS)}")
+    validate(report)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    if "json" in formats:
+        written.append(_write(out / "report.json", render_json(report)))
+    for story in report["stories"]:
+        slug = story_slug(story)
+        if "md" in formats:
+            written.append(_write(out / f"{slug}.md", render_markdown(report, story["id"])))
+        if "html" in formats:
+            written.append(_write(out / f"{slug}.html", render_html(report, story["id"])))
+        if "json" in formats:
+            single = build_single(report, story["id"])
+            written.append(_write(out / f"{slug}.json", render_json(single)))
+    return written
+
+
+def build_single(report: dict[str, Any], story_id: str) -> dict[str, Any]:
+    story = next(s for s in report["stories"] if s["id"] == story_id)
+    ids = set(story["article_ids"])
+    return {
+        **report,
+        "articles": [a for a in report["articles"] if a["id"] in ids],
+        "duplicate_groups": [g for g in report["duplicate_groups"]
+                             if any(m["article_id"] in ids for m in g["members"])],
+        "failures": [],
+        "stories": [story],
+    }
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,135 @@
+"""LocalEngine: runs a Pipeline in this process over a Store.
+
+- map stages process the items of their kind produced in this run (new input flows through);
+- global stages see every stored item of the kinds they require and replace what they provide;
+- group stages run once per stored story and replace that story's results.
+
+A stage that raises on one item records a Failure for it and the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..ids import content_id
+from ..pipeline import Bundle, GlobalStage, GroupStage, MapStage, Pipeline, Stage
+from ..store.base import Store
+from ..types import Failure, Item, Story
+
+Progress = Callable[[str, int, int], None]  # (stage name, done, total)
+
+
+@dataclass
+class RunSummary:
+    counts: Counter[str] = field(default_factory=Counter)  # items produced per kind
+    failures: list[Failure] = field(default_factory=list)
+
+
+def stage_failure(stage: Stage, source: str, exc: BaseException) -> Failure:
+    message = f"{stage.name} failed on {source}: {type(exc).__name__}: {exc}"
+    return Failure(
+        id=content_id("failure", stage.name, source, type(exc).__name__, str(exc)),
+        stage=stage.name, source=source, error=type(exc).__name__, message=message,
+    )
+
+
+class LocalEngine:
+    def __init__(self, progress: Progress | None = None) -> None:
+        self.progress = progress or (lambda name, done, total: None)
+
+    def run(self, pipeline: Pipeline, store: Store, inputs: Iterable[Item]) -> RunSummary:
+        summary = RunSummary()
+        fresh: dict[str, list[Any]] = defaultdict(list)
+        self._keep(store, list(inputs), fresh, summary)
+        for stage in pipeline.stages:
+            if isinstance(stage, MapStage):
+                self._run_map(stage, store, fresh, summary)
+            elif isinstance(stage, GlobalStage):
+                self._run_global(stage, store, summary)
+            elif isinstance(stage, GroupStage):
+                self._run_group(stage, store, summary)
+        return summary
+
+    def _keep(self, store: Store, items: list[Any], fresh: dict[str, list[Any]],
+              summary: RunSummary) -> list[Any]:
+        kept = [item for item in items if not isinstance(item, Failure)]
+        failures = [item for item in items if isinstance(item, Failure)]
+        store.put(kept)
+        store.put(failures)
+        for item in kept:
+            fresh[item.KIND].append(item)
+            summary.counts[item.KIND] += 1
+        summary.failures.extend(failures)
+        return kept
+
+    def _run_map(self, stage: MapStage, store: Store, fresh: dict[str, list[Any]],
+                 summary: RunSummary) -> None:
+        items = fresh.get(stage.requires[0], [])
+        for done, item in enumerate(items, 1):
+            try:
+                produced = list(stage.process(item))
+            except Exception as exc:  # a stage bug on one item must not stop the batch
+                produced = [stage_failure(stage, getattr(item, "source", item.id), exc)]
+            self._keep(store, produced, fresh, summary)
+            self.progress(stage.name, done, len(items))
+
+    def _run_global(self, stage: GlobalStage, store: Store, summary: RunSummary) -> None:
+        data: Bundle = {kind: store.all(kind) for kind in stage.requires}
+        self.progress(stage.name, 0, 1)
+        produced = list(stage.run(data))
+        for kind in stage.provides:
+            items = [item for item in produced if kind == item.KIND]
+            store.replace(kind, items)
+            summary.counts[kind] += len(items)
+        failures = [item for item in produced if isinstance(item, Failure)]
+        store.put(failures)
+        summary.failures.extend(failures)
+        self.progress(stage.name, 1, 1)
+
+    def _run_group(self, stage: GroupStage, store: Store, summary: RunSummary) -> None:
+        stories: list[Story] = store.all("story")
+        by_article = {kind: _by_article(store.all(kind)) for kind in stage.requires
+                      if kind not in ("story", "article", "duplicate_group")}
+        articles = {a.id: a for a in store.all("article")} if "article" in stage.requires else {}
+        groups = store.all("duplicate_group") if "duplicate_group" in stage.requires else []
+        for done, story in enumerate(stories, 1):
+            bundle = _bundle(story, articles, groups, by_article)
+            try:
+                produced = list(stage.reduce(story, bundle))
+            except Exception as exc:
+                produced = [stage_failure(stage, f"story {story.id}", exc)]
+            for kind in stage.provides:
+                items = [item for item in produced if kind == item.KIND]
+                store.replace(kind, items, scope=story.id)
+                summary.counts[kind] += len(items)
+            failures = [item for item in produced if isinstance(item, Failure)]
+            store.put(failures)
+            summary.failures.extend(failures)
+            self.progress(stage.name, done, len(stories))
+        live = {story.id for story in stories}
+        for kind in stage.provides:
+            store.delete(kind, [i.id for i in store.all(kind) if i.story_id not in live])
+
+
+def _by_article(items: list[Any]) -> dict[str, list[Any]]:
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for item in items:
+        key = getattr(item, "article_id", None) or getattr(item, "story_id", "")
+        grouped[str(key)].append(item)
+    return grouped
+
+
+def _bundle(story: Story, articles: dict[str, Any], groups: list[Any],
+            by_article: dict[str, dict[str, list[Any]]]) -> Bundle:
+    ids = set(story.article_ids)
+    bundle: Bundle = {
+        "article": [articles[i] for i in story.article_ids if i in articles],
+        "duplicate_group": [g for g in groups if ids & {m.article_id for m in g.members}],
+    }
+    for kind, grouped in by_article.items():
+        keys = (*story.article_ids, story.id)
+        bundle[kind] = [item for key in keys for item in grouped.get(key, [])]
+    return bundle

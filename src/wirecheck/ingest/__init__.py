@@ -1,0 +1,1 @@
+"""Readers: turn paths (files, folders) into RawDocuments, or Failures with a reason."""

@@ -1,0 +1,1 @@
+"""The NLP backend behind one small interface (spaCy by default)."""

@@ -1,0 +1,1 @@
+"""Renderers of a story report: JSON (the machine interface), Markdown and HTML."""

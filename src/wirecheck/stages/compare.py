@@ -1,0 +1,222 @@
+"""Cross-source comparison of one story: every claim against every other independent article.
+
+For each claim and each other article of the story the Comparer records an Evidence item:
+``supports`` (the article states it: best-matching claim sentence over ``support_threshold``),
+``contradicts`` (the article is on another side of a conflict about a value in the claim) or
+``silent``. A copy of the claim's article, or an article restating the claim word for word
+outside a quotation (a reused passage), is recorded as not independent and never corroborates.
+It also writes the story's conflicts, quote ledger, people, timeline, and per-report reliability.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from ..ids import content_id
+from ..pipeline import Bundle, GroupStage
+from ..text.similarity import content_words, overlap_score
+from ..types import Claim, Evidence, Fact, Finding, Item, Quote, Side, Span, Story
+from .conflicts import (
+    Conflict,
+    LedgerEntry,
+    number_conflicts,
+    quote_conflicts,
+    quote_ledger,
+    role_conflicts,
+)
+from .reliability import reliability_findings
+from .sources import People, Sources
+
+REUSED = 97.0  # similarity above which a non-quote sentence is taken as copied, not restated
+
+
+def inside(span: Span, outer: Span) -> bool:
+    return span.article_id == outer.article_id and outer.start <= span.start < outer.end
+
+
+class Comparer(GroupStage):
+    name = "compare"
+    requires = ("story", "article", "duplicate_group", "quote", "fact", "claim")
+    provides = ("evidence", "finding")
+
+    def reduce(self, story: Story, bundle: Bundle) -> Iterable[Item]:
+        conf = self.settings["compare"]
+        sources = Sources.build(bundle["article"], bundle["duplicate_group"])
+        claims: list[Claim] = bundle["claim"]
+        facts: list[Fact] = bundle["fact"]
+        quotes: list[Quote] = bundle["quote"]
+        people = People.build([q.speaker for q in quotes if q.speaker]
+                              + [f.subject for f in facts if f.kind == "role"])
+        ledger = quote_ledger(quotes, people, float(conf["quote_same"]))
+        conflicts = (role_conflicts(facts, people, sources)
+                     + number_conflicts(facts, sources, float(conf["number_tolerance"]))
+                     + quote_conflicts(ledger, people, sources))
+        evidence = list(self._evidence(story, claims, sources, conflicts, quotes))
+        yield from evidence
+        conflict_findings = [self._conflict(story, c) for c in conflicts]
+        yield from conflict_findings
+        claim_findings = list(self._claim_findings(story, claims, evidence, sources))
+        yield from claim_findings
+        yield from (self._ledger_finding(story, e, people) for e in ledger)
+        yield from self._people(story, facts, people, sources)
+        yield from self._timeline(story, facts, claims)
+        yield from reliability_findings(story, sources, claims, claim_findings,
+                                        conflict_findings, float(conf["outlier_margin"]))
+
+    def _evidence(self, story: Story, claims: list[Claim], sources: Sources,
+                  conflicts: list[Conflict], quotes: list[Quote]) -> Iterable[Evidence]:
+        threshold = float(self.settings["compare"]["support_threshold"])
+        by_article: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            by_article[claim.article_id].append(claim)
+        words = {c.id: content_words(c.text) for c in claims}
+        for claim in claims:
+            against = _contradicting_sides(claim, conflicts)
+            for article_id in sources.articles:
+                if article_id == claim.article_id:
+                    continue
+                independent = sources.source_of[article_id] != sources.source_of[claim.article_id]
+                if article_id in against:
+                    yield self._item(story, claim, article_id, "contradicts", against[article_id],
+                                     100.0, independent)
+                    continue
+                best, score = None, 0.0
+                for other in by_article.get(article_id, []):
+                    value = overlap_score(words[claim.id], words[other.id])
+                    if value > score:
+                        best, score = other, value
+                if best is None or score < threshold:
+                    yield self._item(story, claim, article_id, "silent", None, score, independent)
+                    continue
+                if score >= REUSED and not _mostly_quoted(best, quotes):
+                    independent = False
+                yield self._item(story, claim, article_id, "supports", best.span, score,
+                                 independent)
+
+    @staticmethod
+    def _item(story: Story, claim: Claim, article_id: str, stance: str, span: Span | None,
+              score: float, independent: bool) -> Evidence:
+        return Evidence(
+            id=content_id("evidence", story.id, claim.id, article_id),
+            story_id=story.id, claim_id=claim.id, article_id=article_id,
+            stance=stance,  # type: ignore[arg-type]
+            span=span, score=round(score, 2), independent=independent,
+        )
+
+    @staticmethod
+    def _conflict(story: Story, conflict: Conflict) -> Finding:
+        return Finding(
+            id=content_id("conflict", story.id, conflict.type, conflict.topic,
+                          *(s.value for s in conflict.sides)),
+            story_id=story.id, kind="conflict", topic=conflict.topic,
+            sides=tuple(conflict.sides), explanation=conflict.explanation,
+            detail={"type": conflict.type},
+        )
+
+    def _claim_findings(self, story: Story, claims: list[Claim], evidence: list[Evidence],
+                        sources: Sources) -> Iterable[Finding]:
+        by_claim: dict[str, list[Evidence]] = defaultdict(list)
+        for item in evidence:
+            by_claim[item.claim_id].append(item)
+        for claim in claims:
+            support = [e for e in by_claim[claim.id] if e.stance == "supports" and e.independent]
+            contradicted = any(e.stance == "contradicts" for e in by_claim[claim.id])
+            witnesses = sources.independent({claim.article_id, *(e.article_id for e in support)})
+            spans = (claim.span, *(e.span for e in support if e.span is not None))
+            ids = (claim.article_id, *(e.article_id for e in support))
+            kind: Literal["corroborated", "single_source"] = (
+                "corroborated" if len(witnesses) > 1 else "single_source")
+            if kind == "single_source" and contradicted:
+                continue
+            yield Finding(
+                id=content_id(kind, story.id, claim.id), story_id=story.id, kind=kind,
+                topic=claim.text, sides=(Side(claim.text, ids, spans),),
+                explanation=f"stated by {len(witnesses)} independent source(s)",
+                score=float(len(witnesses)), subject=claim.id,
+            )
+
+    @staticmethod
+    def _ledger_finding(story: Story, entry: LedgerEntry, people: People) -> Finding:
+        carriers = [
+            {"article_id": q.article_id, "quote_id": q.id, "start": q.span.start,
+             "end": q.span.end, "cue": q.cue, "match": match, "text": q.text}
+            for q, match in entry.carriers
+        ]
+        sides = []
+        for match in ("verbatim", "variant", "paraphrase"):
+            chosen = [q for q, m in entry.carriers if m == match]
+            if chosen:
+                sides.append(Side(match, tuple(dict.fromkeys(q.article_id for q in chosen)),
+                                  tuple(q.span for q in chosen)))
+        return Finding(
+            id=content_id("quote", story.id, entry.text, entry.speaker),
+            story_id=story.id, kind="quote", topic=entry.text, sides=tuple(sides),
+            explanation=f"carried by {len({c['article_id'] for c in carriers})} article(s)",
+            subject=entry.speaker, detail={"kind": entry.kind, "carriers": carriers},
+        )
+
+    @staticmethod
+    def _people(story: Story, facts: list[Fact], people: People,
+                sources: Sources) -> Iterable[Finding]:
+        roles: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+        for fact in facts:
+            if fact.kind == "role":
+                name = people.resolve(fact.subject) or fact.subject
+                label = f"former {fact.value}" if "former" in fact.qualifier else fact.value
+                roles[name][label].append(fact)
+        for name in sorted(roles):
+            listed: list[dict[str, Any]] = [
+                {"role": role, "article_ids": sorted({f.article_id for f in group}),
+                 "qualifier": sorted({q for f in group for q in f.qualifier})}
+                for role, group in sorted(roles[name].items(), key=lambda kv: -len(kv[1]))
+            ]
+            sides = tuple(Side(r["role"], tuple(r["article_ids"]),
+                               tuple(f.span for f in roles[name][r["role"]])) for r in listed)
+            yield Finding(
+                id=content_id("person", story.id, name), story_id=story.id, kind="person",
+                topic=name, sides=sides, explanation=f"{len(listed)} role(s) stated",
+                subject=name,
+                detail={"aliases": sorted(people.aliases.get(name, {name})), "roles": listed},
+            )
+
+    @staticmethod
+    def _timeline(story: Story, facts: list[Fact], claims: list[Claim]) -> Iterable[Finding]:
+        by_date: dict[str, list[Fact]] = defaultdict(list)
+        for fact in facts:
+            if fact.kind == "date" and fact.normalized and len(fact.normalized) >= 7:
+                by_date[fact.normalized].append(fact)
+        for day in sorted(by_date):
+            group = by_date[day]
+            sentences = [c for f in group for c in claims if inside(f.span, c.span)]
+            what = min((c.text for c in sentences), key=len, default=group[0].subject)
+            spans = tuple(dict.fromkeys(
+                next((c.span for c in sentences if inside(f.span, c.span)), f.span)
+                for f in group))
+            ids = tuple(dict.fromkeys(f.article_id for f in group))
+            yield Finding(
+                id=content_id("timeline", story.id, day), story_id=story.id, kind="timeline",
+                topic=day, sides=(Side(day, ids, spans),), explanation=what,
+                detail={"what": what},
+            )
+
+
+def _contradicting_sides(claim: Claim, conflicts: list[Conflict]) -> dict[str, Span]:
+    """Articles on another side of a conflict that has a value inside this claim."""
+    against: dict[str, Span] = {}
+    for conflict in conflicts:
+        mine = [s for s in conflict.sides if any(inside(sp, claim.span) for sp in s.spans)]
+        if not mine:
+            continue
+        for other in conflict.sides:
+            if other in mine:
+                continue
+            for span in other.spans:
+                against.setdefault(span.article_id, span)
+    return against
+
+
+def _mostly_quoted(claim: Claim, quotes: list[Quote]) -> bool:
+    quoted = sum(q.span.end - q.span.start for q in quotes if inside(q.span, claim.span))
+    return quoted * 2 >= claim.span.end - claim.span.start

@@ -1,0 +1,56 @@
+"""Reliability of each report of a story, from how its claims fare against the other sources.
+
+score = (corroborated + 0.25 × single-source) / (corroborated + single-source + 3 × contradicted)
+
+A contradiction weighs three times a claim; a claim nobody else states counts a quarter of a
+corroborated one. A report is flagged when it is on the losing side of at least one conflict and
+its score is more than ``outlier_margin`` below the median of the story's reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from statistics import median
+
+from ..ids import content_id
+from ..types import Claim, Finding, Side, Story
+from .sources import Sources
+
+
+def reliability_findings(story: Story, sources: Sources, claims: list[Claim],
+                         claim_findings: list[Finding], conflicts: list[Finding],
+                         margin: float) -> Iterable[Finding]:
+    rows = {}
+    for article_id in sources.articles:
+        own = [f for f in claim_findings if f.sides[0].article_ids[0] == article_id]
+        corroborated = sum(1 for f in own if f.kind == "corroborated")
+        single = sum(1 for f in own if f.kind == "single_source")
+        lost = [c for c in conflicts if any(article_id in s.article_ids for s in c.sides[1:])]
+        denom = corroborated + single + 3 * len(lost)
+        score = (corroborated + 0.25 * single) / denom if denom else 0.5
+        rows[article_id] = (score, corroborated, single, lost)
+    middle = median(r[0] for r in rows.values()) if rows else 0.0
+    for article_id, (score, corroborated, single, lost) in sorted(rows.items()):
+        flagged = bool(lost) and score < middle - margin
+        reasons = [f"{corroborated} claim(s) corroborated by an independent source",
+                   f"{single} claim(s) stated by no other source"]
+        reasons += [f"contradicted on {c.topic}: says “{_side_of(c, article_id).value}”, "
+                    f"others say “{c.sides[0].value}”" for c in lost]
+        if flagged:
+            reasons.insert(0, f"outlier: reliability {score:.2f} against a median of {middle:.2f}")
+        spans = tuple(sp for c in lost for sp in _side_of(c, article_id).spans
+                      if sp.article_id == article_id)
+        if not spans:
+            spans = tuple(c.span for c in claims if c.article_id == article_id)[:1]
+        yield Finding(
+            id=content_id("reliability", story.id, article_id), story_id=story.id,
+            kind="reliability", topic=sources.label(article_id),
+            sides=(Side(f"{score:.2f}", (article_id,), spans),),
+            explanation="; ".join(reasons), score=round(score, 4), subject=article_id,
+            detail={"flagged": flagged, "reasons": reasons, "corroborated": corroborated,
+                    "contradicted": len(lost), "single_source": single},
+        )
+
+
+def _side_of(conflict: Finding, article_id: str) -> Side:
+    return next(s for s in conflict.sides if article_id in s.article_ids)

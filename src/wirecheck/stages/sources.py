@@ -1,0 +1,90 @@
+"""Who is an independent witness, and who is who, within one story."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..ids import normalize_for_hash
+from ..types import Article, DuplicateGroup, Span
+
+HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|sir|dame|prof)\.?\s+", re.I)
+
+
+@dataclass
+class Sources:
+    """Maps each article of a story to its independent source (a copy counts as its canonical)."""
+
+    articles: dict[str, Article]
+    source_of: dict[str, str]
+
+    @classmethod
+    def build(cls, articles: list[Article], groups: list[DuplicateGroup]) -> Sources:
+        source_of = {a.id: a.id for a in articles}
+        for group in groups:
+            for member in group.members:
+                if member.article_id in source_of:
+                    source_of[member.article_id] = group.canonical
+        return cls({a.id: a for a in articles}, source_of)
+
+    def independent(self, article_ids: list[str] | tuple[str, ...] | set[str]) -> set[str]:
+        return {self.source_of.get(a, a) for a in article_ids}
+
+    def label(self, article_id: str) -> str:
+        article = self.articles.get(article_id)
+        if article is None:
+            return article_id[:8]
+        return article.outlet or article.source.rsplit("/", 1)[-1]
+
+    def text(self, span: Span) -> str:
+        return self.articles[span.article_id].text[span.start:span.end]
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    cleaned = HONORIFIC.sub("", normalize_for_hash(name)).replace("'s", "")
+    return tuple(w for w in re.findall(r"[a-z][a-z\-]+", cleaned))
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """"Rubio" ~ "Marco Rubio", "Tahir Andrabi" ~ "Tahir Hussain Andrabi"; "Ann Lee" !~ "Bo Lee"."""
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    return a[0] == b[0]
+
+
+@dataclass
+class People:
+    """Canonical names for the people of a story: the longest form seen names the person."""
+
+    canonical: dict[tuple[str, ...], str] = field(default_factory=dict)
+    aliases: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    @classmethod
+    def build(cls, names: list[str]) -> People:
+        people = cls()
+        keyed = sorted({n.strip() for n in names if n and name_key(n)},
+                       key=lambda n: (-len(name_key(n)), n))
+        heads: list[tuple[tuple[str, ...], str]] = []
+        for name in keyed:
+            key = name_key(name)
+            head = next((h for h in heads if same_person(h[0], key)), None)
+            if head is None:
+                heads.append((key, name))
+                head = heads[-1]
+            people.canonical[key] = head[1]
+            people.aliases[head[1]].add(name)
+        return people
+
+    def resolve(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        key = name_key(name)
+        if key in self.canonical:
+            return self.canonical[key]
+        for known, canonical in self.canonical.items():
+            if same_person(known, key):
+                return canonical
+        return name.strip() or None

@@ -1,0 +1,55 @@
+"""An in-memory store, for tests and one-shot runs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..types import KINDS, Item
+from . import codec
+from .base import scope_of
+
+
+class MemoryStore:
+    def __init__(self) -> None:
+        self._rows: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+
+    def put(self, items: Iterable[Item]) -> int:
+        changed = 0
+        for item in items:
+            text = codec.dumps(item)
+            table = self._rows[item.KIND]
+            if table.get(item.id) != text:
+                table[item.id] = text
+                changed += 1
+        return changed
+
+    def replace(self, kind: str, items: Iterable[Item], scope: str | None = None) -> None:
+        new = {item.id: codec.dumps(item) for item in items}
+        table = self._rows[kind]
+        for item_id in list(table):
+            if item_id not in new and (
+                scope is None or scope_of(codec.loads(kind, table[item_id])) == scope
+            ):
+                del table[item_id]
+        table.update(new)
+
+    def get(self, kind: str, item_id: str) -> Item | None:
+        text = self._rows[kind].get(item_id)
+        return None if text is None else codec.loads(kind, text)
+
+    def all(self, kind: str) -> list[Any]:
+        return [codec.loads(kind, text) for _, text in sorted(self._rows[kind].items())]
+
+    def count(self, kind: str) -> int:
+        return len(self._rows[kind])
+
+    def delete(self, kind: str, ids: Iterable[str]) -> None:
+        for item_id in ids:
+            self._rows[kind].pop(item_id, None)
+
+    def snapshot(self) -> dict[str, dict[str, str]]:
+        return {kind: dict(rows) for kind, rows in self._rows.items()}
+
+    def close(self) -> None:
+        pass

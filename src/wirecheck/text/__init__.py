@@ -1,0 +1,1 @@
+"""Pure text helpers with no pipeline knowledge."""

@@ -1,0 +1,106 @@
+"""Golden tests: the bundled sample corpus and what examples/harbour-bridge/expected.json says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SAMPLE, lenient
+
+from wirecheck import analyze
+from wirecheck.render.json import validate
+
+
+def key_of(article: dict[str, Any]) -> str:
+    return str(article["meta"].get("id") or Path(article["source"].split("#")[0]).stem)
+
+
+@pytest.fixture(scope="module")
+def report() -> dict[str, Any]:
+    return analyze([SAMPLE]).report
+
+
+@pytest.fixture(scope="module")
+def keys(report: dict[str, Any]) -> dict[str, str]:
+    return {a["id"]: key_of(a) for a in report["articles"]}
+
+
+def test_report_validates_against_the_schema(report: dict[str, Any]) -> None:
+    validate(report)
+    assert report["failures"] == []
+
+
+def test_copies_are_grouped(report: dict[str, Any], keys: dict[str, str],
+                            sample_expected: dict[str, Any]) -> None:
+    found = sorted(sorted(keys[m["article_id"]] for m in g["members"])
+                   for g in report["duplicate_groups"])
+    assert found == sorted(sorted(g) for g in sample_expected["duplicate_groups"])
+
+
+def test_two_stories(report: dict[str, Any], keys: dict[str, str],
+                     sample_expected: dict[str, Any]) -> None:
+    found = sorted(sorted(keys[a] for a in s["article_ids"]) for s in report["stories"])
+    assert found == sorted(sorted(s) for s in sample_expected["stories"])
+
+
+def bridge(report: dict[str, Any]) -> dict[str, Any]:
+    return report["stories"][0]  # the largest story comes first
+
+
+@pytest.mark.parametrize("kind", ["role", "number", "quote"])
+def test_planted_conflicts_of_the_rewrite_are_found(report: dict[str, Any], keys: dict[str, str],
+                                                   sample_expected: dict[str, Any],
+                                                   kind: str) -> None:
+    planted = [c for c in sample_expected["conflicts"]
+               if c["kind"] == kind and "rewrite-portnews" in c["side_b"]["articles"]]
+    assert planted, f"expected.json plants a {kind} conflict in rewrite-portnews"
+    found = [c for c in bridge(report)["conflicts"] if c["type"] == kind]
+    losers = {keys[a] for c in found for side in c["sides"][1:] for a in side["article_ids"]}
+    winners = {keys[a] for c in found for a in c["sides"][0]["article_ids"]}
+    assert "rewrite-portnews" in losers, found
+    assert "rewrite-portnews" not in winners
+
+
+def test_the_stale_rewrite_is_the_least_reliable(report: dict[str, Any], keys: dict[str, str],
+                                                 sample_expected: dict[str, Any]) -> None:
+    rows = bridge(report)["reliability"]
+    lowest = min(rows, key=lambda r: r["score"])
+    assert keys[lowest["article_id"]] == sample_expected["reliability"]["lowest"]
+    assert lowest["flagged"]
+    for row in rows:
+        if keys[row["article_id"]] in sample_expected["reliability"]["not_flagged"]:
+            assert not row["flagged"], row
+
+
+def test_no_conflict_between_the_consistent_reports(report: dict[str, Any],
+                                                    keys: dict[str, str]) -> None:
+    consistent = {"wire-meridian", "copy-coastalherald", "copy-amberleydaily",
+                  "local-radioamberley", "courier-bridge", "northline-bridge"}
+    for conflict in bridge(report)["conflicts"]:
+        sides = [{keys[a] for a in s["article_ids"]} for s in conflict["sides"]]
+        assert not all(side <= consistent for side in sides), conflict
+
+
+def test_every_citation_resolves_to_its_source_text(report: dict[str, Any]) -> None:
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    count = 0
+    for story in report["stories"]:
+        for section in story["brief"]["sections"]:
+            for sentence in section["sentences"]:
+                assert sentence["citations"], sentence
+                for c in sentence["citations"]:
+                    assert 0 <= c["start"] < c["end"] <= len(texts[c["article_id"]])
+                    count += 1
+    assert count > 10
+
+
+def test_sentences_taken_from_articles_are_verbatim(report: dict[str, Any]) -> None:
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    for story in report["stories"]:
+        for section in story["brief"]["sections"]:
+            for sentence in section["sentences"]:
+                if not sentence["composed"]:
+                    first = sentence["citations"][0]
+                    cited = texts[first["article_id"]][first["start"]:first["end"]]
+                    assert lenient(cited) == lenient(sentence["text"])

@@ -1,0 +1,92 @@
+"""Whole runs: idempotence, bad inputs among good ones, the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SAMPLE
+
+from wirecheck import analyze, open_store
+from wirecheck.cli import main, parser
+
+INPUTS = ["wire-meridian.txt", "rewrite-portnews.html", "reports.jsonl"]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "in"
+    target.mkdir()
+    for name in INPUTS:
+        shutil.copy(SAMPLE / name, target / name)
+    return target
+
+
+def test_running_twice_leaves_the_store_unchanged(folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    first = analyze([folder], store=db)
+    before = first.store.snapshot()
+    first.store.close()
+    second = analyze([folder], store=db)
+    assert second.store.snapshot() == before
+    assert sum(len(rows) for rows in before.values()) > 20
+
+
+def test_bad_inputs_are_failures_and_the_rest_is_analysed(folder: Path) -> None:
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (folder / "corrupt.html").write_bytes(b"\x1f\x8b\x08\x00garbage\x00\xff" * 10)
+    with (folder / "reports.jsonl").open("a", encoding="utf-8") as out:
+        out.write('{"id": "broken", "text": "unterminated\n')
+    result = analyze([folder])
+    failed = {Path(f["source"].split("#")[0]).name for f in result.report["failures"]}
+    assert {"empty.txt", "binary.txt", "corrupt.html", "reports.jsonl"} <= failed
+    assert all(f["message"] for f in result.report["failures"])
+    # every good article is still there: 1 txt + 1 html + the 5 JSON Lines records
+    assert len(result.report["articles"]) == 7
+
+
+def test_cli_analyze_writes_reports_and_names_them(folder: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code = main(["analyze", str(folder), "--store", str(tmp_path / "w.db"), "--out", str(out)])
+    assert code == 0
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert len(report["stories"]) == 2
+    assert len(list(out.glob("*.html"))) == 2 and len(list(out.glob("*.md"))) == 2
+    captured = capsys.readouterr()
+    assert "Report written" in captured.err and ".html" in captured.out
+    code = main(["brief", str(tmp_path / "w.db"), "--out", str(tmp_path / "again"),
+                 "--format", "md"])
+    assert code == 0 and len(list((tmp_path / "again").glob("*.md"))) == 2
+
+
+def test_cli_errors_are_one_line_with_the_fix(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", str(tmp_path / "nothing.db")]) == 2
+    err = capsys.readouterr().err
+    assert "no store at" in err and "hint:" in err and "Traceback" not in err
+    assert main(["analyze", str(SAMPLE / "wire-meridian.txt"), "--store", "memory:",
+                 "--out", str(tmp_path / "o"), "--format", "pdf"]) == 2
+    assert "unknown format" in capsys.readouterr().err
+
+
+def test_every_command_has_help_and_is_in_the_readme(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(commands) >= {"analyze", "brief"}
+    for name in commands:
+        with pytest.raises(SystemExit) as stop:
+            main([name, "--help"])
+        assert stop.value.code == 0
+        assert "usage:" in capsys.readouterr().out
+        assert f"wirecheck {name}" in readme, f"README does not document 'wirecheck {name}'"
+    assert "make run" in readme and "make test" in readme
+
+
+def test_store_is_reusable_from_python(folder: Path, tmp_path: Path) -> None:
+    analyze([folder], store=tmp_path / "w.db").store.close()
+    store = open_store(tmp_path / "w.db")
+    assert store.count("story") == 2 and store.count("brief") == 2
