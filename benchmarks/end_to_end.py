@@ -16,7 +16,10 @@ from wirecheck import analyze
 from wirecheck.nlp.spacy_backend import load_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPORA = {"sample": ROOT / "examples" / "harbour-bridge", "seeds": ROOT.parent / "shared" / "seeds"}
+CORPORA = {
+    "sample": ROOT / "examples" / "harbour-bridge",
+    "seeds": ROOT.parent / "shared" / "seeds",
+}
 
 
 def measure(folder: Path, repeat: int = 3) -> dict[str, float]:

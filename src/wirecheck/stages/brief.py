@@ -20,6 +20,14 @@ def outlets(article_ids: Iterable[str], sources: Sources) -> str:
     return ", ".join(dict.fromkeys(sources.label(a) for a in article_ids))
 
 
+def reports(article_ids: tuple[str, ...], sources: Sources) -> str:
+    """"3 reports (2 independent: a.example, b.example, c.example)"."""
+    n, k = len(set(article_ids)), len(sources.independent(article_ids))
+    noun = "report" if n == 1 else "reports"
+    independent = "" if n == k else f", {k} independent"
+    return f"{n} {noun} ({outlets(article_ids, sources)}{independent})"
+
+
 class BriefComposer(GroupStage):
     name = "brief"
     requires = ("story", "article", "duplicate_group", "finding")
@@ -72,8 +80,7 @@ class BriefComposer(GroupStage):
     def _disputed(findings: list[Finding], sources: Sources) -> tuple[Sentence, ...]:
         out = []
         for finding in findings:
-            parts = [f"{len(sources.independent(s.article_ids))} independent source(s) "
-                     f"({outlets(s.article_ids, sources)}) say “{s.value}”" for s in finding.sides]
+            parts = [f"{reports(s.article_ids, sources)} say “{s.value}”" for s in finding.sides]
             text = f"On {finding.topic}: " + "; ".join(parts) + "."
             out.append(Sentence(text, tuple(sp for s in finding.sides for sp in s.spans), True))
         return tuple(out)
@@ -83,7 +90,7 @@ class BriefComposer(GroupStage):
         ranked = sorted(findings, key=lambda f: (f.sides[0].article_ids[0],
                                                  f.sides[0].spans[0].start))
         return tuple(
-            Sentence(f"Only {outlets(f.sides[0].article_ids, sources)}: “{f.topic}”",
+            Sentence(f"One source only ({outlets(f.sides[0].article_ids, sources)}): “{f.topic}”",
                      f.sides[0].spans[:1], True)
             for f in ranked
         )

@@ -44,7 +44,9 @@ class Comparer(GroupStage):
     def reduce(self, story: Story, bundle: Bundle) -> Iterable[Item]:
         conf = self.settings["compare"]
         sources = Sources.build(bundle["article"], bundle["duplicate_group"])
-        claims: list[Claim] = bundle["claim"]
+        # a copy's claims are its canonical's: only independent articles' claims are checked
+        claims: list[Claim] = [c for c in bundle["claim"]
+                               if sources.source_of.get(c.article_id) == c.article_id]
         facts: list[Fact] = bundle["fact"]
         quotes: list[Quote] = bundle["quote"]
         people = People.build([q.speaker for q in quotes if q.speaker]
@@ -121,11 +123,12 @@ class Comparer(GroupStage):
         for item in evidence:
             by_claim[item.claim_id].append(item)
         for claim in claims:
-            support = [e for e in by_claim[claim.id] if e.stance == "supports" and e.independent]
+            echoes = [e for e in by_claim[claim.id] if e.stance == "supports"]
+            support = [e for e in echoes if e.independent]
             contradicted = any(e.stance == "contradicts" for e in by_claim[claim.id])
             witnesses = sources.independent({claim.article_id, *(e.article_id for e in support)})
-            spans = (claim.span, *(e.span for e in support if e.span is not None))
-            ids = (claim.article_id, *(e.article_id for e in support))
+            spans = (claim.span, *(e.span for e in echoes if e.span is not None))
+            ids = (claim.article_id, *(e.article_id for e in echoes))
             kind: Literal["corroborated", "single_source"] = (
                 "corroborated" if len(witnesses) > 1 else "single_source")
             if kind == "single_source" and contradicted:

@@ -1,12 +1,65 @@
-"""Stub: being written."""
+"""FactExtractor: typed, checkable values stated by an article (headings are skipped).
+
+- role: a person's title (see ``text.names``), value normalised ("Secretary of State"), the
+  full form as written in ``normalized``, "former" and the like in ``qualifier``;
+- number: a count as written ("about 40"), ``normalized`` the plain number, subject the counted
+  noun and its verb ("people injured"); years and dates are not numbers;
+- date: an expression as written, ``normalized`` ISO (resolved against the event date or the
+  publication date, qualifier "resolved"), subject a short "who did what";
+- place: GPE/LOC/FAC entities that are not people;
+- status: offered / considering / decided / refused / ongoing / ended …, with negation ("no
+  decision has been taken" → "not decided", qualifier "negated") and hedging.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from itertools import islice
+from typing import TYPE_CHECKING, Any
 
+from ..ids import content_id
+from ..nlp.spacy_backend import Parsed, analyse
 from ..pipeline import MapStage
-from ..types import Item
+from ..text.dates import MONTHS, WEEKDAYS, find_dates, is_relative, parse_reference, resolve_date
+from ..text.numbers import parse_number, participle
+from ..text.quotemarks import blocks
+from ..types import Article, Fact, FactKind, Item, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+NUMBER_QUALIFIERS = ("more than", "at least", "at most", "up to", "less than", "fewer than",
+                     "an estimated", "about", "around", "nearly", "almost", "over", "under",
+                     "some", "approximately", "roughly", "estimated")
+STATUS_VERBS = {
+    "offer": "offered", "volunteer": "offered", "propose": "proposed", "consider": "considering",
+    "weigh": "considering", "mull": "considering", "explore": "considering",
+    "decide": "decided", "agree": "agreed", "approve": "approved", "commit": "committed",
+    "refuse": "refused", "reject": "refused", "decline": "refused", "end": "ended",
+    "conclude": "ended", "suspend": "suspended", "postpone": "postponed", "delay": "delayed",
+    "cancel": "cancelled", "seek": "sought", "secure": "secured", "continue": "ongoing",
+}
+STATUS_NOUNS = {
+    "decision": "decided", "commitment": "committed", "offer": "offered", "consent": "consented",
+    "willingness": "willing", "agreement": "agreed", "refusal": "refused", "ceasefire": "in place",
+    "truce": "in place", "proposal": "proposed",
+}
+ONGOING = {"ongoing", "continuing"}
+HEDGES = {"could", "may", "might", "would", "possibly", "potentially", "likely"}
+NEGATORS = {"no", "neither", "nor", "never", "not", "n't", "without"}
+FUTURE_AUX = {"will", "'ll", "\u2019ll", "would", "shall"}
+FUTURE_VERBS = {"expect", "plan", "schedule", "due"}
+ANY_DAY = date(2000, 6, 15)  # tells a date expression from other DATE entities
+RANGE_JOIN = re.compile(r"\s*(?:and|to|through|until|till|-|\u2013|\u2014)\s*", re.I)
+TOPIC = re.compile(r"^(?:regarding|concerning|as for|as to|on the (?:question|issue|matter) of)"
+                   r"\s+([^,]{3,80}),", re.I)
+ALWAYS = {"ceasefire", "truce"}
+CONDITIONS = {"once", "if", "when", "until", "unless", "after", "before"}
 
 
 class FactExtractor(MapStage):
@@ -15,4 +68,302 @@ class FactExtractor(MapStage):
     provides = ("fact",)
 
     def process(self, item: Any) -> Iterable[Item]:
-        return ()
+        if not isinstance(item, Article) or not item.text.strip():
+            return []
+        return list(self.extract(analyse(item)))
+
+    def extract(self, parsed: Parsed) -> Iterator[Fact]:
+        yield from self._roles(parsed)
+        yield from self._numbers(parsed)
+        yield from self._dates(parsed)
+        yield from self._places(parsed)
+        yield from self._statuses(parsed)
+
+    def _fact(self, article: Article, kind: FactKind, subject: str, value: str, start: int,
+              end: int, normalized: str | None = None, qualifier: tuple[str, ...] = ()) -> Fact:
+        return Fact(
+            id=content_id(article.id, kind, start, end, value, self.extractor),
+            article_id=article.id, kind=kind, subject=subject, value=value,
+            span=Span(article.id, start, end), extractor=self.extractor,
+            normalized=normalized, qualifier=qualifier,
+        )
+
+    def _roles(self, parsed: Parsed) -> Iterator[Fact]:
+        for role in parsed.people.roles:
+            yield self._fact(parsed.article, "role", role.person, role.value, role.start,
+                             role.end, role.full, role.qualifier)
+
+    def _numbers(self, parsed: Parsed) -> Iterator[Fact]:
+        dates = [(s, e) for s, e, _ in _date_expressions(parsed, None)]
+        for ent in parsed.doc.ents:
+            if ent.label_ not in NUMBER_LABELS or _in_heading(parsed, ent.start_char) or any(
+                    s < ent.end_char and ent.start_char < e for s, e in dates):
+                continue
+            value, qualifier = _with_qualifier(parsed, ent)
+            number = parse_number(ent.text)
+            if number is None or value.lower() in ("one", "a", "an") or re.fullmatch(
+                    r"(?:19|20)\d\d", ent.text.strip()):
+                continue
+            start = ent.end_char - len(value)
+            yield self._fact(parsed.article, "number", number_subject(ent.root), value, start,
+                             ent.end_char, number, qualifier)
+
+    def _dates(self, parsed: Parsed) -> Iterator[Fact]:
+        article = parsed.article
+        ref = reference_date(article)
+        previous: tuple[int, str | None] = (-1, None)
+        for start, end, expr in _date_expressions(parsed, ref):
+            normalized = resolve_in_context(parsed, start, expr, ref, previous)
+            qualifier = ("resolved",) if normalized and is_relative(expr) else ()
+            previous = (end, normalized)
+            yield self._fact(article, "date", event_of(parsed, start, end), expr, start, end,
+                             normalized, qualifier)
+
+    def _places(self, parsed: Parsed) -> Iterator[Fact]:
+        for ent in parsed.doc.ents:
+            if ent.label_ not in PLACE_LABELS or _in_heading(parsed, ent.start_char):
+                continue
+            if any(parsed.people.at(t.i) for t in ent):
+                continue
+            tokens = [t for t in ent if t.lower_ != "the" and not t.is_punct] or list(ent)
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            value = parsed.article.text[start:end]
+            yield self._fact(parsed.article, "place", "place", value, start, end, value)
+
+    def _statuses(self, parsed: Parsed) -> Iterator[Fact]:
+        for start, end in parsed.sentences:
+            if _in_heading(parsed, start) or parsed.article.text[start:end].endswith("?"):
+                continue
+            span = parsed.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            seen = set()
+            for subject, value, qualifier in statuses(parsed, span):
+                if (subject, value) not in seen:
+                    seen.add((subject, value))
+                    yield self._fact(parsed.article, "status", subject, value, start, end,
+                                     value, qualifier)
+
+
+def _in_heading(parsed: Parsed, char: int) -> bool:
+    return parsed.paragraph_kind(char) == "heading"
+
+
+def reference_date(article: Article) -> date | None:
+    return parse_reference(article.meta.get("event_date")) or parse_reference(article.published)
+
+
+# -- numbers -----------------------------------------------------------------------------------
+
+def _with_qualifier(parsed: Parsed, ent: SpacySpan) -> tuple[str, tuple[str, ...]]:
+    """The number as written with its qualifier ("about 40"), and the qualifier."""
+    text, value = parsed.article.text, ent.text
+    for q in NUMBER_QUALIFIERS:
+        if value.lower().startswith(q + " "):
+            return value, (q.removeprefix("an "),)
+    value = re.sub(r"^(?:a|an)\s+", "", value, flags=re.I)
+    before = text[max(0, ent.start_char - 16):ent.start_char].lower()
+    for q in NUMBER_QUALIFIERS:
+        if re.search(rf"(?:^|\W){q} $", before):
+            return text[ent.start_char - len(q) - 1:ent.end_char], (q.removeprefix("an "),)
+    return value, ()
+
+
+def number_subject(root: Token) -> str:
+    """What a number counts: the counted noun's lemma and its verb ("people injured")."""
+    while root.dep_ in ("compound", "quantmod") and root.head is not root and root.head.like_num:
+        root = root.head
+    words, anchor, head = [], root, root.head
+    if not root.like_num and root.pos_ in ("NOUN", "PROPN"):  # "30 metres", "$5 million"
+        words.append(root.lemma_.lower())
+    elif root.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod") and head.pos_ in (
+            "NOUN", "PROPN"):
+        words.append(head.lemma_.lower())
+        anchor = head
+        if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN":
+            words.append(head.head.lemma_.lower())
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
+        anchor = anchor.head.head  # "a total of 41 people were injured"
+    verb = anchor.head
+    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and verb.pos_ == "VERB":
+        state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp")
+                      and c.tag_ in ("VBN", "JJ")), None)  # "left 14 people injured"
+        words.append(participle((state or verb).lemma_.lower()))
+    return " ".join(words) or "number"
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+def _date_expressions(parsed: Parsed, ref: date | None) -> list[tuple[int, int, str]]:
+    text, found = parsed.article.text, []
+    for kind, start, end in blocks(parsed.article):
+        if kind != "heading":
+            found += [(start + s, start + e, x) for s, e, x in find_dates(text[start:end])]
+    taken = [(s, e) for s, e, _ in found]
+    for ent in parsed.doc.ents:
+        if ent.label_ != "DATE" or _in_heading(parsed, ent.start_char):
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        if resolve_date(ent.text, ref or ANY_DAY) is not None:
+            found.append((ent.start_char, ent.end_char, ent.text))
+    return sorted(found)
+
+
+def resolve_in_context(parsed: Parsed, start: int, expr: str, ref: date | None,
+                       previous: tuple[int, str | None]) -> str | None:
+    """``resolve_date`` with the sentence's help: in "Friday and Saturday" the second day
+    follows the first; "will meet on Monday", "is expected to … in November" look ahead."""
+    word = expr.lower()
+    if ref is None or not is_relative(expr):
+        return resolve_date(expr, ref)
+    gap = parsed.article.text[previous[0]:start] if previous[0] >= 0 else ""
+    if word in WEEKDAYS and previous[1] and len(previous[1]) == 10 and RANGE_JOIN.fullmatch(gap):
+        first = date.fromisoformat(previous[1])
+        ahead = (WEEKDAYS[word] - first.weekday()) % 7 or 7
+        return (first + timedelta(days=ahead)).isoformat()
+    if (word in WEEKDAYS or word in MONTHS) and _ahead(parsed, start):
+        return resolve_date(f"next {expr}", ref - timedelta(days=1))
+    return resolve_date(expr, ref)
+
+
+def _ahead(parsed: Parsed, start: int) -> bool:
+    """The verb the date modifies is in the future ("will", "would", "expected to")."""
+    verb = governing_verb(parsed, start, start + 1)
+    if verb is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    return verb.lemma_.lower() in FUTURE_VERBS or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_VERBS)
+
+
+def governing_verb(parsed: Parsed, start: int, end: int) -> Token | None:
+    """The verb that the words at [start, end) depend on."""
+    span = parsed.doc.char_span(start, end, alignment_mode="expand")
+    node = span.root if span is not None and len(span) else None
+    for _ in range(6):
+        if node is None or node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    return node if node is not None and node.pos_ in ("VERB", "AUX") else None
+
+
+def event_of(parsed: Parsed, start: int, end: int) -> str:
+    """A short "who did what" for the verb a date modifies, else the sentence."""
+    verb = governing_verb(parsed, start, end)
+    if verb is None:
+        s, e = parsed.sentence_at(start)
+        return parsed.article.text[s:e][:160]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ in ("acl", "relcl"):
+        subject = verb.head  # "meetings … being held on Friday"
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    words = [phrase(parsed, subject), verb.text, phrase(parsed, obj)]
+    return " ".join(w for w in words if w)
+
+
+def phrase(parsed: Parsed, token: Token | None) -> str:
+    """A compact noun phrase: a person's name, or the noun with its compounds and adjectives."""
+    if token is None:
+        return ""
+    for candidate in (token, *(c for c in token.children if c.dep_ == "appos")):
+        mention = parsed.people.at(candidate.i)
+        if mention is not None:
+            return mention.name
+    left = token
+    while left.i > 0 and parsed.doc[left.i - 1].dep_ in ("compound", "amod", "poss", "case",
+                                                         "nummod") and token.i - left.i < 4:
+        left = parsed.doc[left.i - 1]
+    return parsed.article.text[left.idx:token.idx + len(token)]
+
+
+# -- statuses ----------------------------------------------------------------------------------
+
+def statuses(parsed: Parsed, sentence: SpacySpan) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """(subject, value, qualifier) of each status stated in ``sentence``."""
+    topic = TOPIC.match(sentence.text.lstrip("\"\u201c\u2018' "))
+    for token in sentence:
+        value = _status_value(token)
+        if value is None:
+            continue
+        if any(c.lemma_ == "consider" and c.dep_ in ("xcomp", "acl") for c in token.children):
+            value = "considering"  # "offer to consider", "willingness to consider"
+        qualifier = status_qualifiers(token)
+        if "negated" in qualifier:
+            value = f"not {value}"
+        subject = topic.group(1).strip() if topic else status_subject(parsed, token)
+        if token.pos_ == "NOUN" and subject == token.lemma_.lower() and not qualifier \
+                and value == STATUS_NOUNS.get(subject) and subject not in ALWAYS:
+            continue  # a bare "offer" or "proposal" says nothing checkable
+        if subject:
+            yield subject, value, qualifier
+
+
+def status_qualifiers(token: Token) -> tuple[str, ...]:
+    """negated, hedged ("could consider"), conditional ("once … concludes"), formal,
+    questioned ("asked whether Pakistan has consented")."""
+    found = ["negated"] if negated(token) else []
+    head = token.head
+    if any(c.lower_ in HEDGES for c in token.children) or (
+            head is not token and token.dep_ in ("xcomp", "dobj")
+            and any(c.lower_ in HEDGES for c in head.children)):
+        found.append("hedged")
+    if any(c.lower_ in CONDITIONS and c.dep_ in ("mark", "advmod") for c in token.children):
+        found.append("conditional")
+    if any(c.lower_ == "formally" for c in token.children):
+        found.append("formal")
+    if any(c.lower_ == "whether" for a in (token, *islice(token.ancestors, 3))
+           for c in a.children):
+        found.append("questioned")
+    return tuple(found)
+
+
+def _status_value(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in STATUS_VERBS and token.dep_ not in ("amod", "acl"):
+        return STATUS_VERBS[lemma]
+    if token.pos_ == "NOUN" and lemma in STATUS_NOUNS and token.dep_ != "compound":
+        return STATUS_NOUNS[lemma]
+    if token.lower_ in ONGOING and token.dep_ == "amod":
+        return "ongoing"
+    return None
+
+
+def negated(token: Token) -> bool:
+    """"not offered", "no decision", "neither sought nor secured", "no signs of a ceasefire",
+    "no commitments have been sought"."""
+    node = token
+    for _ in range(3):
+        if any(_negates(c) for c in node.children) or any(
+                c.dep_ in ("nsubj", "nsubjpass") and any(_negates(d) for d in c.children)
+                for c in node.children if node.pos_ == "VERB"):
+            return True
+        if node.dep_ in ("conj", "pobj", "prep") and node.head is not node:
+            node = node.head
+        else:
+            return False
+    return False
+
+
+def _negates(token: Token) -> bool:
+    return token.lower_ in NEGATORS and token.dep_ in ("neg", "det", "preconj", "advmod")
+
+
+def status_subject(parsed: Parsed, token: Token) -> str:
+    """The thing whose status is stated: the owner of a noun ("Pakistan's offer"), the subject
+    of a verb ("Pakistan" offered), the described noun ("war" for "ongoing war")."""
+    if token.lower_ in ONGOING:
+        return phrase(parsed, token.head)
+    if token.pos_ == "NOUN":
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON":
+            return f"{phrase(parsed, owner)}'s {token.lemma_.lower()}"
+        return token.lemma_.lower()
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and token.dep_ in ("xcomp", "conj") and token.head is not token:
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
+    if subject is None or subject.pos_ == "PRON":
+        return ""
+    return phrase(parsed, subject)

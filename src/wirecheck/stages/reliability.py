@@ -22,7 +22,9 @@ def reliability_findings(story: Story, sources: Sources, claims: list[Claim],
                          margin: float) -> Iterable[Finding]:
     rows = {}
     for article_id in sources.articles:
-        own = [f for f in claim_findings if f.sides[0].article_ids[0] == article_id]
+        source = sources.source_of[article_id]  # a copy is as reliable as what it copies
+        own = [f for f in claim_findings
+               if sources.source_of[f.sides[0].article_ids[0]] == source]
         corroborated = sum(1 for f in own if f.kind == "corroborated")
         single = sum(1 for f in own if f.kind == "single_source")
         lost = [c for c in conflicts if any(article_id in s.article_ids for s in c.sides[1:])]
@@ -41,7 +43,7 @@ def reliability_findings(story: Story, sources: Sources, claims: list[Claim],
         spans = tuple(sp for c in lost for sp in _side_of(c, article_id).spans
                       if sp.article_id == article_id)
         if not spans:
-            spans = tuple(c.span for c in claims if c.article_id == article_id)[:1]
+            spans = tuple(c.span for c in claims if c.article_id == source)[:1]
         yield Finding(
             id=content_id("reliability", story.id, article_id), story_id=story.id,
             kind="reliability", topic=sources.label(article_id),

@@ -35,7 +35,8 @@ _Y = r"(?:19|20)\d{2}"
 PREFIX = re.compile(r"^(?:on|in|by|since|from|until|till|during|at|of|early|late|mid-?|the"
                     r"|earlier|later)\s+|^mid-", re.I)
 FIND = re.compile(
-    rf"\b(?:{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?|{_M},?\s+{_Y}"
+    rf"\b(?:(?:{_W},?\s+)?(?:{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?)"
+    rf"|{_M}\s+{_D}(?:,?\s+{_Y})?|{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?|{_M},?\s+{_Y}"
     rf"|(?:last|next|this|past|coming)\s+(?:{_W}|week(?:end)?|month|year|{_M})"
     rf"|(?:earlier|later)\s+this\s+(?:week|month|year)|{_W}|{_M}"
     rf"|yesterday|today|tomorrow|\d{{4}}-\d{{2}}-\d{{2}}"
@@ -43,7 +44,7 @@ FIND = re.compile(
     rf"|(?:\d+|{'|'.join(SMALL)})\s+(?:days?|weeks?|months?|years?)\s+ago)\b",
     re.I,
 )
-VERB_NEXT = re.compile(r"\s+(?:I|we|you|be|have|not|also|well|[a-z]+(?:ed|s))\b")
+VERB_NEXT = re.compile(r"\s+(?:I|we|you|be|have|not|also|well|on|in|to|[a-z]+(?:ed|s))\b")
 
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
@@ -92,6 +93,7 @@ def _clean(expr: str) -> str:
     text = expr.lower().replace(",", " ").replace("\u2019", "'").strip(" .")
     text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
     text = re.sub(r"\b(?:morning|afternoon|evening|night)\b", "", text)
+    text = re.sub(rf"^{_W}\s+(?=\d|[a-z]+\.? \d)", "", text)  # "Tuesday 14 October 2025"
     previous = None
     while previous != text:
         previous, text = text, PREFIX.sub("", text).strip()

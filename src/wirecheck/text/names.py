@@ -1,18 +1,21 @@
 """People of one article: their mentions, canonical full names and stated roles.
 
-``People.build(doc, skip)`` reads a parsed article once. Names come from PERSON entities and
-from capitalised words right after a title ("spokesperson, Tahir Hussain Andrabi"); a shorter
-form ("Andrabi", "Tahir Andrabi") maps to the fullest form in the article. Roles come from
-titles before a name ("US Secretary of State Marco Rubio"), appositives ("Asim Munir, Pakistan's
-army chief,"), relative clauses ("Rubio, who serves as …") and "has taken on the role of …".
+``People.build(doc, skip)`` reads a parsed article once. A name is a run of capitalised proper
+nouns that spaCy tags PERSON, or that stands right after a title ("Mayor Helena Varga"), before
+an appositive title or age ("Tobin Reed, the city's chief engineer"; "Nadia Quennell, 34,") or
+as the subject of a speech verb ("said Rosalind Achterberg"). Words of places ("Port", "Quay",
+"Hospital") are never names. A shorter form ("Andrabi", "Tahir Andrabi") maps to the fullest
+form in the article. Roles come from titles before a name ("US Secretary of State Marco Rubio"),
+appositives ("Asim Munir, Pakistan's army chief,"), relative clauses ("Rubio, who serves as …")
+and "has taken on the role of …".
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,20 +28,36 @@ commissioner commander officer head leader representative congressman congresswo
 judge justice king queen prince princess chancellor ceo diplomat official negotiator attorney
 prosecutor inspector sheriff coach captain manager founder editor correspondent professor
 economist analyst mp councillor councilor pope bishop imam rabbi colonel lieutenant sergeant
-admiral marshal general ruler emir monarch deputy undersecretary vice-president speaker
+admiral marshal general ruler emir monarch deputy undersecretary vice-president speaker engineer
+executive architect surgeon physician superintendent
 """.split())
-QUALIFIERS = frozenset(["former", "acting", "interim", "outgoing", "incoming", "then"])
+PLACE_WORDS = frozenset("""
+port quay street st saint mount mt lake river bay island bridge footbridge hospital road avenue
+square park station harbour harbor fort cape point beach hill valley county city town district
+airport university college school church cathedral market terminal centre center hall house
+office ministry department council court gulf sea ocean strait association union agency
+company ferries ltd inc corp group party committee press news times post herald daily radio
+television network bank
+""".split())
+SPEECH = frozenset("""
+say tell add state note warn explain continue reiterate insist argue claim announce confirm deny
+acknowledge emphasise emphasize stress concede admit clarify call describe welcome promise write
+""".split())
+QUALIFIERS = frozenset(["former", "acting", "interim", "outgoing", "incoming", "then", "retired"])
 FILLER = frozenset("""
 the a an senior top current longtime veteran new newly additional key then-current also now
 republican democratic democrat conservative labour liberal us u.s. uk u.k. eu un
 """.split())
 JOINERS = frozenset(["of", "to", "for", "the", "'s", "\u2019s", "-"])
+DETS = frozenset(["the", "a", "an"])
 HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"])
 PRONOUNS = frozenset(["he", "she", "him", "her"])
+SUBJECTS = ("nsubj", "nsubjpass")
 NOT_NAMES = frozenset("""
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
+NOT_NAME_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP")
 ROLE_LEAD = re.compile(
     r"^(?:,\s*who\s+(?:also\s+|currently\s+|now\s+)?(?:serves|served|is|was|acts|acted)"
     r"\s+(?:also\s+)?(?:as\s+)?"
@@ -96,58 +115,42 @@ def is_title(token: Token) -> bool:
     return word in TITLE_HEADS or token.lemma_.lower() in TITLE_HEADS
 
 
-def _is_name_token(token: Token) -> bool:
-    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
-            and token.lower_ not in NOT_NAMES and not is_title(token)
-            and token.ent_type_ not in ("GPE", "NORP", "ORG", "DATE"))
+def _name_token(token: Token) -> bool:
+    text = token.text
+    return (token.pos_ == "PROPN" and text[:1].isupper() and re.fullmatch(r"[^\W\d_][\w'\-.]*",
+                                                                          text) is not None
+            and token.lower_ not in NOT_NAMES and token.lower_ not in PLACE_WORDS
+            and token.ent_type_ not in NOT_NAME_ENTS and not is_title(token))
 
 
 @dataclass
 class People:
     doc: Doc
+    text: str = ""  # doc.text, read once (spaCy rebuilds it on every access)
     mentions: list[Mention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # canonical names, first mention first
     _by_token: dict[int, Mention] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, skip: list[tuple[int, int]] | None = None) -> People:
-        people, skip = cls(doc), skip or []
-        spans = people._name_spans(skip)
-        texts = [doc[s:e].text for s, e in spans]
-        canon = canonical_names(texts)
+        people, skip = cls(doc, doc.text), skip or []
+        spans = [s for s in name_spans(doc) if not _inside_any(doc[s[0]].idx, skip)]
+        canon = canonical_names([doc[s:e].text for s, e in spans])
         surnames = {name_words(n)[-1]: n for n in sorted(set(canon.values()), key=len)
                     if name_words(n)}
         covered = {i for s, e in spans for i in range(s, e)}
         for token in doc:
-            if token.i not in covered and token.pos_ in ("PROPN", "NOUN") and token.is_alpha \
-                    and token.text[:1].isupper() and token.lower_ in surnames \
-                    and token.lower_ not in NOT_NAMES and not _inside_any(token.idx, skip):
+            if token.i not in covered and token.lower_ in surnames and _name_token(token) \
+                    and not _inside_any(token.idx, skip):
                 spans.append((token.i, token.i + 1))
                 canon[token.text] = surnames[token.lower_]
         for s, e in sorted(spans):
             people._add(Mention(s, e, canon.get(doc[s:e].text, doc[s:e].text)))
+        people.names = list(dict.fromkeys(m.name for m in people.mentions))
         people.roles = find_roles(people)
         return people
-
-    def _name_spans(self, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        doc, found = self.doc, []
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                span = _clean_name(doc, ent.start, ent.end)
-                if span:
-                    found.append(span)
-        taken = {i for s, e in found for i in range(s, e)}
-        for token in doc:
-            if is_title(token) and token.i + 1 < len(doc):
-                start = token.i + 2 if doc[token.i + 1].text == "," else token.i + 1
-                end = start
-                while end < len(doc) and end - start < 4 and _is_name_token(doc[end]):
-                    end += 1
-                if end > start and not taken.intersection(range(start, end)):
-                    found.append((start, end))
-                    taken.update(range(start, end))
-        return [s for s in found if not _inside_any(doc[s[0]].idx, skip)]
 
     def _add(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -155,20 +158,26 @@ class People:
         for i in range(mention.start, mention.end):
             self._by_token[i] = mention
 
-    @property
-    def names(self) -> list[str]:
-        return list(dict.fromkeys(m.name for m in self.mentions))
-
     def at(self, token_i: int) -> Mention | None:
         return self._by_token.get(token_i)
 
-    def before(self, char: int, skip: list[tuple[int, int]] = ()) -> str | None:  # type: ignore[assignment]
-        """The person mentioned last before ``char`` (for "he said"), outside ``skip``."""
-        i = bisect.bisect_left(self._starts, char)
-        for start, mention in zip(reversed(self._starts[:i]), reversed(self.mentions[:i]), strict=True):
-            if not _inside_any(start, skip):
-                return mention.name
-        return None
+    def before(self, char: int, skip: list[tuple[int, int]] | None = None) -> str | None:
+        """The person "he"/"she" at ``char`` refers to: of the last few people mentioned
+        before it (outside ``skip``), the last one that was a subject, else the last one."""
+        recent: list[Mention] = []
+        i = bisect.bisect_left(self._starts, char) - 1
+        while i >= 0 and len(recent) < 4:
+            if not _inside_any(self._starts[i], skip or []):
+                recent.append(self.mentions[i])
+            i -= 1
+        if not recent:
+            return None
+        return next((m for m in recent if self._is_subject(m)), recent[0]).name
+
+    def _is_subject(self, mention: Mention) -> bool:
+        token = self.doc[mention.end - 1]
+        return token.dep_ in SUBJECTS or (token.dep_ == "appos"
+                                           and token.head.dep_ in (*SUBJECTS, "ROOT"))
 
     def by_role(self, word: str, char: int) -> str | None:
         """The person last mentioned before ``char`` whose role contains ``word``."""
@@ -180,24 +189,72 @@ class People:
                 return mention.name
         return next(iter(sorted(holders)), None)
 
-    def canonical(self, name: str) -> str:
-        return next((n for n in self.names if same_person(name, n)
-                     and len(name_words(n)) >= len(name_words(name))), name)
-
 
 def _inside_any(char: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= char < e for s, e in ranges)
+    """Whether ``char`` falls in one of ``ranges`` (sorted, not overlapping)."""
+    i = bisect.bisect_right(ranges, (char, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= char < ranges[i][1]
 
 
-def _clean_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and (doc[start].lower_ in HONORIFICS or is_title(doc[start])
-                           or doc[start].lower_ == "the"):
-        start += 1
-    while end > start and not (doc[end - 1].is_alpha and doc[end - 1].text[:1].isupper()):
-        end -= 1
-    if end <= start or any(t.is_space or t.like_num for t in doc[start:end]):
+def name_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of person names (see the module docstring)."""
+    found = []
+    persons = {i: (e.start, e.end) for e in doc.ents if e.label_ == "PERSON"
+               for i in range(e.start, e.end)}
+    for start, end, after_title in _propn_runs(doc):
+        ent = next((persons[i] for i in range(start, end) if i in persons), None)
+        if ent is not None and end - start >= 2 and not after_title:
+            start, end = max(start, ent[0]), min(end, ent[1])
+        unlabelled = all(t.ent_type_ in ("", "PERSON") for t in doc[start:end])
+        if after_title or (end - start >= 2 and (ent is not None or unlabelled and (
+                _appositive(doc, end) or _speaker(doc[end - 1])))) or (
+                ent is not None and doc[end - 1].dep_ in SUBJECTS):
+            found.append((start, end))
+    return found
+
+
+def _propn_runs(doc: Doc) -> Iterator[tuple[int, int, bool]]:
+    """Runs of name tokens, each with whether it follows a title: "Mayor Varga", "spokesman
+    Tahir Andrabi", "spokesperson, Tahir Hussain Andrabi" (not "official Twitter")."""
+    start: int | None = None
+    title: Token | None = None
+    for token in [*doc, None]:
+        if token is not None and _name_token(token):
+            start = token.i if start is None else start
+            continue
+        end = token.i if token is not None else len(doc)
+        if start is not None:
+            yield start, end, title is not None and (end - start >= 2 or title.text[:1].isupper())
+        start, title = None, _title_before(doc, token)
+
+
+def _title_before(doc: Doc, token: Token | None) -> Token | None:
+    """The title a name after ``token`` would follow ("Mayor", or "spokesperson" before ",")."""
+    if token is None:
         return None
-    return start, end
+    if is_title(token):
+        return token
+    if token.text == "," and token.i > 0 and is_title(doc[token.i - 1]):
+        return doc[token.i - 1]
+    return None
+
+
+def _appositive(doc: Doc, end: int) -> bool:
+    """", the city's chief engineer," or ", 34," after a name."""
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    if doc[end + 1].like_num and doc[end + 2].text == ",":
+        return True
+    for token in doc[end + 1:end + 9]:
+        if is_title(token):
+            return True
+        if token.is_punct and token.tag_ != "POS":
+            return False
+    return False
+
+
+def _speaker(token: Token) -> bool:
+    return token.dep_ in SUBJECTS and token.head.lemma_.lower() in SPEECH
 
 
 def _role_word(word: str) -> str:
@@ -206,6 +263,8 @@ def _role_word(word: str) -> str:
         return "spokesperson"
     return "adviser" if word == "advisor" else word
 
+
+# -- roles ---------------------------------------------------------------------------------------
 
 def find_roles(people: People) -> list[Role]:
     roles = []
@@ -222,36 +281,37 @@ def _roles_around(people: People, m: Mention) -> Iterator[Role | None]:
     doc = people.doc
     before = doc[m.start - 1].lower_ if m.start else ""
     runs = [_run_left(people, m.start)]
-    if before in ("and", ",") and m.start >= 2 and people.at(m.start - 2):
-        prev = people.at(m.start - 2)
-        runs.append(_run_left(people, prev.start) if prev else None)
+    prev = people.at(m.start - 2) if m.start >= 2 else None
+    if before in ("and", ",") and prev is not None:
+        runs.append(_run_left(people, prev.start))
     if before == ",":
         runs.append(_run_left(people, m.start - 1))
     if m.end < len(doc) and doc[m.end].text == ",":
         runs.append(_run_right(people, m.end + 1, appositive=True))
     for run in runs:
-        yield _make_role(doc, run, m.name) if run else None
+        yield _make_role(people, run, m.name) if run else None
 
 
 def _roles_after(people: People, m: Mention) -> list[Role]:
     doc = people.doc
     end_char = doc[m.end - 1].idx + len(doc[m.end - 1])
     sent_end = doc[m.end - 1].sent.end_char
-    match = ROLE_LEAD.match(doc.text[end_char:sent_end])
+    match = ROLE_LEAD.match(people.text[end_char:sent_end])
     if not match or not match.group(0).strip():
         return []
     start = doc.char_span(end_char + match.end(), sent_end, alignment_mode="expand")
     if start is None or not len(start):
         return []
     run = _run_right(people, start.start, appositive=False)
-    role = _make_role(doc, run, m.name) if run else None
+    role = _make_role(people, run, m.name) if run else None
     return [role] if role else []
 
 
 def _title_token(token: Token, people: People) -> bool:
-    if people.at(token.i) is not None or token.is_space:
+    if people.at(token.i) is not None or token.is_space or token.ent_type_ in (
+            "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"):
         return False
-    return token.pos_ in ("PROPN", "NOUN", "ADJ") or token.lower_ in JOINERS
+    return token.pos_ in ("PROPN", "NOUN", "ADJ") or token.lower_ in JOINERS | DETS
 
 
 def _run_left(people: People, start: int) -> tuple[int, int] | None:
@@ -267,13 +327,14 @@ def _run_right(people: People, start: int, appositive: bool) -> tuple[int, int] 
         i += 1
     if i == start:
         return None
-    if appositive and i < len(doc) and doc[i].text not in (",", ".", ";", ")", "\u2014"):
+    if appositive and i < len(doc) and not (doc[i].is_punct or doc[i].pos_ == "ADP"
+                                            or doc[i].lower_ in ("who", "and")):
         return None
     return start, i
 
 
-def _make_role(doc: Doc, run: tuple[int, int], person: str) -> Role | None:
-    tokens = list(doc[run[0]:run[1]])
+def _make_role(people: People, run: tuple[int, int], person: str) -> Role | None:
+    tokens = list(people.doc[run[0]:run[1]])
     heads = [k for k, t in enumerate(tokens) if is_title(t)]
     if not heads:
         return None
@@ -282,20 +343,24 @@ def _make_role(doc: Doc, run: tuple[int, int], person: str) -> Role | None:
     if tail and not _is_complement(tail):
         return None
     qualifier: list[str] = []
-    k = max((j + 1 for j in range(head) if tokens[j].lower_ in ("of", "to", "for")), default=0)
-    while k < head and (_strippable(tokens[k], qualifier) or _possessor(tokens, k)):
+    k = max((j + 1 for j in range(head) if tokens[j].lower_ in ("of", "to", "for")
+             or _is_possessive(tokens[j])), default=0)
+    if any(t.lower_ in QUALIFIERS for t in tokens[:k]):
+        qualifier.append(next(t.lower_ for t in tokens[:k] if t.lower_ in QUALIFIERS))
+    while k < head and _strippable(tokens[k], qualifier):
         k += 1
     core = tokens[k:head + 1]
-    value, kept = _role_value(doc, core, tail)
+    value, kept = _role_value(people.text, core, tail)
     last = tail[-1] if kept and tail else core[-1]
-    full = doc.text[core[0].idx:tokens[-1].idx + len(tokens[-1])]
+    full = people.text[core[0].idx:tokens[-1].idx + len(tokens[-1])]
     return Role(person, value, full, core[0].idx, last.idx + len(last),
                 tuple(dict.fromkeys(qualifier)))
 
 
 def _is_complement(tail: list[Token]) -> bool:
+    """"of State", "to the US", "for the city": what follows a title's head word."""
     return tail[0].lower_ in ("of", "to", "for") and len(tail) > 1 and all(
-        t.lower_ in JOINERS or t.pos_ == "PROPN" or t.text[:1].isupper() for t in tail[1:])
+        t.lower_ in JOINERS or t.pos_ in ("PROPN", "NOUN", "ADJ") for t in tail[1:])
 
 
 def _strippable(token: Token, qualifier: list[str]) -> bool:
@@ -307,18 +372,17 @@ def _strippable(token: Token, qualifier: list[str]) -> bool:
             or token.tag_ == "POS")
 
 
-def _possessor(tokens: list[Token], k: int) -> bool:
-    """"Pakistan" in "Pakistan's army chief": a proper name followed by a possessive."""
-    return (tokens[k].pos_ == "PROPN" and k + 1 < len(tokens)
-            and (tokens[k + 1].tag_ == "POS" or tokens[k + 1].lower_ in ("'s", "\u2019s")))
+def _is_possessive(token: Token) -> bool:
+    """The "'s" of "Pakistan's army chief", "the city's chief engineer": the owner is no title."""
+    return token.tag_ == "POS" or token.lower_ in ("'s", "\u2019s")
 
 
-def _role_value(doc: Doc, core: list[Token], tail: list[Token]) -> tuple[str, bool]:
+def _role_value(text: str, core: list[Token], tail: list[Token]) -> tuple[str, bool]:
     """The title without country, article or complement, and whether the tail was kept."""
     head = core[-1]
     word = head.text if head.tag_ not in ("NNS", "NNPS") else head.lemma_
     word = _role_word(word) if _role_word(word) != word.lower() else word
-    value = doc.text[core[0].idx:head.idx] + word
+    value = text[core[0].idx:head.idx] + word
     if word == "spokesperson" and tail and tail[0].lower_ == "of":
         org = [t.text for t in tail[1:] if t.ent_type_ not in ("GPE", "NORP")
                and t.lower_ not in ("the", "'s", "\u2019s")]

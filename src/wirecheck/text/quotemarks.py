@@ -1,0 +1,178 @@
+"""Quotation marks: the runs of quoted words of an article, and what kind of quotation each is.
+
+Marks of every style are read: straight, curly, single curly (‘…’, as in headlines), guillemets
+(«…» and »…«) and German low marks („…“). An apostrophe inside or after a word ("We’re",
+"Rubio's") is not a mark; a single mark left open is dropped (it was an apostrophe), a double
+mark left open runs to the end of its paragraph, and continues into the next paragraph when
+that one opens with a mark (the convention for a quotation over several paragraphs). Headings
+are skipped. Pure text: no parse needed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..types import Article, QuoteKind
+
+CUE_WORDS = {"said", "says", "saying", "added", "adding", "stated", "told", "noted", "warned",
+             "explained", "continued", "reiterated", "quoted", "emphasised", "emphasized"}
+DOUBLE = {"\u201c": "\u201d\"", "\u201e": "\u201c\u201d\"", "\u00ab": "\u00bb", '"': "\"\u201d",
+          "\u00bb": "\u00ab"}  # the last: German »…«, only after a space
+STRONG = "\u201c\u201e\u00ab"
+SINGLE = {"\u2018": "\u2019'", "'": "'\u2019", "\u2039": "\u203a", "\u201a": "\u2018\u2019"}
+BEFORE_OPEN = " \t\n([{\u2014\u2013-/:;,\u201c\"\u2018"
+NAME_USE = {"a", "an", "the", "'s", "\u2019s", "of", "called", "dubbed", "named", "so-called",
+            "its", "his", "her", "their", "our"}
+SMALL_WORDS = {"of", "the", "and", "for", "to", "a", "in", "on", "at"}
+
+
+@dataclass
+class Found:
+    """A run of quoted words: pieces of (start, end) offsets, one per paragraph."""
+
+    pieces: list[tuple[int, int]]
+    open_mark: int
+    close_mark: int  # offset of the closing mark, or the paragraph end when left open
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+@dataclass
+class Open:
+    """A quotation opened and not yet closed."""
+
+    mark: int  # offset of the first opening mark
+    closers: str
+    double: bool
+    body: int  # start of the current paragraph's piece
+    pieces: list[tuple[int, int]]  # pieces of earlier paragraphs
+
+
+def find_quoted(article: Article) -> list[Found]:
+    """Every run of quoted words outside headings, in text order."""
+    found: list[Found] = []
+    pending: Open | None = None
+    text = article.text
+    for kind, start, end in blocks(article):
+        while start < end and text[start].isspace():
+            start += 1
+        if pending is not None:
+            if kind != "heading" and start < end and text[start] in DOUBLE:
+                pending.closers += DOUBLE[text[start]]
+                pending.body = start + 1
+                pending = _scan(text, start + 1, end, pending, found)
+                continue
+            if pending.pieces:
+                found.append(Found(pending.pieces, pending.mark, pending.pieces[-1][1]))
+            pending = None
+        if kind != "heading":
+            pending = _scan(text, start, end, None, found)
+    if pending is not None and pending.pieces:
+        found.append(Found(pending.pieces, pending.mark, pending.pieces[-1][1]))
+    return found
+
+
+def blocks(article: Article) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each paragraph, clipped to the text; the whole text if none."""
+    size = len(article.text)
+    if not article.paragraphs:
+        return [("p", 0, size)]
+    return [(p.kind, max(0, min(p.start, size)), max(0, min(p.end, size)))
+            for p in article.paragraphs]
+
+
+def _scan(text: str, i: int, end: int, state: Open | None, found: list[Found]) -> Open | None:
+    """Scan one paragraph; returns the double quotation left open at its end, if any."""
+    while i < end:
+        ch = text[i]
+        if state is not None and ch in state.closers and _closes(text, i, end, ch):
+            _emit(text, state, i, i, found)
+            state = None
+        elif ch in DOUBLE and _opens(text, i, end) and (
+                state is None or not state.double or ch in STRONG):
+            if state is not None and state.double:
+                _emit(text, state, i, i - 1, found)  # left open: it ends where the next opens
+            state = Open(i, DOUBLE[ch], True, i + 1, [])
+        elif ch in SINGLE and state is None and _opens(text, i, end, single=True):
+            state = Open(i, SINGLE[ch], False, i + 1, [])
+        i += 1
+    if state is None or not state.double:
+        return None
+    piece = _trim(text, state.body, end)
+    state.pieces = state.pieces + [piece] if piece else state.pieces
+    return state
+
+
+def _emit(text: str, state: Open, end: int, close: int, found: list[Found]) -> None:
+    piece = _trim(text, state.body, end)
+    pieces = state.pieces + [piece] if piece else state.pieces
+    if pieces and any(ch.isalnum() for s, e in pieces for ch in text[s:e]):
+        found.append(Found(pieces, state.mark, close))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _opens(text: str, i: int, end: int, single: bool = False) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if after.isspace():
+        return False
+    if not single:
+        return text[i] in STRONG or before in BEFORE_OPEN
+    if not (after.isalnum() or after in "\u2026."):
+        return False
+    return before in BEFORE_OPEN or (text[i] != "'" and not before.isalnum())
+
+
+def _closes(text: str, i: int, end: int, ch: str) -> bool:
+    if ch in "\u201d\u00bb\u00ab\u203a":
+        return True
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if ch in "\u2019'\u2018":  # single: not an apostrophe inside a word
+        return not before.isspace() and not after.isalnum()
+    return not before.isspace() or not after.isalnum()
+
+
+def paragraph_index(article: Article, char: int) -> int:
+    starts = [p.start for p in article.paragraphs]
+    return bisect.bisect_right(starts, char) - 1
+
+
+def quote_kind(text: str, f: Found, words: str) -> QuoteKind:
+    before = text[max(0, f.open_mark - 60):f.open_mark].rstrip()
+    last_word = re.search(r"(\w+)\W*$", before)
+    boundary = (not before or before[-1] in ":,.!?;\u2014\u2013(-\n\u201d\"\u2019'\u00bb)"
+                or (last_word is not None and last_word.group(1).lower() in CUE_WORDS))
+    after = text[f.close_mark + 1:f.close_mark + 3].lstrip()
+    runs_on = bool(after) and after[0].isalpha() and text[f.close_mark - 1] not in ",.!?\u2026"
+    if boundary and (words[:1].isupper() or words[:1].isdigit()) and not runs_on:
+        return "direct"
+    return "partial"
+
+
+def name_like(text: str, f: Found, words: str) -> bool:
+    """“Board of Peace”, Trump's “America First”: a title-case name, not a quotation."""
+    tokens = words.split()
+    if not tokens or len(tokens) > 4 or words.endswith((".", "!", "?", ",")):
+        return False
+    if not all(t[:1].isupper() or t.lower() in SMALL_WORDS for t in tokens):
+        return False
+    previous = re.search(r"([\w'\u2019-]+)\W*$", text[max(0, f.open_mark - 30):f.open_mark])
+    word = previous.group(1).lower() if previous else ""
+    return word in NAME_USE or word.endswith(("'s", "\u2019s"))
+

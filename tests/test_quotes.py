@@ -1,0 +1,337 @@
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wirecheck.ids import content_id
+from wirecheck.stages.quotes import QuoteExtractor
+from wirecheck.text.names import same_person
+from wirecheck.text.quotemarks import find_quoted
+from wirecheck.types import Article, Paragraph, Quote
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "seeds"
+HARBOUR = Path(__file__).resolve().parents[1] / "examples" / "harbour-bridge"
+
+
+# -- building articles -------------------------------------------------------------------------
+
+def make_article(*blocks: str | tuple[str, str], id: str = "a1", **meta: object) -> Article:
+    """An article from paragraphs (text, or (kind, text)), joined by blank lines."""
+    text, paragraphs = "", []
+    for block in blocks:
+        kind, body = block if isinstance(block, tuple) else ("p", block)
+        body = " ".join(body.split())
+        if not body:
+            continue
+        text += "\n\n" if text else ""
+        paragraphs.append(Paragraph(len(text), len(text) + len(body), kind))  # type: ignore[arg-type]
+        text += body
+    return Article(id=id, source=id, text=text, paragraphs=tuple(paragraphs), meta=dict(meta))
+
+
+def crude_kind(line: str) -> str:
+    short = len(line) < 80 and not line.rstrip().endswith((".", "!", "?", '"', "\u201d", ":"))
+    return "heading" if short else "p"
+
+
+def load_text(path: Path, **meta: object) -> Article:
+    lines = [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return make_article(*[(crude_kind(line), line) for line in lines], id=path.stem[:3]
+                        if path.parent.name == "seeds" else path.stem, **meta)
+
+
+BLOCK = re.compile(r"<(h[1-6]|p|li|figcaption)\b[^>]*>(.*?)</\1>", re.S | re.I)
+
+
+def load_html(path: Path) -> Article:
+    raw = path.read_text("utf-8")
+    blocks = []
+    for tag, inner in BLOCK.findall(raw):
+        kind = {"li": "list", "figcaption": "caption"}.get(tag.lower(), "p")
+        blocks.append(("heading" if tag.lower().startswith("h") else kind,
+                       html.unescape(re.sub(r"<[^>]+>", "", inner))))
+    published = re.search(r'published_time" content="([^"]+)"', raw)
+    return make_article(*blocks, id=path.stem,
+                        **({"event_date": published.group(1)[:10]} if published else {}))
+
+
+def load_jsonl(path: Path) -> list[Article]:
+    articles = []
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            articles.append(make_article(*record["text"].split("\n\n"), id=record["id"],
+                                         event_date=record.get("published")))
+    return articles
+
+
+def load_corpus(folder: Path) -> dict[str, Article]:
+    articles: list[Article] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".txt":
+            articles.append(load_text(path, event_date="2025-12-19")
+                            if folder == SEEDS else load_text(path))
+        elif path.suffix == ".html":
+            articles.append(load_html(path))
+        elif path.suffix == ".jsonl":
+            articles.extend(load_jsonl(path))
+    return {a.id: a for a in articles}
+
+
+# -- lenient matching ----------------------------------------------------------------------------
+
+def words(text: str) -> list[str]:
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    return re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", text)
+
+
+def contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return n > 0 and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def quote_matches(expected: str, extracted: str) -> bool:
+    e, x = words(expected), words(extracted)
+    return contains(x, e) or (len(x) >= 3 and contains(e, x))
+
+
+def has_quote(quotes: list[Quote], speaker: str, text: str) -> bool:
+    return any(q.speaker and same_person(speaker, q.speaker) and quote_matches(text, q.text)
+               for q in quotes)
+
+
+@pytest.fixture(scope="session")
+def extractor() -> QuoteExtractor:
+    return QuoteExtractor()
+
+
+def quotes_of(extractor: QuoteExtractor, article: Article) -> list[Quote]:
+    return [q for q in extractor.process(article) if isinstance(q, Quote)]
+
+
+# -- quotation marks -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    'Lee said: "We will rebuild the bridge."',
+    "Lee said: \u201cWe will rebuild the bridge.\u201d",
+    "Lee said: \u00abWe will rebuild the bridge.\u00bb",
+    "Lee said: \u201eWe will rebuild the bridge.\u201c",
+    "Lee said: \u00bbWe will rebuild the bridge.\u00ab",
+    "Lee said: \u2018We will rebuild the bridge.\u2019",
+])
+def test_every_mark_style(extractor: QuoteExtractor, text: str) -> None:
+    article = make_article("Mayor Ann Lee spoke on Monday.", text)
+    quote = next(q for q in quotes_of(extractor, article) if q.kind == "direct")
+    assert quote.text == "We will rebuild the bridge."
+    assert article.text[quote.span.start:quote.span.end] == quote.text
+    assert quote.speaker == "Ann Lee" and quote.cue == "said"
+
+
+def test_apostrophes_are_not_marks() -> None:
+    article = make_article("We\u2019re told Rubio's aides and the students' union met at "
+                           "Islamabad\u2019s office; it was \u201cfine,\u201d he said.")
+    found = find_quoted(article)
+    assert [article.text[s:e] for f in found for s, e in f.pieces] == ["fine"]
+
+
+def test_headline_single_quotes_in_a_paragraph() -> None:
+    article = make_article("\u2018Grateful to Pakistan\u2019: US on Islamabad\u2019s "
+                           "\u2018offer\u2019 to send troops")
+    texts = [article.text[s:e] for f in find_quoted(article) for s, e in f.pieces]
+    assert texts == ["Grateful to Pakistan", "offer"]
+
+
+def test_headings_are_skipped(extractor: QuoteExtractor) -> None:
+    article = make_article(("heading", "Minister says, \u2018not our job\u2019"),
+                           "The minister, Ishaq Dar, spoke on Friday.")
+    assert quotes_of(extractor, article) == []
+
+
+def test_quote_over_several_paragraphs(extractor: QuoteExtractor) -> None:
+    article = make_article(
+        "Mayor Ann Lee said on Monday: \u201cWe will rebuild the bridge.",
+        "\u201cIt will take two years, and it will cost what it costs.\u201d",
+        "The council meets on Friday.")
+    quotes = [q for q in quotes_of(extractor, article) if q.kind == "direct"]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We will rebuild the bridge.", "Ann Lee"),
+        ("It will take two years, and it will cost what it costs.", "Ann Lee")]
+    for q in quotes:
+        assert article.text[q.span.start:q.span.end] == q.text
+
+
+def test_unclosed_mark_runs_to_paragraph_end(extractor: QuoteExtractor) -> None:
+    article = make_article("Lee said, \u201cWe will rebuild the bridge.", "Next paragraph here.")
+    quote = next(q for q in quotes_of(extractor, article) if q.kind == "direct")
+    assert quote.text == "We will rebuild the bridge."
+
+
+@pytest.mark.parametrize("text", [
+    '"', "\u201d\u201c", "He said \u201c", "\u2018", "'", "\u00ab\u00bb", 'a " b " c "',
+    "\u201c\u201c\u201c nested \u201d\u201d", "It\u2019s 5' tall", "\u201e\u201c\u201d\u201e",
+])
+def test_stray_marks_never_crash(extractor: QuoteExtractor, text: str) -> None:
+    article = make_article(text, "Rubio said \u201cok\u201d.")
+    for quote in quotes_of(extractor, article):
+        assert 0 <= quote.span.start <= quote.span.end <= len(article.text)
+
+
+# -- kinds and speakers --------------------------------------------------------------------------
+
+def test_partial_quote_inside_a_paraphrase(extractor: QuoteExtractor) -> None:
+    article = make_article("Pakistani Foreign Minister Ishaq Dar said last month that while "
+                           "Pakistan could consider peacekeeping contributions, disarming Hamas "
+                           "\u201cis not our job.\u201d")
+    quote = next(q for q in quotes_of(extractor, article) if q.kind != "indirect")
+    assert (quote.kind, quote.text, quote.speaker) == ("partial", "is not our job.", "Ishaq Dar")
+
+
+def test_pronoun_surname_and_description(extractor: QuoteExtractor) -> None:
+    article = make_article(
+        "US Secretary of State Marco Rubio spoke on Friday.",
+        '"We are grateful to Pakistan," he said.',
+        '"We owe them answers," Rubio continued.',
+        "Pakistan's Foreign Office spokesperson, Tahir Hussain Andrabi, spoke on Thursday.",
+        '"No decision has been taken," the spokesperson added.',
+        '"We will see," Andrabi was quoted as saying.')
+    found = {q.text: (q.speaker, q.cue) for q in quotes_of(extractor, article)
+             if q.kind == "direct"}
+    assert found["We are grateful to Pakistan"] == ("Marco Rubio", "said")
+    assert found["We owe them answers"] == ("Marco Rubio", "continued")
+    assert found["No decision has been taken"] == ("Tahir Hussain Andrabi", "added")
+    assert found["We will see"][0] == "Tahir Hussain Andrabi"
+
+
+def test_speaker_from_a_colon_sentence_before(extractor: QuoteExtractor) -> None:
+    article = make_article("Senator Jane Okafor said:", "\u201cThe vote will go ahead.\u201d")
+    quote = next(q for q in quotes_of(extractor, article) if q.kind == "direct")
+    assert quote.speaker == "Jane Okafor"
+
+
+def test_indirect_quotes(extractor: QuoteExtractor) -> None:
+    article = make_article(
+        "Mayor Ann Lee said on Monday that the bridge will reopen in May.",
+        "According to Reuters, the council has approved the budget.",
+        "Lee told reporters that repairs would cost 4 million pounds.",
+        "She added that no one was hurt.")
+    found = {q.text: q.speaker for q in quotes_of(extractor, article) if q.kind == "indirect"}
+    assert found["the bridge will reopen in May"] == "Ann Lee"
+    assert found["the council has approved the budget"] == "Reuters"
+    assert found["repairs would cost 4 million pounds"] == "Ann Lee"
+    assert found["no one was hurt"] == "Ann Lee"
+
+
+def test_names_in_marks_are_not_quotes(extractor: QuoteExtractor) -> None:
+    article = make_article("Officials plan a \u201cBoard of Peace\u201d and Trump\u2019s "
+                           "\u201cAmerica First\u201d agenda, Lee said on Monday.")
+    assert [q for q in quotes_of(extractor, article) if q.kind != "indirect"] == []
+
+
+def test_ids_and_spans(extractor: QuoteExtractor) -> None:
+    article = make_article('"We will rebuild," Mayor Ann Lee said on Monday.')
+    quotes = quotes_of(extractor, article)
+    assert quotes
+    for q in quotes:
+        assert q.id == content_id(article.id, q.span.start, q.span.end, extractor.extractor)
+        assert q.extractor == "quotes.v1" and q.article_id == article.id
+
+
+def test_a_continued_quotation_keeps_its_speaker(extractor: QuoteExtractor) -> None:
+    article = make_article("\u201cWe will rebuild,\u201d Mayor Ann Lee said on Monday. "
+                           "\u201cIt will take two years.\u201d",
+                           "\u201cAnd it will cost what it costs.\u201d")
+    speakers = {q.text: q.speaker for q in quotes_of(extractor, article) if q.kind == "direct"}
+    assert speakers == {"We will rebuild": "Ann Lee", "It will take two years.": "Ann Lee",
+                        "And it will cost what it costs.": "Ann Lee"}
+
+
+def test_odd_paragraphs(extractor: QuoteExtractor) -> None:
+    text = 'Mayor Ann Lee said on Monday: "We will rebuild."'
+    bare = Article(id="bare", source="bare", text=text, paragraphs=())
+    assert [q.text for q in quotes_of(extractor, bare) if q.kind == "direct"] == [
+        "We will rebuild."]
+    broken = Article(id="broken", source="broken", text=text,
+                     paragraphs=(Paragraph(0, 10_000), Paragraph(-5, 3, "heading")))
+    for quote in quotes_of(extractor, broken):
+        assert 0 <= quote.span.start <= quote.span.end <= len(text)
+
+
+def test_missing_model_names_the_pip_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    import spacy
+
+    from wirecheck.errors import MissingDependency
+    from wirecheck.nlp import spacy_backend
+
+    monkeypatch.setattr(spacy.util, "is_package", lambda name: False)
+    spacy_backend.load_nlp.cache_clear()
+    try:
+        with pytest.raises(MissingDependency) as info:
+            spacy_backend.load_nlp()
+        assert "pip install" in str(info.value)
+    finally:
+        monkeypatch.undo()
+        spacy_backend.load_nlp.cache_clear()
+
+
+def test_not_an_article_and_empty_text(extractor: QuoteExtractor) -> None:
+    assert list(extractor.process("not an article")) == []
+    assert list(extractor.process(make_article())) == []
+
+
+PIECES = ["\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e", '"', "'",
+          " said ", " Rubio ", " he ", "\u2014", ", ", ". ", "\n", " Mayor Ann Lee ",
+          " according to ", " that ", "?", ":", " We\u2019re "]
+RANDOM_TEXT = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=30).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(RANDOM_TEXT, max_size=5))
+def test_random_text_never_crashes(blocks: list[str]) -> None:
+    article = make_article(*blocks)
+    for quote in QuoteExtractor().process(article):
+        assert isinstance(quote, Quote)
+        assert article.text[quote.span.start:quote.span.end] == quote.text
+
+
+# -- the founding example and the sample corpus ----------------------------------------------------
+
+def corpus_cases(folder: Path) -> list[tuple[str, str, str, str]]:
+    expected = json.loads((folder / "expected.json").read_text("utf-8"))
+    cases = []
+    for item in expected["quotes"]:
+        for article_id in item.get("verbatim_in", []) + item.get("also_in", []):
+            cases.append((article_id, item["speaker"], item["quote"], folder.name))
+    return cases
+
+
+def _cases(folder: Path) -> list[tuple[str, str, str, str]]:
+    return corpus_cases(folder) if (folder / "expected.json").exists() else []
+
+
+@pytest.fixture(scope="session")
+def corpora(extractor: QuoteExtractor) -> dict[str, dict[str, list[Quote]]]:
+    found = {}
+    for folder in (SEEDS, HARBOUR):
+        if (folder / "expected.json").exists():
+            articles = load_corpus(folder)
+            found[folder.name] = {i: quotes_of(extractor, a) for i, a in articles.items()}
+    return found
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="the founding example (/work/shared) is absent")
+@pytest.mark.parametrize(("article_id", "speaker", "quote", "corpus"), _cases(SEEDS))
+def test_seed_quotes(corpora: dict[str, dict[str, list[Quote]]], article_id: str, speaker: str,
+                     quote: str, corpus: str) -> None:
+    assert has_quote(corpora[corpus][article_id], speaker, quote), (article_id, speaker, quote)
+
+
+@pytest.mark.skipif(not HARBOUR.exists(), reason="the sample corpus is absent")
+@pytest.mark.parametrize(("article_id", "speaker", "quote", "corpus"), _cases(HARBOUR))
+def test_harbour_quotes(corpora: dict[str, dict[str, list[Quote]]], article_id: str,
+                        speaker: str, quote: str, corpus: str) -> None:
+    assert has_quote(corpora[corpus][article_id], speaker, quote), (article_id, speaker, quote)
