@@ -10,14 +10,16 @@ It also writes the story's conflicts, quote ledger, people, timeline, and per-re
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any, Literal
 
 from ..ids import content_id
 from ..pipeline import Bundle, GroupStage
+from ..text.dates import resolve_date
 from ..text.similarity import content_words, overlap_score
-from ..types import Claim, Evidence, Fact, Finding, Item, Quote, Side, Span, Story
+from ..types import Article, Claim, Evidence, Fact, Finding, Item, Quote, Side, Span, Story
 from .conflicts import (
     Conflict,
     LedgerEntry,
@@ -26,6 +28,7 @@ from .conflicts import (
     quote_ledger,
     role_conflicts,
 )
+from .facts import reference_date
 from .reliability import reliability_findings
 from .sources import People, Sources
 
@@ -47,7 +50,7 @@ class Comparer(GroupStage):
         # a copy's claims are its canonical's: only independent articles' claims are checked
         claims: list[Claim] = [c for c in bundle["claim"]
                                if sources.source_of.get(c.article_id) == c.article_id]
-        facts: list[Fact] = bundle["fact"]
+        facts = dated_by_story(bundle["fact"], bundle["article"])
         quotes: list[Quote] = bundle["quote"]
         people = People.build([q.speaker for q in quotes if q.speaker]
                               + [f.subject for f in facts if f.kind == "role"])
@@ -203,6 +206,24 @@ class Comparer(GroupStage):
                 topic=day, sides=(Side(day, ids, spans),), explanation=what,
                 detail={"what": what},
             )
+
+
+def dated_by_story(facts: list[Fact], articles: list[Article]) -> list[Fact]:
+    """Relative dates of undated articles, resolved against the story's most stated date."""
+    refs = Counter(d for d in (reference_date(a) for a in articles) if d is not None)
+    if not refs:
+        return list(facts)
+    story_date = max(sorted(refs), key=lambda d: refs[d])
+    undated = {a.id for a in articles if reference_date(a) is None}
+    out = []
+    for fact in facts:
+        if fact.kind == "date" and fact.normalized is None and fact.article_id in undated:
+            resolved = resolve_date(fact.value, story_date)
+            if resolved:
+                fact = replace(fact, normalized=resolved,
+                               qualifier=(*fact.qualifier, "resolved", "story date"))
+        out.append(fact)
+    return out
 
 
 def _contradicting_sides(claim: Claim, conflicts: list[Conflict]) -> dict[str, Span]:
