@@ -83,6 +83,12 @@ def test_every_command_has_help_and_is_in_the_readme(capsys: pytest.CaptureFixtu
         assert stop.value.code == 0
         assert "usage:" in capsys.readouterr().out
         assert f"wirecheck {name}" in readme, f"README does not document 'wirecheck {name}'"
+    story = commands["story"]._subparsers._group_actions[0].choices
+    for action in story:
+        with pytest.raises(SystemExit) as stop:
+            main(["story", action, "--help"])
+        assert stop.value.code == 0 and "usage:" in capsys.readouterr().out
+        assert f"wirecheck story {action}" in readme or f"|{action}" in readme
     assert "make run" in readme and "make test" in readme
 
 

@@ -7,15 +7,18 @@
 
 from __future__ import annotations
 
+import getpass
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from .config import Settings, load_settings
 from .engines.local import LocalEngine, Progress, RunSummary
 from .errors import WirecheckError
+from .ids import content_id
 from .ingest.readers import read_paths
 from .pipeline import Pipeline
 from .render.html import render_html
@@ -29,18 +32,24 @@ from .stages.cluster import StoryClusterer
 from .stages.compare import Comparer
 from .stages.dedup import DuplicateGrouper
 from .stages.facts import FactExtractor
+from .stages.overrides import StoryOverrider
 from .stages.quotes import QuoteExtractor
 from .store import Store, open_store
+from .types import Override, Story
 
 FORMATS = ("md", "html", "json")
+__all__ = [
+    "FORMATS", "Analysis", "Store", "analyze", "default_pipeline", "find_stories", "open_store",
+    "override_stories", "refresh", "report", "write_reports",
+]
 
 
 def default_pipeline(settings: Settings | None = None) -> Pipeline:
     s = settings or load_settings()
     return Pipeline([
         Cleaner(s), QuoteExtractor(s), FactExtractor(s), ClaimExtractor(s),
-        DuplicateGrouper(s), StoryClusterer(s), Comparer(s), BriefComposer(s),
-    ])
+        DuplicateGrouper(s), StoryClusterer(s), StoryOverrider(s), Comparer(s), BriefComposer(s),
+    ], inputs=("raw", "override"))
 
 
 @dataclass
@@ -62,6 +71,47 @@ def analyze(paths: Iterable[str | Path], store: Store | str | Path = "memory:",
     inputs = list(read_paths(paths, settings))
     summary = LocalEngine(progress).run(default_pipeline(settings), target, inputs)
     return Analysis(target, summary, build_report(target))
+
+
+def refresh(store: Store | str | Path, settings: Settings | None = None,
+            progress: Progress | None = None) -> RunSummary:
+    """Re-run the story-level stages over what the store holds (after an override)."""
+    return LocalEngine(progress).run(default_pipeline(settings), as_store(store), [])
+
+
+def find_stories(store: Store, prefixes: Sequence[str]) -> list[Story]:
+    """The stories whose id starts with each prefix; an unknown or ambiguous one is an error."""
+    stories: list[Story] = store.all("story")
+    found = []
+    for prefix in prefixes:
+        hits = [s for s in stories if s.id.startswith(prefix)]
+        if len(hits) != 1:
+            problem = "no story" if not hits else f"{len(hits)} stories"
+            raise WirecheckError(f"{problem} match(es) {prefix!r}",
+                                 hint="list the stories with 'wirecheck story list STORE'")
+        found.append(hits[0])
+    return found
+
+
+def override_stories(store: Store, action: str, article_ids: Sequence[str], by: str | None = None,
+                     note: str = "", settings: Settings | None = None) -> Override:
+    """Record a merge or split of stories (who and when) and re-run the story stages."""
+    if action not in ("merge", "split"):
+        raise WirecheckError(f"unknown story action {action!r}", hint="use merge or split")
+    known = {a.id for a in store.all("article")}
+    missing = [a for a in article_ids if a not in known]
+    if missing or not article_ids:
+        raise WirecheckError(f"unknown article id(s): {', '.join(missing) or 'none given'}",
+                             hint="see the article ids in report.json")
+    ids = tuple(sorted(set(article_ids)))
+    override = Override(
+        id=content_id("override", action, *ids), action=action,  # type: ignore[arg-type]
+        article_ids=ids, by=by or getpass.getuser(),
+        at=datetime.now(UTC).isoformat(timespec="seconds"), note=note,
+    )
+    store.put([override])
+    refresh(store, settings)
+    return override
 
 
 def report(store: Store | str | Path, story_ids: list[str] | None = None) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
     wirecheck analyze PATH... [--store FILE] [--out DIR] [--format md,html,json]
     wirecheck brief STORE [--story ID] [--out DIR] [--format md,html,json]
+    wirecheck story list|merge|split STORE …
 """
 
 from __future__ import annotations
@@ -51,7 +52,32 @@ def parser() -> argparse.ArgumentParser:
     brief.add_argument("--story", action="append", metavar="ID",
                        help="only this story (an id or an id prefix); repeatable")
     add_output_options(brief)
+    add_story_commands(commands)
     return main
+
+
+def add_story_commands(commands: Any) -> None:
+    story = commands.add_parser(
+        "story", help="list, merge or split the stories of a store",
+        description="A person's say over the clustering: merges and splits are stored with who "
+                    "and when, and survive re-runs.")
+    actions = story.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = actions.add_parser("list", help="the stories of a store, with their articles",
+                                 description="List the stories of STORE with their articles.")
+    listing.add_argument("store", metavar="STORE", help="SQLite store file")
+    merge = actions.add_parser("merge", help="merge two or more stories into one",
+                               description="Merge the stories whose ids start with each ID.")
+    merge.add_argument("store", metavar="STORE", help="SQLite store file")
+    merge.add_argument("stories", nargs="+", metavar="ID", help="story ids or id prefixes")
+    split = actions.add_parser("split", help="take articles out of their story",
+                               description="Move the articles given with --article out of "
+                                           "their story into a story of their own.")
+    split.add_argument("store", metavar="STORE", help="SQLite store file")
+    split.add_argument("--article", action="append", required=True, metavar="ID",
+                       help="an article id or id prefix; repeatable")
+    for command in (merge, split):
+        command.add_argument("--by", help="who decides (default: the login name)")
+        command.add_argument("--note", default="", help="why, in a few words")
 
 
 def add_output_options(command: argparse.ArgumentParser) -> None:
@@ -108,10 +134,7 @@ def run_analyze(args: argparse.Namespace) -> int:
 
 
 def run_brief(args: argparse.Namespace) -> int:
-    if not Path(args.store).exists():
-        raise WirecheckError(f"no store at {args.store}",
-                             hint="run 'wirecheck analyze PATH --store FILE' first")
-    store = api.open_store(args.store)
+    store = open_existing(args.store)
     stories = None
     if args.story:
         known = [s.id for s in store.all("story")]
@@ -121,6 +144,50 @@ def run_brief(args: argparse.Namespace) -> int:
                                  hint="see the story ids in report.json")
     written = api.write_reports(api.report(store, stories), args.out, formats(args.format))
     announce(written)
+    return 0
+
+
+def open_existing(path: str) -> api.Store:
+    if not Path(path).exists():
+        raise WirecheckError(f"no store at {path}",
+                             hint="run 'wirecheck analyze PATH --store FILE' first")
+    return api.open_store(path)
+
+
+def story_table(store: api.Store) -> Table:
+    table = Table(title="stories", show_header=True)
+    for column in ("story", "title", "articles"):
+        table.add_column(column)
+    articles = {a.id: a for a in store.all("article")}
+    for story in sorted(store.all("story"), key=lambda s: (-len(s.article_ids), s.id)):
+        names = ", ".join(f"{a[:8]} {articles[a].outlet or ''}".strip()
+                          for a in story.article_ids if a in articles)
+        table.add_row(story.id[:8], story.title, names)
+    return table
+
+
+def article_ids(store: api.Store, prefixes: Sequence[str]) -> list[str]:
+    ids = [a.id for a in store.all("article")]
+    found = []
+    for prefix in prefixes:
+        hits = [i for i in ids if i.startswith(prefix)]
+        if len(hits) != 1:
+            raise WirecheckError(f"{'no' if not hits else len(hits)} article(s) match {prefix!r}",
+                                 hint="see 'wirecheck story list STORE' for article ids")
+        found.append(hits[0])
+    return found
+
+
+def run_story(args: argparse.Namespace) -> int:
+    store = open_existing(args.store)
+    if args.action == "merge":
+        stories = api.find_stories(store, args.stories)
+        ids = [a for s in stories for a in s.article_ids]
+        api.override_stories(store, "merge", ids, by=args.by, note=args.note)
+    elif args.action == "split":
+        api.override_stories(store, "split", article_ids(store, args.article), by=args.by,
+                             note=args.note)
+    Console().print(story_table(store))
     return 0
 
 
@@ -135,7 +202,8 @@ def announce(written: Sequence[Path]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return {"analyze": run_analyze, "brief": run_brief}[args.command](args)
+        commands = {"analyze": run_analyze, "brief": run_brief, "story": run_story}
+        return commands[args.command](args)
     except WirecheckError as exc:
         if args.debug:
             raise

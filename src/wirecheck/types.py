@@ -220,6 +220,20 @@ class Brief:
 
 
 @dataclass(frozen=True, slots=True)
+class Override:
+    """A person's decision about stories, kept across re-runs: ``merge`` puts the articles in
+    one story; ``split`` takes them out of their story into a story of their own."""
+
+    KIND: ClassVar[str] = "override"
+    id: str
+    action: Literal["merge", "split"]
+    article_ids: tuple[str, ...]
+    by: str
+    at: str  # ISO 8601 UTC
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Failure:
     """An input or stage error kept as data: the batch goes on and nothing stored is lost."""
 
@@ -233,13 +247,13 @@ class Failure:
 
 Item = (
     RawDocument | Article | DuplicateGroup | Story | Quote | Fact | Claim | Evidence | Finding
-    | Brief | Failure
+    | Brief | Override | Failure
 )
 
 KINDS: dict[str, type] = {
     cls.KIND: cls
     for cls in (
         RawDocument, Article, DuplicateGroup, Story, Quote, Fact, Claim, Evidence, Finding,
-        Brief, Failure,
+        Brief, Override, Failure,
     )
 }

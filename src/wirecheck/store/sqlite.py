@@ -24,6 +24,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "evidence": ("story_id", "claim_id", "article_id", "stance"),
     "finding": ("story_id", "kind"),
     "brief": ("story_id",),
+    "override": ("action", "by", "at"),
     "failure": ("stage", "source", "error", "message"),
 }
 
