@@ -23,10 +23,12 @@ from ..types import Article, Claim, Evidence, Fact, Finding, Item, Quote, Side, 
 from .conflicts import (
     Conflict,
     LedgerEntry,
+    date_conflicts,
     number_conflicts,
     quote_conflicts,
     quote_ledger,
     role_conflicts,
+    status_conflicts,
 )
 from .facts import reference_date
 from .reliability import reliability_findings
@@ -57,6 +59,8 @@ class Comparer(GroupStage):
         ledger = quote_ledger(quotes, people, float(conf["quote_same"]))
         conflicts = (role_conflicts(facts, people, sources)
                      + number_conflicts(facts, sources, float(conf["number_tolerance"]))
+                     + date_conflicts(facts, sources)
+                     + status_conflicts(facts, sources)
                      + quote_conflicts(ledger, people, sources))
         evidence = list(self._evidence(story, claims, sources, conflicts, quotes))
         yield from evidence

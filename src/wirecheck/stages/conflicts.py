@@ -8,7 +8,12 @@ independent sources comes first. Differences that are not contradictions:
 - numbers: values within ``number_tolerance`` agree when either side is hedged ("about 40" vs
   "41"); "more than"/"at least"/"up to" agree with any value on the right side of the bound;
 - quotes: a fragment of a longer quotation is verbatim; a quotation sharing a run of six words
-  with another but otherwise different is a variant.
+  with another but otherwise different is a variant;
+- dates: only days (not months or years) of the same event verb ("collapsed", "gave way") are
+  compared, and a source that also gives the majority's day for that verb does not conflict;
+  speech verbs ("said") are left out, since people speak on many days;
+- statuses: only a flip of polarity on the same thing ("decided" / "not decided") conflicts;
+  different steps on a scale ("considering" / "offered") are not yet compared.
 """
 
 from __future__ import annotations
@@ -151,6 +156,72 @@ def number_conflicts(facts: list[Fact], sources: Sources, tolerance: float) -> l
                 f"{', '.join(sorted({sources.label(f.article_id) for f in others}))} give "
                 f"{others[0].value}.",
             ))
+    return found
+
+
+SPEECH = frozenset("say said says tell told add added state stated note noted announce "
+                   "announced quote quoted clarify clarified reiterate reiterated".split())
+
+
+def event_key(subject: str) -> str | None:
+    """The event verb of a date's subject ("portion collapsed" -> "collapse")."""
+    words = [w for w in normalize_for_hash(subject).split() if w.isalpha()]
+    if not words or words[-1] in SPEECH:
+        return None
+    last = words[-1]
+    return last[:-1] if last.endswith("ed") and len(last) > 5 else last
+
+
+def date_conflicts(facts: list[Fact], sources: Sources) -> list[Conflict]:
+    by_event: dict[str, list[Fact]] = defaultdict(list)
+    anywhere: dict[str, set[str]] = defaultdict(set)  # day -> sources stating it at all
+    for fact in facts:
+        if fact.kind == "date" and fact.normalized:
+            anywhere[fact.normalized].add(sources.source_of[fact.article_id])
+        key = event_key(fact.subject) if fact.kind == "date" else None
+        if key and fact.normalized and len(fact.normalized) == 10:
+            by_event[key].append(fact)
+    return [c for key, group in sorted(by_event.items())
+            for c in _value_conflicts("date", f"when “{key}” happened", group, sources,
+                                        anywhere)]
+
+
+def status_conflicts(facts: list[Fact], sources: Sources) -> list[Conflict]:
+    by_thing: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if fact.kind == "status" and fact.subject:
+            head = normalize_for_hash(fact.subject).split()[-1].rstrip("s")
+            by_thing[(head, (fact.normalized or fact.value).removeprefix("not "))].append(fact)
+    found = []
+    for (head, status), group in sorted(by_thing.items()):
+        found += _value_conflicts("status", f"whether {head} is {status}", group, sources)
+    return found
+
+
+def _value_conflicts(kind: str, topic: str, group: list[Fact], sources: Sources,
+                     anywhere: dict[str, set[str]] | None = None) -> list[Conflict]:
+    """Sides by value; a minority value conflicts when its sources never give the main one.
+    Ties between values are broken by how many sources state the value anywhere in the story."""
+    values: dict[str, list[Fact]] = defaultdict(list)
+    for fact in group:
+        values[fact.normalized or fact.value].append(fact)
+    if len(values) < 2:
+        return []
+    support = anywhere or {}
+    ranked = sorted(values.items(), key=lambda kv: (
+        -len(sources.independent({f.article_id for f in kv[1]})),
+        -len(support.get(kv[0], ())), kv[0]))
+    main_value, main = ranked[0]
+    main_sources = sources.independent({f.article_id for f in main})
+    found = []
+    for value, others in ranked[1:]:
+        if sources.independent({f.article_id for f in others}) <= main_sources:
+            continue
+        found.append(Conflict(
+            kind, topic, [side(main_value, main), side(value, others)],
+            f"{_labels(main, sources)} give {main_value} ({main[0].value}); "
+            f"{_labels(others, sources)} give {value} ({others[0].value}).",
+        ))
     return found
 
 
