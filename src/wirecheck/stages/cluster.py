@@ -1,29 +1,42 @@
-"""Stories: single-pass clustering of articles in date order (after Miranda et al. 2018).
+"""Stories: a windowed similarity graph built in date order, then average-linkage agglomeration.
 
-Each article (a duplicate group counts as its canonical) joins the most similar story within a
-time window, or starts a new story. Similarity is the mean of two TF-IDF cosines, one over title
-and body words, one over the names the text capitalises (people, places, organisations); an
-article's similarity to a story is the larger of its similarity to the story's centroid and to
-its closest member. Copies follow their canonical into its story.
+1. Stream pass. Articles (a duplicate group counts as its canonical; copies follow it) are taken
+   in date order. Each is compared, through an inverted index of the heaviest terms of its story
+   vector (``text/storyvec.py``: words and names), with the articles still hot: those at most
+   ``window_days`` older, plus the undated ones, which are always hot. Articles that left the
+   window leave the index. The similarity of two dated articles decays with the days between
+   them, ``cosine * (1 - days / (2 * window_days))``: one week apart it counts half, beyond the
+   window nothing. Pairs above half the threshold become edges of a graph.
+2. Batch pass. Average-linkage agglomeration on that graph (a missing edge counts 0): the two
+   stories with the highest mean pairwise similarity merge while it reaches ``threshold``. Two
+   established stories (two articles or more each) merge only if that mean also reaches
+   ``cohesion`` times the mean similarity within the looser of the two: two events of one topic
+   (two governors and one religious-freedom law; two North Korea stories in one week) stay apart,
+   while a lone article, such as a rewrite that shares few words, still joins its story.
+
+The result depends on the set of articles, not on their input order (ties break on date, source
+and id). Time is near-linear in the number of articles when they arrive at a steady rate.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+import bisect
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+from scipy import sparse
 
 from ..ids import content_id
 from ..pipeline import Bundle, GlobalStage
+from ..text.storyvec import keys, row_dots, story_vectors
 from ..types import Article, DuplicateGroup, Item, Story
-from .dedup import article_order
 
-# Capitalised word runs: names of people, places, organisations (single common words dropped).
-IDF_DAMPING = 5.0  # see weigh()
-NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
+KEY_TERMS = 16  # index entries per article: its heaviest terms
+BLOCK = 256  # articles compared with the hot window at once
 
 
 def as_day(value: str | None) -> date | None:
@@ -35,104 +48,164 @@ def as_day(value: str | None) -> date | None:
         return None
 
 
-def weigh(counts: np.ndarray) -> np.ndarray:
-    """Sublinear term frequency times a damped IDF, rows of unit length.
-
-    idf = 1 + log((N + K) / (df + K)): with few articles (one story dominating a small batch)
-    it stays near 1, so the story's own words are not discounted; with many it nears plain IDF.
-    """
-    tf = np.where(counts > 0, 1.0 + np.log(np.maximum(counts, 1)), 0.0)
-    df = (counts > 0).sum(axis=0)
-    idf = 1.0 + np.log((len(counts) + IDF_DAMPING) / (df + IDF_DAMPING))
-    weighted = tf * idf
-    norms = np.linalg.norm(weighted, axis=1, keepdims=True)
-    return np.asarray(weighted / np.where(norms == 0, 1.0, norms))
-
-
-def words_of(article: Article) -> str:
-    """Title twice (it names the event), then the body."""
-    title = article.title or ""
-    return f"{title}\n{title}\n{article.text}"
-
-
-def names_of(article: Article) -> str:
-    """Each capitalised name as one token ("Port_Amberley")."""
-    text = f"{article.title or ''}\n{article.text}"
-    names = [n.replace(" ", "_") for n in NAME.findall(text)
-             if " " in n or n.lower() not in ENGLISH_STOP_WORDS]
-    return " ".join(names) or "_"
+def story_order(article: Article) -> tuple[int, str, str, str]:
+    """Undated first (they stay hot for the whole stream), then by date, source and id."""
+    day = as_day(article.published)
+    return (0 if day is None else 1, day.isoformat() if day else "", article.source, article.id)
 
 
 class StoryClusterer(GlobalStage):
     name = "cluster"
+    version = "v2"
     requires = ("article", "duplicate_group")
     provides = ("story",)
 
     def run(self, data: Bundle) -> Iterable[Item]:
-        articles: list[Article] = sorted(data["article"], key=article_order)
+        articles: list[Article] = sorted(data["article"], key=story_order)
         if not articles:
             return
-        copy_of = self._copies(data["duplicate_group"])
+        conf = self.settings["cluster"]
+        copy_of = copies(data["duplicate_group"])
         leaders = [a for a in articles if a.id not in copy_of]
-        vectors = self._vectors(leaders)
-        stories: list[list[int]] = []
-        centroids: list[np.ndarray] = []
-        for index in range(len(leaders)):
-            best = self._best_story(index, leaders, vectors, stories, centroids)
-            if best is None:
-                stories.append([index])
-                centroids.append(vectors[index].copy())
-            else:
-                stories[best].append(index)
-                centroid = vectors[stories[best]].mean(axis=0)
-                centroids[best] = centroid / (np.linalg.norm(centroid) or 1.0)
-        by_leader = {leaders[i].id: n for n, story in enumerate(stories) for i in story}
-        members: list[list[Article]] = [[] for _ in stories]
-        for article in articles:
-            members[by_leader[copy_of.get(article.id, article.id)]].append(article)
+        threshold = float(conf["threshold"])
+        edges = similarity_edges(story_vectors(leaders), [as_day(a.published) for a in leaders],
+                                 int(conf["window_days"]), threshold / 2)
+        groups = agglomerate(len(leaders), edges, threshold, float(conf["cohesion"]))
+        story_of = {leaders[i].id: n for n, group in enumerate(groups) for i in group}
+        members: list[list[Article]] = [[] for _ in groups]
+        for article in sorted(articles, key=date_order):
+            members[story_of[copy_of.get(article.id, article.id)]].append(article)
         for group in members:
             ids = tuple(a.id for a in group)
             yield Story(id=content_id("story", *sorted(ids)), article_ids=ids,
                         title=next((a.title for a in group if a.title), "") or "")
 
-    def _best_story(self, index: int, leaders: list[Article], vectors: np.ndarray,
-                    stories: list[list[int]], centroids: list[np.ndarray]) -> int | None:
-        conf = self.settings["cluster"]
-        day = as_day(leaders[index].published)
-        best, best_score = None, float(conf["threshold"])
-        for n, centroid in enumerate(centroids):
-            if day is not None and not self._in_window(day, stories[n], leaders,
-                                                       int(conf["window_days"])):
+
+def date_order(article: Article) -> tuple[str, str, str]:
+    """Earliest first, undated last: the order of a story's articles."""
+    return (article.published or "9999", article.source, article.id)
+
+
+def copies(groups: list[DuplicateGroup]) -> dict[str, str]:
+    return {m.article_id: g.canonical for g in groups for m in g.members
+            if m.article_id != g.canonical}
+
+
+Edges = tuple[np.ndarray, np.ndarray, np.ndarray]  # (i, j, similarity) with j < i
+
+
+def similarity_edges(vectors: sparse.csr_matrix, days: Sequence[date | None], window: int,
+                     floor: float) -> Edges:
+    """Pairs of hot articles sharing an index key, with decayed similarity >= ``floor``.
+
+    ``days`` must list the undated articles first, then the dated ones in date order.
+    """
+    if not days:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    index = keys(vectors, KEY_TERMS).tocsr()
+    undated = sum(1 for d in days if d is None)
+    ordinals = np.array([d.toordinal() if d else 0 for d in days], dtype=np.int64)
+    found: list[Edges] = []
+    for start in range(0, len(days), BLOCK):
+        end = min(start + BLOCK, len(days))
+        if start >= undated:
+            first = max(start, undated)
+            low = bisect.bisect_left(ordinals, ordinals[first] - window, lo=undated, hi=first)
+            hot = np.r_[0:undated, low:end]
+        else:
+            hot = np.arange(0, end)
+        found.append(_block_edges(vectors, index, ordinals, np.arange(start, end), hot,
+                                  window, floor))
+    left, right, sims = (np.concatenate([f[k] for f in found]) for k in range(3))
+    return left, right, sims
+
+
+def _block_edges(vectors: sparse.csr_matrix, index: sparse.csr_matrix, ordinals: np.ndarray,
+                 block: np.ndarray, hot: np.ndarray, window: int, floor: float) -> Edges:
+    shared = (index[block] @ index[hot].T).tocoo()
+    left, right = block[shared.row], hot[shared.col]
+    keep = right < left
+    left, right = left[keep], right[keep]
+    sims = row_dots(vectors, left, right) * decay(ordinals[left], ordinals[right], window)
+    keep = sims >= floor
+    return left[keep], right[keep], sims[keep]
+
+
+def decay(a: np.ndarray, b: np.ndarray, window: int) -> np.ndarray:
+    """1 - days / (2 * window) within the window, 0 beyond; 1 when either is undated (0)."""
+    gap = np.abs(a - b).astype(np.float64)
+    factor = np.where(gap > window, 0.0, 1.0 - gap / (2.0 * max(window, 1)))
+    return np.where((a == 0) | (b == 0), 1.0, factor)
+
+
+@dataclass
+class Clusters:
+    """Average-linkage state: members, within-story sums and cross sums of similarity."""
+
+    members: dict[int, list[int]]
+    inner: dict[int, float] = field(default_factory=dict)
+    cross: dict[int, dict[int, float]] = field(default_factory=lambda: defaultdict(dict))
+    stamp: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+
+    def mean_cross(self, a: int, b: int) -> float:
+        return self.cross[a][b] / (len(self.members[a]) * len(self.members[b]))
+
+    def cohesion(self, a: int) -> float:
+        size = len(self.members[a])
+        return self.inner.get(a, 0.0) / (size * (size - 1) / 2)
+
+    def may_merge(self, a: int, b: int, mean: float, ratio: float) -> bool:
+        if len(self.members[a]) < 2 or len(self.members[b]) < 2:
+            return True
+        return mean >= ratio * min(self.cohesion(a), self.cohesion(b))
+
+    def merge(self, a: int, b: int) -> int:
+        """Merge the larger id into the smaller; returns the survivor."""
+        keep, gone = min(a, b), max(a, b)
+        self.inner[keep] = (self.inner.get(keep, 0.0) + self.inner.pop(gone, 0.0)
+                            + self.cross[keep].pop(gone))
+        self.members[keep].extend(self.members.pop(gone))
+        for other, total in self.cross.pop(gone).items():
+            if other == keep:
                 continue
-            members = vectors[stories[n]] @ vectors[index]
-            score = max(float(vectors[index] @ centroid), float(members.max()))
-            if score >= best_score:
-                best, best_score = n, score
-        return best
+            self.cross[keep][other] = self.cross[keep].get(other, 0.0) + total
+            del self.cross[other][gone]
+        for other, total in self.cross[keep].items():
+            self.cross[other][keep] = total
+        self.stamp[keep] += 1
+        return keep
 
-    @staticmethod
-    def _in_window(day: date, story: list[int], leaders: list[Article], window: int) -> bool:
-        days = [d for d in (as_day(leaders[i].published) for i in story) if d is not None]
-        return not days or min(abs((day - d).days) for d in days) <= window
+    def entry(self, a: int, b: int) -> tuple[float, int, int, int, int]:
+        a, b = min(a, b), max(a, b)
+        return (-self.mean_cross(a, b), a, b, self.stamp[a], self.stamp[b])
 
-    @staticmethod
-    def _vectors(articles: list[Article]) -> np.ndarray:
-        """Rows of unit length whose dot product is the mean of the two cosines."""
-        body = CountVectorizer(stop_words="english")
-        names = CountVectorizer(token_pattern=r"\S+", lowercase=False)
-        parts = [
-            weigh(body.fit_transform([words_of(a) for a in articles]).toarray()),
-            weigh(names.fit_transform([names_of(a) for a in articles]).toarray()),
-        ]
-        return np.hstack(parts) / np.sqrt(2.0)
 
-    @staticmethod
-    def _copies(groups: list[DuplicateGroup]) -> dict[str, str]:
-        return {m.article_id: g.canonical for g in groups for m in g.members
-                if m.article_id != g.canonical}
+def agglomerate(size: int, edges: Edges, threshold: float, ratio: float) -> list[list[int]]:
+    """Average linkage with the cohesion rule (see the module doc); groups of indices."""
+    state = Clusters({i: [i] for i in range(size)})
+    for i, j, sim in zip(*edges, strict=True):
+        state.cross[int(i)][int(j)] = state.cross[int(j)][int(i)] = float(sim)
+    heap = [state.entry(int(i), int(j)) for i, j, sim in zip(*edges, strict=True)
+            if sim >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b, stamp_a, stamp_b = heapq.heappop(heap)
+        if a not in state.members or b not in state.members:
+            continue
+        if (stamp_a, stamp_b) != (state.stamp[a], state.stamp[b]):
+            continue
+        if -negative < threshold:
+            break
+        if not state.may_merge(a, b, -negative, ratio):
+            continue
+        keep = state.merge(a, b)
+        for other in state.cross[keep]:
+            if state.mean_cross(keep, other) >= threshold:
+                heapq.heappush(heap, state.entry(keep, other))
+    return sorted((sorted(m) for m in state.members.values()), key=lambda m: m[0])
 
 
 def same_story_similarity(a: Article, b: Article) -> float:
     """Cosine similarity of two articles' story vectors (0..1), fitted on the pair alone."""
-    vectors = StoryClusterer._vectors([a, b])
-    return float(vectors[0] @ vectors[1])
+    vectors = story_vectors([a, b])
+    return float((vectors[0] @ vectors[1].T).toarray()[0, 0])

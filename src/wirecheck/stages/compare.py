@@ -3,8 +3,9 @@
 For each claim and each other article of the story the Comparer records an Evidence item:
 ``supports`` (the article states it: best-matching claim sentence over ``support_threshold``),
 ``contradicts`` (the article is on another side of a conflict about a value in the claim) or
-``silent``. A copy of the claim's article, or an article restating the claim word for word
-outside a quotation (a reused passage), is recorded as not independent and never corroborates.
+``silent``. A copy of the claim's article, or an article whose supporting sentence shares a
+passage of ``[dedup] passage_words`` words with the claim outside quotation marks (a reused
+passage) is recorded as not independent and never corroborates.
 It also writes the story's conflicts, quote ledger, people, timeline, and per-report reliability.
 """
 
@@ -18,6 +19,7 @@ from typing import Any, Literal
 from ..ids import content_id
 from ..pipeline import Bundle, GroupStage
 from ..text.dates import resolve_date
+from ..text.passages import reused_passages
 from ..text.similarity import content_words, overlap_score
 from ..types import Article, Claim, Evidence, Fact, Finding, Item, Quote, Side, Span, Story
 from .conflicts import (
@@ -34,11 +36,19 @@ from .facts import reference_date
 from .reliability import reliability_findings
 from .sources import People, Sources
 
-REUSED = 97.0  # similarity above which a non-quote sentence is taken as copied, not restated
-
 
 def inside(span: Span, outer: Span) -> bool:
     return span.article_id == outer.article_id and outer.start <= span.start < outer.end
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.article_id == b.article_id and a.start < b.end and b.start < a.end
+
+
+def reused_spans(articles: list[Article], min_words: int) -> list[tuple[Span, Span]]:
+    """Both ends of every passage (outside quotes) that two articles share word for word."""
+    found = reused_passages(articles, min_words=min_words)
+    return [(p.a, p.b) for p in found] + [(p.b, p.a) for p in found]
 
 
 class Comparer(GroupStage):
@@ -62,7 +72,8 @@ class Comparer(GroupStage):
                      + date_conflicts(facts, sources)
                      + status_conflicts(facts, sources)
                      + quote_conflicts(ledger, people, sources))
-        evidence = list(self._evidence(story, claims, sources, conflicts, quotes))
+        reused = reused_spans(bundle["article"], int(self.settings["dedup"]["passage_words"]))
+        evidence = list(self._evidence(story, claims, sources, conflicts, reused))
         yield from evidence
         conflict_findings = [self._conflict(story, c) for c in conflicts]
         yield from conflict_findings
@@ -75,7 +86,8 @@ class Comparer(GroupStage):
                                         conflict_findings, float(conf["outlier_margin"]))
 
     def _evidence(self, story: Story, claims: list[Claim], sources: Sources,
-                  conflicts: list[Conflict], quotes: list[Quote]) -> Iterable[Evidence]:
+                  conflicts: list[Conflict],
+                  reused: list[tuple[Span, Span]]) -> Iterable[Evidence]:
         threshold = float(self.settings["compare"]["support_threshold"])
         by_article: dict[str, list[Claim]] = defaultdict(list)
         for claim in claims:
@@ -99,8 +111,9 @@ class Comparer(GroupStage):
                 if best is None or score < threshold:
                     yield self._item(story, claim, article_id, "silent", None, score, independent)
                     continue
-                if score >= REUSED and not _mostly_quoted(best, quotes):
-                    independent = False
+                if any(overlaps(mine, claim.span) and overlaps(theirs, best.span)
+                       for mine, theirs in reused):
+                    independent = False  # the supporting words were reused, not witnessed
                 yield self._item(story, claim, article_id, "supports", best.span, score,
                                  independent)
 
@@ -245,6 +258,3 @@ def _contradicting_sides(claim: Claim, conflicts: list[Conflict]) -> dict[str, S
     return against
 
 
-def _mostly_quoted(claim: Claim, quotes: list[Quote]) -> bool:
-    quoted = sum(q.span.end - q.span.start for q in quotes if inside(q.span, claim.span))
-    return quoted * 2 >= claim.span.end - claim.span.start

@@ -310,7 +310,7 @@ def quote_conflicts(entries: list[LedgerEntry], people: People,
         speakers: dict[str, list[Quote]] = defaultdict(list)
         for quote, match in entry.carriers:
             name = people.resolve(quote.speaker)
-            if name and match == "verbatim" and quote.kind == "direct":
+            if name and person_like(name) and match == "verbatim" and quote.kind == "direct":
                 speakers[name].append(quote)
         if len(speakers) > 1:
             ranked = sorted(speakers.items(), key=lambda kv: -len(kv[1]))
@@ -321,6 +321,12 @@ def quote_conflicts(entries: list[LedgerEntry], people: People,
                 + "; ".join(f"{name} ({_labels(qs, sources)})" for name, qs in ranked) + ".",
             ))
     return found
+
+
+def person_like(name: str) -> bool:
+    """"Marco Rubio", not "the US" or "officials": a speaker conflict needs two people."""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and words[0].lower() != "the"
 
 
 def _quote_side(value: str, quotes: list[Quote]) -> Side:
