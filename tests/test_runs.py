@@ -96,3 +96,21 @@ def test_store_is_reusable_from_python(folder: Path, tmp_path: Path) -> None:
     analyze([folder], store=tmp_path / "w.db").store.close()
     store = open_store(tmp_path / "w.db")
     assert store.count("story") == 2 and store.count("brief") == 2
+
+
+def test_cli_needs_something_to_analyse(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "--store", "memory:", "--out", str(tmp_path)]) == 2
+    assert "nothing to analyse" in capsys.readouterr().err
+
+
+def test_cli_reads_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    text = (SAMPLE / "wire-meridian.txt").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text)))
+    out = tmp_path / "out"
+    assert main(["analyze", "-", "--store", "memory:", "--out", str(out), "--format", "json"]) == 0
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert len(report["articles"]) == 1 and report["failures"] == []

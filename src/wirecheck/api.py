@@ -64,11 +64,13 @@ def as_store(store: Store | str | Path) -> Store:
 
 
 def analyze(paths: Iterable[str | Path], store: Store | str | Path = "memory:",
-            settings: Settings | None = None, progress: Progress | None = None) -> Analysis:
-    """Read, clean and analyse ``paths`` (files or folders) into ``store``; return the report."""
+            settings: Settings | None = None, progress: Progress | None = None,
+            urls_file: str | Path | None = None) -> Analysis:
+    """Read, clean and analyse ``paths`` (files, folders, http(s) addresses, ``-`` for standard
+    input) and the addresses listed in ``urls_file`` into ``store``; return the report."""
     settings = settings or load_settings()
     target = as_store(store)
-    inputs = list(read_paths(paths, settings))
+    inputs = list(read_paths(paths, settings, urls_file=urls_file))
     summary = LocalEngine(progress).run(default_pipeline(settings), target, inputs)
     return Analysis(target, summary, build_report(target))
 

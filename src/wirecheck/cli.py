@@ -36,10 +36,17 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     analyze = commands.add_parser(
-        "analyze", help="ingest files and folders, analyse them, write the reports",
-        description="Ingest files and folders (.txt, .html/.htm, .jsonl/.json), run the whole "
-                    "pipeline into the store and write one report per story.")
-    analyze.add_argument("paths", nargs="+", metavar="PATH", help="input files or folders")
+        "analyze", help="ingest files, folders, feeds, archives and URLs; analyse; report",
+        description="Ingest files and folders (.txt, .html/.htm[.gz], .jsonl/.json, RSS/Atom "
+                    "feeds, .warc[.gz]), http(s) addresses and standard input (-), run the "
+                    "whole pipeline into the store and write one report per story.")
+    analyze.add_argument("paths", nargs="*", metavar="PATH",
+                         help="input files, folders, http(s) addresses, or - for standard input")
+    analyze.add_argument("--urls", metavar="FILE", help="a file of addresses, one a line")
+    analyze.add_argument("--fetch-links", action="store_true",
+                         help="fetch the page of a feed entry that is only a link")
+    analyze.add_argument("--allow-private", action="store_true",
+                         help="allow fetching from private and loopback addresses")
     analyze.add_argument("--store", default="wirecheck.db",
                          help="SQLite store file, or memory: (default: wirecheck.db)")
     add_output_options(analyze)
@@ -123,9 +130,14 @@ def print_failures(report: dict[str, Any]) -> None:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
+    if not args.paths and not args.urls:
+        raise WirecheckError("nothing to analyse", hint="give a PATH, a URL, - or --urls FILE")
     settings = load_settings(args.config)
+    switches = {"fetch_links": args.fetch_links, "allow_private": args.allow_private}
+    settings = settings.with_overrides({"ingest": {k: v for k, v in switches.items() if v}})
     with progress_bar() as update:
-        result = api.analyze(args.paths, store=args.store, settings=settings, progress=update)
+        result = api.analyze(args.paths, store=args.store, settings=settings, progress=update,
+                             urls_file=args.urls)
     written = api.write_reports(result.report, args.out, formats(args.format))
     console.print(summary_table(result.report))
     print_failures(result.report)

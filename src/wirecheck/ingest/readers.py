@@ -1,51 +1,100 @@
-"""Read files and folders into RawDocuments; every input that cannot be read becomes a Failure.
+"""Read files, folders, URLs and standard input into RawDocuments; every input that cannot be
+read becomes a Failure.
 
-``.txt`` is text, ``.html``/``.htm`` is HTML, ``.jsonl`` holds one record per line and ``.json``
-one record or a list of them (fields ``id, url, outlet, title, published`` and ``text`` or
-``html``). Folders are read recursively in sorted order, skipping hidden files and folders.
+``.txt`` is text, ``.html``/``.htm`` is HTML (``.html.gz``/``.htm.gz`` gzipped), ``.jsonl`` holds
+one record per line and ``.json`` one record or a list of them (fields ``id, url, outlet, title,
+published`` and ``text`` or ``html``), ``.rss``/``.atom`` (and ``.xml`` that is a feed) hold
+feed entries (``feeds.py``), ``.warc``/``.warc.gz`` web archives (``warc.py``). An argument that
+starts with http:// or https:// is fetched (``urls.py``), ``-`` is standard input (a feed, HTML
+or text), and ``urls_file`` lists addresses, one a line. Folders are read recursively in sorted
+order, skipping hidden files and folders.
 
 A file named on its own is strict: an unsupported type is a Failure. In a folder, files that
-are not inputs are passed over: other extensions (notes, images) and ``.json`` files that hold
-no article record (an object with none of the record fields, such as an ``expected.json``).
+are not inputs are passed over: other extensions (notes, images), ``.xml`` files that are not
+feeds and ``.json`` files that hold no article record (an object with none of the record
+fields, such as an ``expected.json``).
 """
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import re
-import unicodedata
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..config import Settings
-from ..errors import BinaryInput, EmptyInput, InputError, MalformedInput, TooLarge
-from ..ids import content_id
+from ..errors import EmptyInput, InputError, MalformedInput, TooLarge
 from ..types import Failure, RawDocument
+from . import feeds, urls, warc
+from .base import Read, check_text, decode, document, failure, looks_html, utc_now
+
+__all__ = ["decode", "failure", "read_paths", "read_url", "read_stdin", "url_list"]
 
 MEDIA_TYPES = {".txt": "text", ".html": "html", ".htm": "html"}
 RECORD_SUFFIXES = (".jsonl", ".json")
+# name endings read by the archive and feed readers, longest first
+ENDINGS = ((".warc.gz", "warc"), (".warc", "warc"), (".html.gz", "html.gz"),
+           (".htm.gz", "html.gz"), (".rss", "feed"), (".atom", "feed"), (".xml", "xml"))
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 META_FIELDS = ("id", "url", "outlet", "title", "published")
 RECORD_FIELDS = (*META_FIELDS, "text", "html")
-BINARY_RATIO = 0.1  # share of control characters above which decoded text counts as binary
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON escapes can hold half an emoji
+url_list = urls.url_list
 
-Read = Iterator[RawDocument | Failure]
 
+def read_paths(paths: Iterable[str | Path], settings: Settings, urls_file: str | Path | None = None,
+               stdin: BinaryIO | None = None) -> Read:
+    """Yield a RawDocument for every readable input, and a Failure for every bad one.
 
-def read_paths(paths: Iterable[str | Path], settings: Settings) -> Read:
-    """Yield a RawDocument for every readable input, and a Failure for every bad one."""
+    A path that starts with http:// or https:// is fetched; ``-`` reads ``stdin`` (standard
+    input when None); ``urls_file`` names a file of addresses, one a line (# comments).
+    """
     for path in paths:
-        yield from _read_path(Path(path), settings)
+        name = str(path)
+        if isinstance(path, str) and name.lower().startswith(("http://", "https://")):
+            yield from read_url(name, settings)
+        elif name == "-" and isinstance(path, str):
+            yield from read_stdin(settings, stdin)
+        else:
+            yield from _read_path(Path(path), settings)
+    if urls_file is not None:
+        yield from urls.read_url_file(Path(urls_file), settings, read_url)
 
 
-def failure(stage: str, source: str, exc: Exception) -> Failure:
-    """A Failure whose message is the error's sentence with its hint."""
-    error, message = type(exc).__name__, str(exc)
-    return Failure(id=content_id("failure", stage, source, error, message), stage=stage,
-                   source=source, error=error, message=message)
+def read_url(url: str, settings: Settings) -> Read:
+    """The page at ``url``, or each entry when it is a feed; a Failure when it cannot be read."""
+    response = urls.get(url, settings)
+    if isinstance(response, Failure):
+        yield response
+    elif response.content_type in FEED_TYPES or (
+            response.content_type not in urls.HTML_TYPES and feeds.is_feed(response.body)):
+        yield from feeds.read_feed(url, response.body, settings, fetched=utc_now())
+    else:
+        yield urls.as_document(url, response)
+
+
+def read_stdin(settings: Settings, stream: BinaryIO | None = None) -> Read:
+    """Standard input: a feed, HTML when it looks like HTML, else text."""
+    source, max_bytes = "<stdin>", settings["ingest"]["max_bytes"]
+    data = (stream or sys.stdin.buffer).read(max_bytes + 1)
+    try:
+        if len(data) > max_bytes:
+            raise TooLarge(f"standard input is over the limit of {max_bytes:,} bytes")
+        if not data.strip():
+            raise EmptyInput("standard input is empty")
+        if feeds.is_feed(data):
+            yield from feeds.read_feed(source, data, settings)
+            return
+        text, encoding = decode(data)
+        check_text(text, "standard input")
+    except InputError as exc:
+        yield failure("read", source, exc)
+        return
+    meta = {"encoding": encoding} if encoding != "utf-8" else {}
+    yield document(source, "html" if looks_html(text) else "text", text, meta)
 
 
 def _read_path(path: Path, settings: Settings) -> Read:
@@ -83,12 +132,17 @@ def _unreadable(path: Path, exc: OSError) -> InputError:
 def _read_file(path: Path, settings: Settings, strict: bool) -> Read:
     source = str(path)
     suffix = path.suffix.lower()
+    kind = next((kind for ending, kind in ENDINGS if path.name.lower().endswith(ending)), None)
+    if kind is not None:
+        yield from _read_special(path, kind, settings, strict)
+        return
     if suffix not in MEDIA_TYPES and suffix not in RECORD_SUFFIXES:
         if not strict:
             return
         yield failure("read", source, InputError(
             f"unsupported file type {suffix or '(no extension)'!r} for {path.name}",
-            hint="wirecheck reads .txt, .html, .htm, .jsonl and .json files; convert or remove it"))
+            hint="wirecheck reads .txt, .html, .htm, .jsonl, .json, .rss, .atom, .xml (feeds), "
+                 ".warc, .warc.gz, .html.gz and .htm.gz files; convert or remove it"))
         return
     try:
         text, encoding = _load(path, settings["ingest"]["max_bytes"])
@@ -97,15 +151,37 @@ def _read_file(path: Path, settings: Settings, strict: bool) -> Read:
         return
     meta = {"encoding": encoding} if encoding != "utf-8" else {}
     if suffix in MEDIA_TYPES:
-        yield _document(source, MEDIA_TYPES[suffix], text, meta)
+        yield document(source, MEDIA_TYPES[suffix], text, meta)
     elif suffix == ".jsonl":
         yield from _read_lines(source, text, meta)
     else:
         yield from _read_json(source, text, meta, strict)
 
 
-def _load(path: Path, max_bytes: int) -> tuple[str, str]:
-    """The decoded text of ``path`` and its encoding, or an InputError saying why not."""
+def _read_special(path: Path, kind: str, settings: Settings, strict: bool) -> Read:
+    """Web archives, gzipped pages and feeds."""
+    if kind == "warc":
+        yield from warc.read_warc(path, settings)
+        return
+    if kind == "html.gz":
+        yield from warc.read_html_gz(path, settings)
+        return
+    try:
+        data = _load_bytes(path, settings["ingest"]["max_bytes"])
+    except InputError as exc:
+        yield failure("read", str(path), exc)
+        return
+    if kind == "xml" and not feeds.is_feed(data):
+        if strict:
+            yield failure("read", str(path), MalformedInput(
+                f"{path.name} is XML but not an RSS or Atom feed",
+                hint="wirecheck reads .xml files that are feeds; convert other XML first"))
+        return
+    yield from feeds.read_feed(str(path), data, settings)
+
+
+def _load_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path``, or an InputError when it is unreadable, too large or empty."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -115,45 +191,14 @@ def _load(path: Path, max_bytes: int) -> tuple[str, str]:
         raise _unreadable(path, exc) from exc
     if not data.strip():
         raise EmptyInput(f"{path.name} is empty")
-    text, encoding = decode(data)
-    if _looks_binary(text):
-        raise BinaryInput(f"{path.name} looks like a binary file, not text")
-    if not text.strip():
-        raise EmptyInput(f"{path.name} holds only blank characters")
+    return data
+
+
+def _load(path: Path, max_bytes: int) -> tuple[str, str]:
+    """The decoded text of ``path`` and its encoding, or an InputError saying why not."""
+    text, encoding = decode(_load_bytes(path, max_bytes))
+    check_text(text, path.name)
     return text, encoding
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding: UTF-8 (BOM or not), UTF-16 with a BOM, else cp1252, else latin-1."""
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            pass
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1"), "latin-1"
-
-
-def _looks_binary(text: str) -> bool:
-    if "\x00" in text:
-        return True
-    sample = text[:100_000]
-    odd = sum(1 for ch in sample
-              if ch not in "\t\n\r\f" and unicodedata.category(ch) in ("Cc", "Co", "Cs"))
-    odd += sample.count("\ufffd")
-    return odd > BINARY_RATIO * len(sample)
-
-
-def _document(source: str, media_type: str, content: str, meta: dict[str, Any]) -> RawDocument:
-    return RawDocument(id=content_id(source, content), source=source,
-                       media_type="html" if media_type == "html" else "text",
-                       content=content, meta=dict(meta))
 
 
 def _read_lines(source: str, text: str, meta: dict[str, Any]) -> Read:
@@ -208,7 +253,7 @@ def _record(source: str, value: Any, meta: dict[str, Any]) -> RawDocument | Fail
     for key, media_type in (("text", "text"), ("html", "html")):
         content = value.get(key)
         if isinstance(content, str) and content.strip():
-            return _document(source, media_type, LONE_SURROGATE.sub("\ufffd", content),
+            return document(source, media_type, LONE_SURROGATE.sub("\ufffd", content),
                              record_meta)
     return failure("read", source, EmptyInput(
         f"record {source} has no text",

@@ -12,18 +12,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import trafilatura
 from lxml import etree
-from lxml import html as lxml_html
 
 from ..errors import EmptyInput
 from ..ids import content_id, normalize_for_hash
 from ..ingest.readers import failure
 from ..pipeline import MapStage
 from ..types import Article, Failure, Paragraph, ParagraphKind, RawDocument
+from . import webpage
 
 Block = tuple[str, ParagraphKind]
 
@@ -71,6 +72,7 @@ STOP_WORDS = frozenset(
     "are were an this which will not but they their its had who been would after".split())
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+SHORT_BODY = 600  # characters of extracted body under which the balanced extractor is tried
 SHORT = 200  # junk lines are short; longer lines are never removed by a phrase rule
 
 
@@ -92,7 +94,9 @@ class Cleaner(MapStage):
             return [failure("clean", item.source, EmptyInput(
                 f"only {len(text)} characters of article text are left after cleaning "
                 f"(at least {minimum} needed)",
-                hint="check that the input is a news report, or lower [ingest] min_chars"))]
+                hint="set [ingest] fetch_links = true to read the linked page"
+                if item.meta.get("link_not_fetched") else
+                "check that the input is a news report, or lower [ingest] min_chars"))]
         return [self._article(item, sweep, meta, text, paragraphs)]
 
     def _article(self, raw: RawDocument, sweep: Sweep, found: dict[str, Any], text: str,
@@ -104,9 +108,13 @@ class Cleaner(MapStage):
         url = given.get("url") or meta.pop("url", None)
         outlet = pick_outlet(given.get("outlet"), url, meta)
         published = given.get("published") or meta.pop("date", None)
-        if published and is_future(published):
-            meta["published_rejected"], published = published, None
         byline_date = meta.pop("byline_date", None)
+        fetched = given.get("fetched")
+        if published and (problem := date_problem(published, fetched, byline_date)):
+            meta["published_rejected"], published = published, None
+            meta["published_rejected_because"] = problem
+        if not published and fetched:  # an archived or fetched page that states no date
+            published, meta["published_from"] = fetched, "fetched"
         if byline_date and "event_date" not in meta:
             meta["event_date"] = byline_date
         meta.update(media_type=raw.media_type, removed=sweep.removed)
@@ -197,94 +205,51 @@ def clean_text(content: str, title: str | None = None) -> Sweep:
 
 
 def clean_html(content: str, title: str | None = None) -> tuple[Sweep, dict[str, Any]]:
-    """Sweep HTML through trafilatura's XML, with an lxml fallback; also its metadata."""
+    """Sweep HTML: trafilatura on the parsed page (lxml fallback), and the page's metadata."""
     if not re.search(r"<[a-zA-Z!/?]", content):
         return clean_text(content, title), {}
-    content = CONTROL.sub("", content.translate(INVISIBLE))
-    doc = extract_xml(content)
-    meta: dict[str, Any] = {}
-    if doc is not None:
-        for key in ("title", "author", "date", "sitename", "hostname", "url", "description"):
-            if doc.get(key):
-                meta[key] = doc.get(key)
-    sweep = Sweep(title or meta.pop("title", None))
+    tree = webpage.parse(content)
+    if tree is None:
+        return clean_text(content, title), {"extractor": "lxml-fallback"}
+    meta: dict[str, Any] = webpage.metadata(tree)
+    webpage.strip_noise(tree)
+    captions, links = webpage.mark_captions(tree), webpage.link_texts(tree)
+    doc = extract_xml(tree)
     main = doc.find("main") if doc is not None else None
+    sweep = Sweep(title or (meta.get("title") if main is not None else None))
+    meta.pop("title", None)
     if main is not None:
-        walk_xml(main, sweep, figure_captions(content))
+        blocks, dropped = webpage.body_blocks(tree, main, captions, links,
+                                              meta.get("description"))
+        sweep.removed.extend(dropped)
+        for text, kind in blocks:
+            sweep.add(text, kind)
     if not sweep.blocks:
         meta["extractor"] = "lxml-fallback"
-        fallback_blocks(content, sweep)
+        page_title, blocks = webpage.fallback_blocks(tree)
+        sweep.title = sweep.title or page_title
+        for text, kind in blocks:
+            sweep.add(text, kind)
     return sweep, meta
 
 
-def extract_xml(content: str) -> Any:
-    """trafilatura's XML tree of the page, or None when it finds no article."""
+def extract_xml(tree: Any) -> Any:
+    """trafilatura's XML tree of the page (precise mode; the balanced mode when that finds
+    little and the balanced mode finds much more), or None when it finds no article."""
+    doc = extract_with(tree, favor_precision=True)
+    if webpage.body_chars(doc) < SHORT_BODY:
+        wider = extract_with(tree, favor_precision=False)
+        if webpage.body_chars(wider) > 2 * webpage.body_chars(doc):
+            return wider
+    return doc
+
+
+def extract_with(tree: Any, favor_precision: bool) -> Any:
     try:
-        xml = trafilatura.extract(content, output_format="xml", with_metadata=True,
-                                  include_comments=False, include_images=True, include_tables=True)
+        xml = trafilatura.extract(tree, output_format="xml", favor_precision=favor_precision,
+                                  include_comments=False, include_tables=True)
         return etree.fromstring(xml.encode("utf-8")) if xml else None
     except Exception:  # an extractor bug on odd markup must not lose the article: use lxml below
-        return None
-
-
-def walk_xml(element: Any, sweep: Sweep, captions: dict[str, str]) -> None:
-    for child in element:
-        tag = child.tag
-        if tag == "head":
-            sweep.add(node_text(child), "heading")
-        elif tag == "list":
-            for item in child.iter("item"):
-                sweep.add(node_text(item), "list")
-        elif tag == "table":
-            for row in child.iter("row"):
-                sweep.add(" | ".join(node_text(cell) for cell in row), "p")
-        elif tag == "graphic":
-            if child.get("src") in captions:
-                sweep.add(captions[child.get("src")], "caption")
-        elif tag in ("quote", "div") and any(c.tag in ("p", "list", "head") for c in child):
-            walk_xml(child, sweep, captions)
-        else:
-            sweep.add(node_text(child), "p")
-
-
-def node_text(element: Any) -> str:
-    for br in element.iter("lb"):
-        br.tail = " " + (br.tail or "")
-    return "".join(element.itertext())
-
-
-def figure_captions(content: str) -> dict[str, str]:
-    """Image source -> caption text of every <figure> with an <img> and a <figcaption>."""
-    tree = parse_html(content)
-    captions: dict[str, str] = {}
-    for figure in tree.iter("figure") if tree is not None else ():
-        images = [img.get("src") for img in figure.iter("img") if img.get("src")]
-        texts = [squash(cap.text_content()) for cap in figure.iter("figcaption")]
-        if images and any(texts):
-            captions[images[0]] = " ".join(t for t in texts if t)
-    return captions
-
-
-def fallback_blocks(content: str, sweep: Sweep) -> None:
-    """Every <p> of the page; if none, its visible text line by line."""
-    tree = parse_html(content)
-    if tree is None:
-        for line in unwrap(content.splitlines()):
-            sweep.add(line)
-        return
-    for bad in tree.xpath("//script|//style|//noscript"):
-        bad.drop_tree()
-    if sweep.title is None and (found := tree.findtext(".//title")):
-        sweep.title = squash(found) or None
-    paragraphs = [p.text_content() for p in tree.iter("p")]
-    for text in paragraphs or tree.text_content().splitlines():
-        sweep.add(text, "p" if paragraphs else None)
-
-
-def parse_html(content: str) -> Any:
-    try:
-        return lxml_html.document_fromstring(content.encode("utf-8"))
-    except (ValueError, etree.LxmlError):
         return None
 
 
@@ -322,8 +287,12 @@ def squash(text: str) -> str:
 
 def same_text(a: str, b: str) -> bool:
     """Equal once case, quotes, punctuation and spacing are folded."""
-    a, b = (re.sub(r"\W+", " ", normalize_for_hash(t)).strip() for t in (a, b))
-    return a == b != ""
+    return folded(a) == folded(b) != ""
+
+
+@lru_cache(maxsize=1024)
+def folded(text: str) -> str:
+    return re.sub(r"\W+", " ", normalize_for_hash(text)).strip()
 
 
 def headline(line: str) -> bool:
@@ -405,12 +374,32 @@ def pick_outlet(given: str | None, url: str | None, meta: dict[str, Any]) -> str
 
 def is_future(published: str, now: datetime | None = None) -> bool:
     """Whether an ISO date or datetime lies more than a day ahead of ``now`` (time zones)."""
+    return moment_of(published) > (now or datetime.now(UTC)) + timedelta(days=1)
+
+
+def moment_of(value: str) -> datetime:
+    """An ISO date or datetime (or the first date written in ``value``), in UTC when naive;
+    the year 1 when there is none."""
     try:
-        moment = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
-        moment = datetime.fromisoformat(find_date(published) or "0001-01-01")
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return moment > (now or datetime.now(UTC)) + timedelta(days=1)
+        moment = datetime.fromisoformat(find_date(value) or "0001-01-01")
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def date_problem(published: str, fetched: str | None, text_date: str | None) -> str | None:
+    """Why a stated publication date cannot be right: it is later than the page's fetch time
+    (or now), or earlier than the date the text itself gives in its byline or dateline."""
+    fetch_time = moment_of(fetched) if fetched else None
+    if fetch_time is not None and fetch_time.year > 1:
+        if is_future(published, fetch_time):
+            return f"later than the fetch time {fetched}"
+    elif is_future(published):
+        return "in the future"
+    moment = moment_of(published)
+    if text_date and moment.year > 1 and moment_of(text_date) > moment + timedelta(days=1):
+        return f"earlier than the date the text gives ({text_date})"
+    return None
 
 
 def guess_language(text: str) -> str | None:
