@@ -41,6 +41,10 @@ class Stage:
 class MapStage(Stage):
     """``requires[0]`` is the kind it consumes, one item at a time."""
 
+    def prepare(self, items: list[Any]) -> None:
+        """Called once with all the items of a run before ``process`` (a batch-wide look, such
+        as learning an outlet's boilerplate); by default nothing."""
+
     def process(self, item: Any) -> Iterable[Item]:
         raise NotImplementedError
 

@@ -68,6 +68,7 @@ class LocalEngine:
     def _run_map(self, stage: MapStage, store: Store, fresh: dict[str, list[Any]],
                  summary: RunSummary) -> None:
         items = fresh.get(stage.requires[0], [])
+        stage.prepare(items)
         for done, item in enumerate(items, 1):
             try:
                 produced = list(stage.process(item))

@@ -19,12 +19,13 @@ from urllib.parse import urlsplit
 import trafilatura
 from lxml import etree
 
+from ..config import Settings
 from ..errors import EmptyInput
 from ..ids import content_id, normalize_for_hash
 from ..ingest.readers import failure
 from ..pipeline import MapStage
 from ..types import Article, Failure, Paragraph, ParagraphKind, RawDocument
-from . import webpage
+from . import boilerplate, webpage
 
 Block = tuple[str, ParagraphKind]
 
@@ -83,11 +84,37 @@ class Cleaner(MapStage):
     requires: ClassVar[tuple[str, ...]] = ("raw",)
     provides: ClassVar[tuple[str, ...]] = ("article",)
 
-    def process(self, item: RawDocument) -> Iterable[Article | Failure]:
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__(settings)
+        self._swept: dict[str, tuple[Sweep, dict[str, Any]]] = {}
+        self._boilerplate: dict[str, set[str]] = {}
+
+    def prepare(self, items: list[RawDocument]) -> None:
+        """Clean the whole batch once and learn each outlet's boilerplate from it."""
+        self._swept = {raw.id: self._sweep(raw) for raw in items}
+        outlets = ((self._outlet(raw, *self._swept[raw.id]), self._swept[raw.id][0].blocks)
+                   for raw in items)
+        self._boilerplate = boilerplate.learn(
+            outlets, int(self.settings["clean"]["boilerplate_min_articles"]))
+
+    @staticmethod
+    def _sweep(item: RawDocument) -> tuple[Sweep, dict[str, Any]]:
         if item.media_type == "html":
-            sweep, meta = clean_html(item.content, item.meta.get("title"))
-        else:
-            sweep, meta = clean_text(item.content, item.meta.get("title")), {}
+            return clean_html(item.content, item.meta.get("title"))
+        return clean_text(item.content, item.meta.get("title")), {}
+
+    @staticmethod
+    def _outlet(raw: RawDocument, sweep: Sweep, found: dict[str, Any]) -> str | None:
+        meta = {**found, **sweep.found}
+        url = raw.meta.get("url") or meta.get("url")
+        return pick_outlet(raw.meta.get("outlet"), url, dict(meta))
+
+    def process(self, item: RawDocument) -> Iterable[Article | Failure]:
+        sweep, meta = self._swept.pop(item.id) if item.id in self._swept else self._sweep(item)
+        known = self._boilerplate.get(self._outlet(item, sweep, meta) or "", set())
+        if known:
+            sweep.blocks, learnt = boilerplate.strip(sweep.blocks, known)
+            sweep.removed.extend(learnt)
         text, paragraphs = assemble(sweep.blocks)
         minimum = self.settings["ingest"]["min_chars"]
         if len(text) < minimum:
