@@ -154,7 +154,10 @@ def test_ids_media_type_and_language():
     item = article(f"{TITLE}\n{PARA}\n{PARA2}", source="x.txt")
     assert item.id == content_id("x.txt", item.text)
     assert item.meta["media_type"] == "text" and item.language == "en"
-    assert clean_module.guess_language("zzz qqq " * 30) is None
+    assert clean_module.guess_language("too short to tell") is None
+    french = ("Le pont piétonnier s'est effondré mardi matin pendant l'heure de pointe, et "
+              "quatorze personnes ont été blessées selon les services de secours de la ville.")
+    assert clean_module.guess_language(french) == "fr"
 
 
 def test_a_body_shorter_than_min_chars_fails():

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
+import py3langid
 import trafilatura
 from lxml import etree
 
@@ -68,9 +69,6 @@ CALL_TO_ACTION = re.compile(r"\b(?:send (?:them|us|your)|get in touch|contact (?
 SOCIAL = {"share", "x", "facebook", "linkedin", "twitter", "whatsapp", "email", "e-mail", "print",
           "reddit", "telegram", "pinterest", "copy", "link", "on", "this", "tweet", "messenger",
           "threads", "bluesky", "mail", "sms", "article", "story"}
-STOP_WORDS = frozenset(
-    "the and of to in a is that for on was with he she it as said at by his her from has have be "
-    "are were an this which will not but they their its had who been would after".split())
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 SHORT_BODY = 600  # characters of extracted body under which the balanced extractor is tried
@@ -430,8 +428,8 @@ def date_problem(published: str, fetched: str | None, text_date: str | None) -> 
 
 
 def guess_language(text: str) -> str | None:
-    """"en" when English function words are common enough, else None (unknown)."""
-    words = re.findall(r"[a-z]+", text.lower())
-    if len(words) < 20:
+    """The ISO 639-1 code of the text's language (py3langid, offline), None when too short."""
+    if len(re.findall(r"\w+", text)) < 20:
         return None
-    return "en" if sum(word in STOP_WORDS for word in words) >= 0.15 * len(words) else None
+    code, _ = py3langid.classify(text[:5000])
+    return str(code)
