@@ -114,3 +114,17 @@ def test_cli_reads_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert main(["analyze", "-", "--store", "memory:", "--out", str(out), "--format", "json"]) == 0
     report = json.loads((out / "report.json").read_text("utf-8"))
     assert len(report["articles"]) == 1 and report["failures"] == []
+
+
+def test_cli_brief_word_budget(folder: Path, tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    analyze([folder], store=db).store.close()
+    sizes = {}
+    for words in (60, 400):
+        out = tmp_path / f"b{words}"
+        assert main(["brief", str(db), "--words", str(words), "--out", str(out),
+                     "--format", "json"]) == 0
+        report = json.loads((out / "report.json").read_text("utf-8"))
+        sizes[words] = sum(len(s["text"].split()) for st in report["stories"]
+                           for sec in st["brief"]["sections"] for s in sec["sentences"])
+    assert sizes[60] < sizes[400]

@@ -25,7 +25,7 @@ from .render.html import render_html
 from .render.json import render_json, validate
 from .render.markdown import render_markdown
 from .report import build_report
-from .stages.brief import BriefComposer
+from .stages.brief import BriefComposer, with_briefs
 from .stages.claims import ClaimExtractor
 from .stages.clean import Cleaner
 from .stages.cluster import StoryClusterer
@@ -116,8 +116,13 @@ def override_stories(store: Store, action: str, article_ids: Sequence[str], by: 
     return override
 
 
-def report(store: Store | str | Path, story_ids: list[str] | None = None) -> dict[str, Any]:
-    return build_report(as_store(store), story_ids)
+def report(store: Store | str | Path, story_ids: list[str] | None = None,
+           words: int | None = None, settings: Settings | None = None) -> dict[str, Any]:
+    """The report of the store (or of ``story_ids``); ``words`` re-composes each brief within
+    that word budget (nothing is written to the store)."""
+    target = as_store(store)
+    built = build_report(target, story_ids)
+    return with_briefs(built, target, words, settings) if words is not None else built
 
 
 def story_slug(story: dict[str, Any]) -> str:

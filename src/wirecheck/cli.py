@@ -1,7 +1,7 @@
 """The command line: thin over ``wirecheck.api``; prints with rich.
 
     wirecheck analyze PATH... [--store FILE] [--out DIR] [--format md,html,json]
-    wirecheck brief STORE [--story ID] [--out DIR] [--format md,html,json]
+    wirecheck brief STORE [--story ID] [--words N] [--out DIR] [--format md,html,json]
     wirecheck story list|merge|split STORE …
 """
 
@@ -58,6 +58,8 @@ def parser() -> argparse.ArgumentParser:
     brief.add_argument("store", metavar="STORE", help="SQLite store file")
     brief.add_argument("--story", action="append", metavar="ID",
                        help="only this story (an id or an id prefix); repeatable")
+    brief.add_argument("--words", type=int, metavar="N",
+                       help="word budget of each brief (default: [brief] words, 400)")
     add_output_options(brief)
     add_story_commands(commands)
     return main
@@ -154,7 +156,8 @@ def run_brief(args: argparse.Namespace) -> int:
         if not stories:
             raise WirecheckError(f"no story matches {', '.join(args.story)}",
                                  hint="see the story ids in report.json")
-    written = api.write_reports(api.report(store, stories), args.out, formats(args.format))
+    written = api.write_reports(api.report(store, stories, words=args.words), args.out,
+                                formats(args.format))
     announce(written)
     return 0
 

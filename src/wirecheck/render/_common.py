@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wirecheck.errors import WirecheckError
+from wirecheck.render import words
 
 Json = dict[str, Any]
 SpanKey = tuple[str, int, int]
@@ -67,15 +68,34 @@ def make_view(report: Json, story_id: str) -> View:
     return View(report, story, articles, all_by_id, article_labels(articles))
 
 
+def source_label(article: Json) -> str:
+    """The outlet, else the URL's host, else the input file's name (no extension, no hash):
+    the rule of the brief's composed sentences."""
+    return words.source_label(article.get("outlet"), article.get("url"),
+                              str(article["source"])) or str(article["id"])[:8]
+
+
 def article_labels(articles: list[Json]) -> dict[str, str]:
-    """Outlet (else title, else source) of each article, numbered when two would read alike."""
+    """A label for each article (``source_label``), numbered when two would read alike."""
     labels: dict[str, str] = {}
     seen: dict[str, int] = {}
     for article in articles:
-        base = " ".join(str(article["outlet"] or article["title"] or article["source"]).split())
+        base = source_label(article)
         seen[base] = seen.get(base, 0) + 1
         labels[article["id"]] = base if seen[base] == 1 else f"{base} ({seen[base]})"
     return labels
+
+
+def is_note(sentence: Json) -> bool:
+    """A brief's note saying what its word budget left out (its citations are the items left
+    out: renderers show the note without citation markers)."""
+    return words.is_note_text(str(sentence.get("text", "")))
+
+
+def sources_cited(view: View, sentence: Json) -> int:
+    """How many independent sources (a copy counts as its original) a sentence cites."""
+    groups = group_of(view.report)
+    return len({groups.get(c["article_id"], c["article_id"]) for c in sentence["citations"]})
 
 
 def truncate(text: str, limit: int) -> str:

@@ -119,7 +119,7 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-WIDTH, PAD, AXIS_Y, ROW0, ROW = 800, 24, 34, 66, 28
+WIDTH, PAD, AXIS_Y, ROW0, ROW = 800, 24, 34, 74, 28
 
 
 def timeline_svg(events: list[Json], anchors: Anchors) -> str:
@@ -161,18 +161,50 @@ def _ticks(placed: list[tuple[float, Json]]) -> list[str]:
     if len(placed) > 1:
         ticks.append(f'<text class="tick" x="{x1:.1f}" y="{AXIS_Y - 12}" text-anchor="end">'
                      f"{esc(truncate(last['date'], 24))}</text>")
+    ticks += _month_ticks(placed)
     return ticks
+
+
+def _month_ticks(placed: list[tuple[float, Json]]) -> list[str]:
+    """Small marks at the first of each month between the first and the last date."""
+    dates = [parse_date(e["date"]) for _, e in placed]
+    if len(placed) < 2 or any(d is None for d in dates):
+        return []
+    (x0, _), (x1, _) = placed[0], placed[-1]
+    low, high = dates[0], dates[-1]
+    assert low is not None and high is not None
+    if high <= low or (high.year - low.year) * 12 + high.month - low.month > 36:
+        return []
+    out: list[str] = []
+    year, month = low.year, low.month
+    while True:
+        month, year = (1, year + 1) if month == 12 else (month + 1, year)
+        day = date(year, month, 1)
+        if day >= high:
+            return out
+        x = x0 + (x1 - x0) * (day.toordinal() - low.toordinal()) / (high.toordinal()
+                                                                    - low.toordinal())
+        out.append(f'<line class="month" x1="{x:.1f}" y1="{AXIS_Y - 5}" x2="{x:.1f}" '
+                   f'y2="{AXIS_Y + 5}"/><text class="tick minor" x="{x:.1f}" '
+                   f'y="{AXIS_Y + 18}" text-anchor="middle">{day:%b %Y}</text>')
+
+
+CHAR = 6.6  # average width in the SVG of one character of a label (12px sans-serif)
 
 
 def _event_mark(x: float, y: int, event: Json, anchors: Anchors) -> str:
     left = x < WIDTH / 2
-    label = truncate(f"{event['date']} — {event['what']}", 56)
+    room = (WIDTH - x - 12) if left else (x - 12)
+    sources = len(event.get("article_ids", []))
+    label = truncate(f"{event['date']} — {event['what']}", max(24, int(room / CHAR)))
     tx, anchor = (x + 10, "start") if left else (x - 10, "end")
+    radius = 4 + min(sources, 6) * 0.5
+    said = f" ({counted(sources, 'sources')})" if sources else ""
     mark = (
-        f"<title>{esc(event['date'])}: {esc(event['what'])}</title>"
+        f"<title>{esc(event['date'])}: {esc(event['what'])}{esc(said)}</title>"
         f'<line class="leader" x1="{x:.1f}" y1="{AXIS_Y}" x2="{x:.1f}" y2="{y}"/>'
         f'<circle class="dot" cx="{x:.1f}" cy="{AXIS_Y}" r="4"/>'
-        f'<circle class="dot" cx="{x:.1f}" cy="{y}" r="5"/>'
+        f'<circle class="dot" cx="{x:.1f}" cy="{y}" r="{radius:.1f}"/>'
         f'<text x="{tx:.1f}" y="{y + 4}" text-anchor="{anchor}">{esc(label)}</text>'
     )
     href = anchors.href(event["spans"][0]) if event["spans"] else None

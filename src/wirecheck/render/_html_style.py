@@ -25,8 +25,24 @@ nav.toc a { margin-right: .8rem; }
 section.card, details.article { background: var(--paper); border: 1px solid var(--line);
   border-radius: 8px; padding: .2rem 1.2rem 1rem; margin: 1rem 0; }
 ul.sentences { padding-left: 1.1rem; }
-ul.sentences li { margin: .35rem 0; }
-a.cite { font-size: .75rem; vertical-align: super; text-decoration: none; margin-left: .1rem; }
+ul.sentences li { margin: .45rem 0; }
+ul.sentences li.note { list-style: none; margin-left: -1.1rem; color: var(--muted);
+  font-size: .88rem; font-style: italic; }
+h3[class^="brief-"] { margin-top: 1.4rem; }
+h3.brief-disputed { color: var(--bad-ink); }
+.cites { white-space: nowrap; }
+a.cite { font-size: .72rem; vertical-align: super; text-decoration: none; margin-left: .1rem; }
+details.more-cites { display: inline; font-size: .72rem; vertical-align: super; }
+details.more-cites summary { display: inline; cursor: pointer; color: #1f5fa8;
+  list-style: none; margin-left: .2rem; }
+details.more-cites summary::-webkit-details-marker { display: none; }
+.support { display: inline-block; margin-left: .4rem; font-size: .72rem; font-weight: 600;
+  border-radius: 999px; padding: 0 .5rem; background: var(--ok); color: var(--ok-ink);
+  vertical-align: middle; white-space: nowrap; }
+.support.single { background: var(--quiet); color: var(--muted); }
+.callout { background: #fdecea; border: 1px solid var(--bad-ink); border-left-width: 5px;
+  border-radius: 6px; padding: .6rem .9rem; margin: .2rem 0 1rem; color: var(--bad-ink); }
+.callout a { color: var(--bad-ink); font-weight: 600; }
 a { color: #1f5fa8; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .92rem; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left;
@@ -38,9 +54,14 @@ thead th { background: var(--soft); }
 .badge.flag { background: var(--bad); color: var(--bad-ink); }
 .conflict { border-left: 4px solid var(--bad-ink); padding-left: .9rem; margin: 1rem 0; }
 .side-value { font-weight: 600; }
-.matrix-wrap { overflow-x: auto; }
-table.matrix td { text-align: center; font-size: 1.05rem; min-width: 5.5rem; }
-table.matrix th[scope=row] { font-weight: normal; max-width: 28rem; }
+.matrix-wrap { overflow: auto; max-height: 75vh; border: 1px solid var(--line); }
+table.matrix { margin: 0; font-size: .85rem; border-collapse: separate; border-spacing: 0; }
+table.matrix thead th { position: sticky; top: 0; z-index: 2; background: var(--soft);
+  text-align: center; vertical-align: bottom; font-size: .8rem; min-width: 6.5rem; }
+table.matrix thead th:first-child { left: 0; z-index: 3; text-align: left; }
+table.matrix td { text-align: center; font-size: 1rem; width: 5.5rem; min-width: 4rem; }
+table.matrix th[scope=row] { font-weight: normal; min-width: 18rem; max-width: 30rem;
+  position: sticky; left: 0; z-index: 1; background: var(--paper); }
 .cell-supports { background: var(--ok); color: var(--ok-ink); }
 .cell-contradicts { background: var(--bad); color: var(--bad-ink); font-weight: 700; }
 .cell-silent { background: var(--quiet); color: var(--muted); }
@@ -57,6 +78,9 @@ svg.timeline .leader { stroke: var(--line); stroke-dasharray: 3 3; }
 svg.timeline .dot { fill: #1f5fa8; }
 svg.timeline text { fill: var(--ink); }
 svg.timeline .tick { fill: var(--muted); }
+svg.timeline .tick.minor { font-size: 10px; }
+svg.timeline .month { stroke: var(--muted); }
+svg.timeline a:hover text { text-decoration: underline; fill: #1f5fa8; }
 blockquote { margin: .4rem 0; padding: .3rem .9rem; border-left: 3px solid var(--line);
   background: var(--soft); }
 .match-verbatim { background: var(--ok); color: var(--ok-ink); }

@@ -15,8 +15,10 @@ from wirecheck.render._common import (
     View,
     counted,
     fmt_score,
+    is_note,
     make_view,
     qualified,
+    sources_cited,
     stance_cell,
     summary,
     truncate,
@@ -26,6 +28,10 @@ from wirecheck.render._html_style import CSS, JS
 
 Json = dict[str, Any]
 
+SEE_ALL = {"established": "claims", "disputed": "conflicts", "single_source": "single-source",
+           "quotes": "quotes", "people": "people", "timeline": "timeline",
+           "reliability": "reliability"}  # where the full list of each brief section is
+SHOWN_CITATIONS = 6  # more citations than this are folded behind a "+n" toggle
 SECTIONS = [
     ("brief", "Brief"), ("conflicts", "Conflicts"), ("single-source", "Single source"),
     ("claims", "Claims by source"), ("timeline", "Timeline"), ("quotes", "Quotes"),
@@ -114,20 +120,56 @@ class Page:
             for what, n in counts.items()
         )
         toc = " ".join(f'<a href="#{key}">{esc(title)}</a>' for key, title in SECTIONS)
+        title = self.story["title"] or ""
+        dek = "" if headline.startswith(title) else (
+            f'<p class="story-title">Story: {esc(title)}</p>\n')
         return (
-            f"<header>\n<h1>{esc(headline)}</h1>\n"
-            f'<p class="story-title">Story: {esc(self.story["title"])}</p>\n'
-            f'<ul class="summary">{items}</ul>\n<nav class="toc">{toc}</nav>\n</header>'
+            f"<header>\n<h1>{esc(headline)}</h1>\n{dek}"
+            f'<ul class="summary">{items}</ul>\n{self.flags()}<nav class="toc">{toc}</nav>\n'
+            "</header>"
         )
+
+    def flags(self) -> str:
+        """A warning under the summary for each report flagged as the outlier."""
+        rows = self.story["reliability"]
+        if not rows:
+            return ""
+        scores = sorted(float(r["score"]) for r in rows)
+        middle = scores[len(scores) // 2] if len(scores) % 2 else sum(
+            scores[len(scores) // 2 - 1:len(scores) // 2 + 1]) / 2
+        return "".join(
+            f'<p class="callout" role="alert"><strong>⚠ {esc(self.view.label(r["article_id"]))}'
+            f"</strong> is flagged as the outlier: reliability {fmt_score(r['score'])} against "
+            f"a median of {fmt_score(middle)}. "
+            f'<a href="#reliability">Why</a> · '
+            f'<a href="#{self.article_anchor(r)}">Read it</a></p>\n'
+            for r in rows if r["flagged"])
+
+    def article_anchor(self, row: Json) -> str:
+        i = self.anchors.index.get(row["article_id"])
+        return f"article-{i}" if i is not None else "articles"
 
     def brief(self) -> str:
         parts = []
         for sec in self.story["brief"]["sections"]:
-            items = "".join(f'<li class="sentence">{self.sentence(s)}</li>'
-                            for s in sec["sentences"])
-            parts.append(f"<h3>{esc(sec['title'])}</h3>\n"
-                         + (f'<ul class="sentences">{items}</ul>' if items else "<p>None.</p>"))
+            items = "".join(self.brief_item(sec["key"], s) for s in sec["sentences"])
+            parts.append(f'<h3 class="brief-{esc(sec["key"])}">{esc(sec["title"])}</h3>\n'
+                         + (f'<ul class="sentences">{items}</ul>' if items else
+                            '<p class="muted">None.</p>'))
         return section("brief", "Brief", "\n".join(parts))
+
+    def brief_item(self, key: str, sentence: Json) -> str:
+        if is_note(sentence):
+            target = SEE_ALL.get(key)
+            more = f' <a href="#{target}">See all</a>' if target else ""
+            return f'<li class="note">{esc(sentence["text"])}{more}</li>'
+        badge = ""
+        if key == "established":
+            n = sources_cited(self.view, sentence)
+            badge = (f' <span class="support{" single" if n < 2 else ""}" title="independent '
+                     f'sources cited">{n} source{"s" if n != 1 else ""}</span>')
+        kind = " composed" if sentence["composed"] else ""
+        return f'<li class="sentence{kind}">{self.sentence(sentence)}{badge}</li>'
 
     def sentence(self, sentence: Json) -> str:
         links = []
@@ -138,11 +180,20 @@ class Page:
             title = f"{self.view.label(aid)}: “{words}”"
             href = self.anchors.href(span) or "#articles"
             links.append(f'<a class="cite" href="{esc(href)}" title="{esc(title)}">[{n}]</a>')
-        return esc(sentence["text"]) + "".join(links)
+        shown, folded = links[:SHOWN_CITATIONS], links[SHOWN_CITATIONS:]
+        if len(folded) > 1:
+            shown.append(f'<details class="more-cites"><summary>+{len(folded)}</summary>'
+                         f'{"".join(folded)}</details>')
+        else:
+            shown += folded
+        return esc(sentence["text"]) + '<span class="cites">' + "".join(shown) + "</span>"
 
     def conflicts(self) -> str:
-        return section("conflicts", "Conflicts", "\n".join(
-            self.conflict(c) for c in self.story["conflicts"]))
+        kinds = ("role", "number", "date", "status", "place", "setting", "speaker", "quote")
+        ordered = sorted(self.story["conflicts"], key=lambda c: (
+            kinds.index(c["type"]) if c["type"] in kinds else len(kinds),
+            -len({a for side in c["sides"] for a in side["article_ids"]})))
+        return section("conflicts", "Conflicts", "\n".join(self.conflict(c) for c in ordered))
 
     def conflict(self, conflict: Json) -> str:
         rows = [
@@ -160,16 +211,21 @@ class Page:
         )
 
     def single_source(self) -> str:
+        flagged = {r["article_id"] for r in self.story["reliability"] if r["flagged"]}
+        ordered = sorted(self.story["single_source"], key=lambda s: (
+            s["article_id"] not in flagged, self.anchors.index.get(s["article_id"], 0),
+            s["start"]))
+        flag = ' <span class="badge flag">flagged</span>'
         items = "".join(
-            f"<li><strong>{esc(self.view.label(s['article_id']))}</strong>: "
-            f"{self.excerpt_link(s)}</li>"
-            for s in self.story["single_source"]
+            f"<li><strong>{esc(self.view.label(s['article_id']))}</strong>"
+            f"{flag if s['article_id'] in flagged else ''}: {self.excerpt_link(s)}</li>"
+            for s in ordered
         )
         return section("single-source", "Single-source claims",
                        f"<ul>{items}</ul>" if items else "")
 
     def matrix(self) -> str:
-        claims = self.story["claims"]
+        claims = sorted(self.story["claims"], key=self.matrix_order)
         if not claims:
             return section("claims", "Claims by source", "")
         header = ["Claim"] + [esc(self.view.label(a["id"])) for a in self.view.articles]
@@ -180,9 +236,19 @@ class Page:
         )
         legend += ('<li><span class="swatch not-independent">✓*</span>'
                    "not independent (a copy, or reuses the passage)</li>")
+        intro = (f'<p class="muted">{counted(len(claims), "claims")} × '
+                 f"{counted(len(self.view.articles), 'articles')}: contradicted claims first, "
+                 "then by how many independent sources support them.</p>")
         return section("claims", "Claims by source",
-                       f'<div class="matrix-wrap">{table(header, rows, "matrix")}</div>'
-                       f'<ul class="legend">{legend}</ul>')
+                       f'{intro}<ul class="legend">{legend}</ul>'
+                       f'<div class="matrix-wrap">{table(header, rows, "matrix")}</div>')
+
+    def matrix_order(self, claim: Json) -> tuple[int, int, int, int]:
+        stances = [s for s in claim["stances"] if s["independent"]]
+        contradicted = any(s["stance"] == "contradicts" for s in stances)
+        supports = sum(1 for s in stances if s["stance"] == "supports")
+        return (not contradicted, -supports, self.anchors.index.get(claim["article_id"], 0),
+                claim["start"])
 
     def matrix_row(self, claim: Json) -> str:
         notes = [esc(self.view.label(claim["article_id"]))]

@@ -18,6 +18,7 @@ from wirecheck.render._common import (
     View,
     counted,
     fmt_score,
+    is_note,
     make_view,
     qualified,
     stance_cell,
@@ -94,7 +95,8 @@ def _articles(view: View) -> str:
 def _brief(view: View, cites: Citations) -> str:
     blocks = []
     for sec in view.story["brief"]["sections"]:
-        lines = [f"- {md(s['text'])}{_markers(s, cites)}" for s in sec["sentences"]]
+        lines = [f"- _{md(s['text'])}_" if is_note(s) else f"- {md(s['text'])}{_markers(s, cites)}"
+                 for s in sec["sentences"]]
         blocks.append(f"## {md(sec['title'])}\n\n" + ("\n".join(lines) or NONE))
     return "\n\n".join(blocks) or section("Brief")
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..ids import normalize_for_hash
+from ..render.words import source_label
 from ..types import Article, DuplicateGroup, Span
 
 HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|sir|dame|prof)\.?\s+", re.I)
@@ -35,7 +36,7 @@ class Sources:
         article = self.articles.get(article_id)
         if article is None:
             return article_id[:8]
-        return article.outlet or article.source.rsplit("/", 1)[-1]
+        return source_label(article.outlet, article.url, article.source)
 
     def text(self, span: Span) -> str:
         return self.articles[span.article_id].text[span.start:span.end]

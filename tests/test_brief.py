@@ -1,0 +1,194 @@
+"""The brief: planted conflicts stated, the outlier cited, citations resolving to their source
+text, the word budget respected and what it leaves out reported."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import SAMPLE, lenient, shared_or_skip
+from wirecheck import analyze
+from wirecheck.api import Analysis
+from wirecheck.render.json import validate
+from wirecheck.render.words import counted, ended, human_date, source_label
+from wirecheck.stages.brief import Candidate, briefs_from_store, fill, is_note, with_briefs
+from wirecheck.types import Sentence, Span
+
+NOTE_COUNTS = re.compile(r"budget: (\w+) more .* \(of (\d+)\)\.$")
+NUMBERS = {w: i for i, w in enumerate("no one two three four five six seven eight nine ten "
+                                      "eleven twelve".split())}
+
+
+@pytest.fixture(scope="module")
+def sample() -> Analysis:
+    return analyze([SAMPLE])
+
+
+@pytest.fixture(scope="module")
+def keys(sample: Analysis) -> dict[str, str]:
+    return {a["id"]: str(a["meta"].get("id") or Path(a["source"].split("#")[0]).stem)
+            for a in sample.report["articles"]}
+
+
+def bridge(report: dict[str, Any]) -> dict[str, Any]:
+    return report["stories"][0]
+
+
+def section(story: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    return next(s["sentences"] for s in story["brief"]["sections"] if s["key"] == key)
+
+
+def stated(story: dict[str, Any]) -> list[dict[str, Any]]:
+    return [x for s in story["brief"]["sections"] for x in s["sentences"] if not is_note(x)]
+
+
+def words(sentences: list[dict[str, Any]]) -> int:
+    return sum(len(s["text"].split()) for s in sentences)
+
+
+def outlet(report: dict[str, Any], keys: dict[str, str], key: str) -> str:
+    return next(a["outlet"] for a in report["articles"] if keys[a["id"]] == key)
+
+
+@pytest.mark.parametrize("kind", ["role", "number", "quote"])
+def test_states_the_planted_conflicts(sample: Analysis, keys: dict[str, str],
+                                      sample_expected: dict[str, Any], kind: str) -> None:
+    report = sample.report
+    disputed = section(bridge(report), "disputed")
+    planted = [c for c in sample_expected["conflicts"]
+               if c["kind"] == kind and "rewrite-portnews" in c["side_b"]["articles"]]
+    rewrite = outlet(report, keys, "rewrite-portnews")
+    value = lenient(planted[0]["side_b"]["value"])
+    hits = [s for s in disputed if rewrite in s["text"] and value in lenient(s["text"])]
+    assert hits, (planted[0], [s["text"] for s in disputed])
+    cited = {keys[c["article_id"]] for c in hits[0]["citations"]}
+    assert "rewrite-portnews" in cited and len(cited) > 1  # both sides, with their words
+
+
+def test_cites_the_outlier_and_says_it_is_flagged(sample: Analysis,
+                                                  keys: dict[str, str]) -> None:
+    story = bridge(sample.report)
+    stale = outlet(sample.report, keys, "stale-digestwire")
+    reliability = section(story, "reliability")
+    assert reliability[0]["text"].startswith(f"{stale} is flagged as the outlier")
+    assert {keys[c["article_id"]] for c in reliability[0]["citations"]} == {"stale-digestwire"}
+    disputed = [s for s in section(story, "disputed") if stale in s["text"]]
+    assert disputed and all("stale-digestwire" in {keys[c["article_id"]] for c in s["citations"]}
+                            for s in disputed)
+    assert sample.report["stories"][0]["brief"]["headline"].count("disputed") == 1
+
+
+def test_every_citation_resolves_to_its_source_text(sample: Analysis) -> None:
+    texts = {a["id"]: a["text"] for a in sample.report["articles"]}
+    for story in sample.report["stories"]:
+        ids = set(story["article_ids"])
+        for sec in story["brief"]["sections"]:
+            for sentence in sec["sentences"]:
+                assert sentence["citations"], sentence
+                for c in sentence["citations"]:
+                    assert c["article_id"] in ids
+                    assert 0 <= c["start"] < c["end"] <= len(texts[c["article_id"]])
+                if not sentence["composed"]:  # taken from an article: the first citation is it
+                    first = sentence["citations"][0]
+                    cited = texts[first["article_id"]][first["start"]:first["end"]]
+                    assert lenient(cited) == lenient(sentence["text"])
+
+
+def test_established_points_are_stated_by_several_sources(sample: Analysis) -> None:
+    groups = {m["article_id"]: g["id"] for g in sample.report["duplicate_groups"]
+              for m in g["members"]}
+    established = [s for s in section(bridge(sample.report), "established") if not is_note(s)]
+    assert len(established) >= 3
+    for sentence in established:
+        sources = {groups.get(c["article_id"], c["article_id"]) for c in sentence["citations"]}
+        assert len(sources) >= 2, sentence["text"]
+    texts = [lenient(s["text"]) for s in established]
+    assert len(set(texts)) == len(texts)
+    assert any("14" in t or "fourteen" in t for t in texts)  # the event itself is told
+
+
+def test_default_budget_is_respected_and_reported(sample: Analysis) -> None:
+    for story in sample.report["stories"]:
+        assert words(stated(story)) <= 400
+        for sec in story["brief"]["sections"]:
+            notes = [s for s in sec["sentences"] if is_note(s)]
+            assert len(notes) <= 1 and sec["sentences"][-1:] == notes or not notes
+            if notes:
+                assert notes[0]["text"].startswith("Left out for the 400-word budget: ")
+                match = NOTE_COUNTS.search(notes[0]["text"])
+                assert match, notes[0]["text"]
+                left = NUMBERS[match[1]] if match[1] in NUMBERS else int(match[1])
+                total = int(match[2])
+                assert left + len(sec["sentences"]) - 1 <= total
+                assert len(notes[0]["citations"]) >= 1
+
+
+@pytest.mark.parametrize("budget", [60, 150, 300, 5000])
+def test_a_budget_set_by_the_user(sample: Analysis, budget: int) -> None:
+    again = with_briefs(sample.report, sample.store, words=budget)
+    validate(again)
+    assert again["stories"][0]["brief"]["sections"] != []
+    for story in again["stories"]:
+        top = section(story, "established")[0]
+        assert words(stated(story)) <= max(budget, len(top["text"].split()))
+        notes = [s for sec in story["brief"]["sections"] for s in sec["sentences"]
+                 if is_note(s)]
+        assert all(f"the {budget:,}-word budget" in n["text"] for n in notes)
+        if budget == 5000:
+            assert not notes
+        if budget == 60:
+            assert notes
+    assert sample.report["stories"][0]["brief"]["sections"][0]["sentences"]  # not modified
+
+
+def test_briefs_from_store_match_the_stored_ones(sample: Analysis) -> None:
+    stored = {b.story_id: b for b in sample.store.all("brief")}
+    again = briefs_from_store(sample.store)
+    assert again.keys() == stored.keys()
+    for story_id, brief in again.items():
+        assert brief == stored[story_id]
+
+
+def candidate(section: str, n: int, extra: bool = True) -> Candidate:
+    return Candidate(section, Sentence(" ".join(["w"] * n), (Span("a", 0, 1),)), extra=extra)
+
+
+def test_fill_by_importance_never_cuts() -> None:
+    candidates = {"established": [candidate("established", 30), candidate("established", 5),
+                                  candidate("established", 5, extra=False)],
+                  "disputed": [candidate("disputed", 10), candidate("disputed", 50)]}
+    chosen = fill(candidates, 40)
+    assert chosen["disputed"] == candidates["disputed"][:1]
+    assert chosen["established"] == candidates["established"][:1]
+    chosen = fill(candidates, 10)  # the top established point is always stated
+    assert chosen["established"] == candidates["established"][:1] and not chosen["disputed"]
+    assert fill(candidates, 1000) == {k: list(v) for k, v in candidates.items()}
+
+
+def test_wording_helpers() -> None:
+    assert human_date("2025-12-19") == "19 December 2025"
+    assert human_date("2025-10") == "October 2025" and human_date("1998") == "1998"
+    assert human_date("last Tuesday") == "last Tuesday" and human_date("2025-13") == "2025-13"
+    assert counted(1, "report{}") == "one report" and counted(4, "report{}") == "four reports"
+    assert counted(3, "person|people", "more ") == "three more people"
+    assert counted(40, "claim{}") == "40 claims"
+    assert ended("It fell") == "It fell." and ended("“It fell.”") == "“It fell.”"
+    assert source_label(None, None, "../shared/seeds/003_28e42d3482d61a8a.txt") == "003"
+    assert source_label(None, None, "in/feed.jsonl#4") == "feed#4"
+    assert source_label(None, "https://www.example.org/x", "a.html") == "example.org"
+    assert source_label(" Harbour  Gazette ", "https://x.org", "a.html") == "Harbour Gazette"
+
+
+def test_seeds_brief_tells_what_a_reader_must_learn() -> None:
+    folder = shared_or_skip("seeds")
+    report = analyze([folder]).report
+    story = report["stories"][0]
+    disputed = " ".join(s["text"] for s in section(story, "disputed"))
+    assert "Secretary of State" in disputed and "Senator" in disputed
+    assert section(story, "reliability")[0]["text"].startswith("003 is flagged as the outlier")
+    established = [s for s in section(story, "established") if not is_note(s)]
+    assert any("Rubio" in s["text"] and "Pakistan" in s["text"] for s in established)
+    assert words(stated(story)) <= 400
