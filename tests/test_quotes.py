@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wirecheck.ids import content_id
+from wirecheck.nlp.spacy_backend import analyse
 from wirecheck.stages.quotes import QuoteExtractor
 from wirecheck.text.names import same_person
 from wirecheck.text.quotemarks import find_quoted
@@ -259,6 +260,76 @@ def test_odd_paragraphs(extractor: QuoteExtractor) -> None:
                      paragraphs=(Paragraph(0, 10_000), Paragraph(-5, 3, "heading")))
     for quote in quotes_of(extractor, broken):
         assert 0 <= quote.span.start <= quote.span.end <= len(text)
+
+
+def test_two_apostrophes_are_a_double_mark(extractor: QuoteExtractor) -> None:
+    article = make_article("Economists were unimpressed. ''This isn't tax reform,'' said "
+                           "Douglas Holtz-Eakin, an economist. He added that it was ''a "
+                           "misguided approach.''")
+    direct = [q for q in quotes_of(extractor, article) if q.kind == "direct"]
+    assert [(q.text, q.speaker) for q in direct] == [("This isn't tax reform",
+                                                      "Douglas Holtz-Eakin")]
+    partial = [q.text for q in quotes_of(extractor, article) if q.kind == "partial"]
+    assert partial == ["a misguided approach."]
+
+
+def test_speaker_after_a_dash_or_a_parenthesis(extractor: QuoteExtractor) -> None:
+    article = make_article(
+        "\u201cTrump must stop portraying Latinos as gangsters.\u201d \u2015 Carla Sanchez",
+        '"He would be a great senator," Rep. Elijah E. Cummings (D-Md.) said in an interview.',
+        "\u201cIt is a good deal,\u201d Tulsa police Chief Chuck Jordan said on Monday.")
+    speakers = {q.text: q.speaker for q in quotes_of(extractor, article) if q.kind == "direct"}
+    assert speakers["Trump must stop portraying Latinos as gangsters."] == "Carla Sanchez"
+    assert speakers["He would be a great senator"] == "Elijah E. Cummings"
+    assert speakers["It is a good deal"] == "Chuck Jordan"
+
+
+def test_a_quotation_resumed_after_its_tag(extractor: QuoteExtractor) -> None:
+    article = make_article("\u201cWhat makes this troubling is not the hacking,\u201d Adam "
+                           "Schiff said in Washington, D.C., \u201cbut the attempt to interfere "
+                           "with the election.\u201d")
+    found = [(a.quote.kind, a.quote.speaker, a.cue)
+             for a in extractor.attributions(analyse(article)) if a.quote.kind != "indirect"]
+    assert [k for k, _, _ in found] == ["direct", "direct"]
+    assert {s for _, s, _ in found} == {"Adam Schiff"}
+    assert len({c for _, _, c in found}) == 1  # one cue: one attribution
+
+
+def test_transcript_lines_are_quoted_from_their_label(extractor: QuoteExtractor) -> None:
+    article = make_article("Gov. Mike Pence spoke to Chris Wallace on Sunday.",
+                           '"WALLACE: Will Gennifer Flowers be there?',
+                           '"PENCE: Gennifer Flowers will not be attending the debate.',
+                           '"But the truth is that the debate is about the issues."')
+    found = [(q.text, q.speaker) for q in quotes_of(extractor, article) if q.kind == "direct"]
+    assert found == [("Will Gennifer Flowers be there?", "Chris Wallace"),
+                     ("Gennifer Flowers will not be attending the debate.", "Mike Pence"),
+                     ("But the truth is that the debate is about the issues.", "Mike Pence")]
+
+
+def test_titles_in_marks_are_not_quotes(extractor: QuoteExtractor) -> None:
+    article = make_article("Carly Fiorina wrote a memoir, \u201cTough Choices.\u201d",
+                           "Marco Rubio's book is called \u201cAn American Son.\u201d")
+    assert [q for q in quotes_of(extractor, article) if q.kind == "direct"] == []
+
+
+def test_they_and_it_find_what_they_refer_to(extractor: QuoteExtractor) -> None:
+    article = make_article(
+        "The senators sent a letter to Senate leaders on Thursday.",
+        '"The program has become plagued by fraud," they wrote.',
+        "The statement was issued on Friday.",
+        '"Measures will follow," it added.')
+    speakers = {q.text: q.speaker for q in quotes_of(extractor, article) if q.kind == "direct"}
+    assert speakers["The program has become plagued by fraud"] == "The senators"
+    assert speakers["Measures will follow"] == "The statement"
+
+
+def test_attributions_point_at_the_speaker_mention(extractor: QuoteExtractor) -> None:
+    article = make_article("Mayor Ann Lee spoke on Monday.",
+                           "\u201cWe will rebuild,\u201d she said, \u201cand quickly.\u201d")
+    for a in extractor.attributions(analyse(article)):
+        assert a.speaker is not None and a.cue is not None
+        assert article.text[a.speaker.start:a.speaker.end] == "she"
+        assert article.text[a.cue:a.cue + 4] == "said"
 
 
 def test_missing_model_names_the_pip_command(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,8 +18,10 @@ from ..ids import content_id
 from ..nlp.spacy_backend import Parsed, analyse
 from ..pipeline import MapStage
 from ..text.dates import find_dates
+from ..text.quotemarks import find_quoted
 from ..types import Article, Claim, Item, Span
-from .quotes import INDIRECT, find_quoted, inside, is_cue, speaker_of
+from .reported import SAYING
+from .speakers import inside, is_cue, speaker_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -106,13 +108,13 @@ def attribution(parsed: Parsed, sentence: SpacySpan | None,
     for cue in cues:
         speaker = speaker_of(parsed, cue, quoted)
         if speaker:
-            return speaker
+            return speaker.name
     return None
 
 
 def _reports(token: Any) -> bool:
     """A speech verb with a reported clause: "said (that) …", not "announced the plan"."""
-    return token.lemma_.lower() in INDIRECT and any(c.dep_ == "ccomp" for c in token.children)
+    return token.lemma_.lower() in SAYING and any(c.dep_ == "ccomp" for c in token.children)
 
 
 def _depth(token: Any) -> int:

@@ -219,13 +219,20 @@ def _propn_runs(doc: Doc) -> Iterator[tuple[int, int, bool]]:
     start: int | None = None
     title: Token | None = None
     for token in [*doc, None]:
-        if token is not None and _name_token(token):
+        if token is not None and (_name_token(token) or start is not None and _joins(doc, token)):
             start = token.i if start is None else start
             continue
         end = token.i if token is not None else len(doc)
         if start is not None:
             yield start, end, title is not None and (end - start >= 2 or title.text[:1].isupper())
         start, title = None, _title_before(doc, token)
+
+
+def _joins(doc: Doc, token: Token) -> bool:
+    """The hyphen of "Holtz-Eakin": no space on either side, a name on both."""
+    i = token.i
+    return (token.text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_
+            and not token.whitespace_ and _name_token(doc[i + 1]))
 
 
 def _title_before(doc: Doc, token: Token | None) -> Token | None:

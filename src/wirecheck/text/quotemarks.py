@@ -25,7 +25,8 @@ SINGLE = {"\u2018": "\u2019'", "'": "'\u2019", "\u2039": "\u203a", "\u201a": "\u
 BEFORE_OPEN = " \t\n([{\u2014\u2013-/:;,\u201c\"\u2018"
 NAME_USE = {"a", "an", "the", "'s", "\u2019s", "of", "called", "dubbed", "named", "so-called",
             "its", "his", "her", "their", "our"}
-SMALL_WORDS = {"of", "the", "and", "for", "to", "a", "in", "on", "at"}
+TWO_APOSTROPHES = re.compile(r"(?<!')'{2,3}(?!')")
+SMALL_WORDS = {"of", "the", "and", "for", "to", "a", "in", "on", "at", "with", "an", "or", "by"}
 
 
 @dataclass
@@ -54,20 +55,21 @@ class Open:
     double: bool
     body: int  # start of the current paragraph's piece
     pieces: list[tuple[int, int]]  # pieces of earlier paragraphs
+    inner: str = ""  # closers of a curly quotation nested in a straight one ("… “Shark Tank.” …")
 
 
 def find_quoted(article: Article) -> list[Found]:
     """Every run of quoted words outside headings, in text order."""
     found: list[Found] = []
     pending: Open | None = None
-    text = article.text
+    text = scan_text(article)
     for kind, start, end in blocks(article):
         while start < end and text[start].isspace():
             start += 1
         if pending is not None:
             if kind != "heading" and start < end and text[start] in DOUBLE:
                 pending.closers += DOUBLE[text[start]]
-                pending.body = start + 1
+                pending.body, pending.inner = start + 1, ""
                 pending = _scan(text, start + 1, end, pending, found)
                 continue
             if pending.pieces:
@@ -77,7 +79,35 @@ def find_quoted(article: Article) -> list[Found]:
             pending = _scan(text, start, end, None, found)
     if pending is not None and pending.pieces:
         found.append(Found(pending.pieces, pending.mark, pending.pieces[-1][1]))
+    for f in found:  # an opening '' was read as " after a space: point at its first '
+        if f.open_mark > 0 and text[f.open_mark - 1] == " " and article.text[
+                f.open_mark - 1] == "'":
+            f.open_mark -= 1
     return found
+
+
+def scan_text(article: Article) -> str:
+    """The text with its odd marks made plain, offsets unchanged: two apostrophes as a double
+    mark (''…'', as some wires write), a closing mark opening a paragraph (”…”) as opening."""
+    text = article.text
+    if "''" not in text and "\u201d" not in text:
+        return text
+    chars = list(text)
+    for match in TWO_APOSTROPHES.finditer(text):
+        start, end = match.span()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        opening = (before.isspace() or before in BEFORE_OPEN) and not after.isspace()
+        if end - start == 2:
+            chars[start:end] = ' "' if opening else '" '
+        else:  # a single quotation inside closes or opens with the double one
+            chars[start:end] = " \"'" if opening else "'\" "
+    for _, start, end in blocks(article):
+        while start < end and text[start].isspace():
+            start += 1
+        if start + 1 < end and text[start] == "\u201d" and text[start + 1].isalnum():
+            chars[start] = "\u201c"
+    return "".join(chars)
 
 
 def blocks(article: Article) -> list[tuple[str, int, int]]:
@@ -93,7 +123,13 @@ def _scan(text: str, i: int, end: int, state: Open | None, found: list[Found]) -
     """Scan one paragraph; returns the double quotation left open at its end, if any."""
     while i < end:
         ch = text[i]
-        if state is not None and ch in state.closers and _closes(text, i, end, ch):
+        if state is not None and state.inner:
+            if ch in state.inner and _closes(text, i, end, ch):
+                state.inner = ""
+        elif state is not None and state.double and text[state.mark] == '"' and ch in STRONG \
+                and _opens(text, i, end) and DOUBLE[ch][0] in text[i + 1:end]:
+            state.inner = DOUBLE[ch]  # '"… an episode of “Shark Tank.” But …"'
+        elif state is not None and ch in state.closers and _closes(text, i, end, ch):
             _emit(text, state, i, i, found)
             state = None
         elif ch in DOUBLE and _opens(text, i, end) and (
@@ -154,15 +190,31 @@ def paragraph_index(article: Article, char: int) -> int:
 
 
 def quote_kind(text: str, f: Found, words: str) -> QuoteKind:
-    before = text[max(0, f.open_mark - 60):f.open_mark].rstrip()
+    raw = text[max(0, f.open_mark - 60):f.open_mark]
+    before = raw.rstrip()
     last_word = re.search(r"(\w+)\W*$", before)
-    boundary = (not before or before[-1] in ":,.!?;\u2014\u2013(-\n\u201d\"\u2019'\u00bb)"
+    boundary = (not before or "\n" in raw[len(before):]
+                or before[-1] in ":,.!?;\u2014\u2013(-\n\u201d\"\u2019'\u00bb)"
                 or (last_word is not None and last_word.group(1).lower() in CUE_WORDS))
     after = text[f.close_mark + 1:f.close_mark + 3].lstrip()
-    runs_on = bool(after) and after[0].isalpha() and text[f.close_mark - 1] not in ",.!?\u2026"
+    last = text[max(0, f.close_mark - 3):f.close_mark].rstrip("'\u2019\u2018\" ")[-1:]
+    runs_on = bool(after) and after[0].isalpha() and last not in ",.!?\u2026"
     if boundary and (words[:1].isupper() or words[:1].isdigit()) and not runs_on:
         return "direct"
     return "partial"
+
+
+def title_like(text: str, f: Found, words: str) -> bool:
+    """“An American Son.”, “Saturday Night Live”: a short title in capitals, not speech (a
+    quotation that ends in a comma, "?" or "!" before its mark is taken as speech)."""
+    tokens = words.split()
+    if not 1 <= len(tokens) <= 6 or words.rstrip()[-1:] in (",", "?", "!"):
+        return False
+    if text[f.close_mark - 1:f.close_mark] in (",", "?", "!"):
+        return False
+    return tokens[0][:1].isupper() and all(
+        t[:1].isupper() or t[:1].isdigit() or t.lower().strip(".") in SMALL_WORDS
+        for t in tokens) and not (len(tokens) > 1 and tokens[1] in ("I", "I'm", "I\u2019m"))
 
 
 def name_like(text: str, f: Found, words: str) -> bool:
