@@ -128,3 +128,19 @@ def test_cli_brief_word_budget(folder: Path, tmp_path: Path) -> None:
         sizes[words] = sum(len(s["text"].split()) for st in report["stories"]
                            for sec in st["brief"]["sections"] for s in sec["sentences"])
     assert sizes[60] < sizes[400]
+
+
+def test_cli_check_a_statement(folder: Path, tmp_path: Path,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "w.db"
+    analyze([folder], store=db).store.close()
+    statement = "41 people were injured when the Kestrel footbridge collapsed"
+    assert main(["check", statement, "--against", str(db), "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    by_outlet = {r["outlet"]: r for r in answer["sources"]}
+    assert by_outlet["portnews.example"]["verdict"] == "supported"  # the rewrite says 41
+    assert by_outlet["meridianpress.example"]["verdict"] == "contradicted"  # the wire says 14
+    assert answer["verdict"] in ("supported", "contradicted")
+    for row in answer["sources"]:
+        for ev in row["evidence"]:
+            assert ev["text"]

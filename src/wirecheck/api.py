@@ -39,8 +39,8 @@ from .types import Override, Story
 
 FORMATS = ("md", "html", "json")
 __all__ = [
-    "FORMATS", "Analysis", "Store", "analyze", "default_pipeline", "find_stories", "open_store",
-    "override_stories", "refresh", "report", "write_reports",
+    "FORMATS", "Analysis", "Check", "Store", "analyze", "check", "default_pipeline",
+    "find_stories", "open_store", "override_stories", "refresh", "report", "write_reports",
 ]
 
 
@@ -114,6 +114,69 @@ def override_stories(store: Store, action: str, article_ids: Sequence[str], by: 
     store.put([override])
     refresh(store, settings)
     return override
+
+
+@dataclass
+class Check:
+    """The answer of ``check``: the overall verdict and what each independent source says."""
+
+    statement: str
+    verdict: str  # supported | contradicted | not found
+    sources: list[dict[str, Any]]  # article id, outlet, verdict, score, evidence, reasons
+
+
+def check(statement: str, against: Sequence[str | Path] | Store | str,
+          settings: Settings | None = None) -> Check:
+    """Check ``statement`` against articles: input paths (analysed into memory), a store, or
+    ``STORE:STORY`` (one story of a store, by id prefix). Each independent source (a copy counts
+    once) gives supported / contradicted / not found; the answer is supported when at least as
+    many sources support it as contradict it, contradicted when more contradict it."""
+    from .consistency import check_many
+
+    articles, groups = _articles_for_check(against, settings)
+    copies = {m.article_id: g.canonical for g in groups for m in g.members}
+    canonical = [a for a in articles if copies.get(a.id, a.id) == a.id]
+    verdicts = check_many([(statement, a.text) for a in canonical])
+    rows = [
+        {"article_id": a.id, "outlet": a.outlet, "source": a.source, "verdict": v.label,
+         "score": round(v.score, 4), "reasons": list(v.reasons),
+         "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in v.evidence]}
+        for a, v in zip(canonical, verdicts, strict=True)
+    ]
+    support = sum(row["verdict"] == "supported" for row in rows)
+    against_it = sum(row["verdict"] == "contradicted" for row in rows)
+    verdict = ("supported" if support and support >= against_it
+               else "contradicted" if against_it else "not found")
+    return Check(statement, verdict, sorted(rows, key=lambda r: -r["score"]))
+
+
+def _articles_for_check(against: Sequence[str | Path] | Store | str,
+                        settings: Settings | None) -> tuple[list[Any], list[Any]]:
+    if isinstance(against, str | Path):
+        against = [against]
+    if not isinstance(against, Sequence):  # a Store
+        return against.all("article"), against.all("duplicate_group")
+    first = str(against[0]) if against else ""
+    base, _, story = first.rpartition(":") if ":" in first and not Path(first).exists() \
+        else (first, "", "")
+    if len(against) == 1 and is_store(base):
+        store = open_store(base)
+        articles = store.all("article")
+        if story:
+            (found,) = find_stories(store, [story])
+            articles = [a for a in articles if a.id in set(found.article_ids)]
+        return articles, store.all("duplicate_group")
+    result = analyze(against, store="memory:", settings=settings)
+    return result.store.all("article"), result.store.all("duplicate_group")
+
+
+def is_store(path: str | Path) -> bool:
+    """A wirecheck store is an SQLite file (its first bytes say so)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def report(store: Store | str | Path, story_ids: list[str] | None = None,

@@ -3,11 +3,13 @@
     wirecheck analyze PATH... [--store FILE] [--out DIR] [--format md,html,json]
     wirecheck brief STORE [--story ID] [--words N] [--out DIR] [--format md,html,json]
     wirecheck story list|merge|split STORE …
+    wirecheck check "STATEMENT" --against PATH|STORE[:STORY]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -62,6 +65,17 @@ def parser() -> argparse.ArgumentParser:
                        help="word budget of each brief (default: [brief] words, 400)")
     add_output_options(brief)
     add_story_commands(commands)
+    check = commands.add_parser(
+        "check", help="is a statement supported, contradicted or not found in the sources?",
+        description="Check STATEMENT against articles (files, folders, URLs: analysed in "
+                    "memory) or a store (STORE, or STORE:STORY for one story). Each independent "
+                    "source says supported, contradicted or not found; the answer is supported "
+                    "when at least as many support it as contradict it, contradicted when more "
+                    "contradict it. Prints the evidence of each source.")
+    check.add_argument("statement", metavar="STATEMENT", help="the statement, in quotes")
+    check.add_argument("--against", nargs="+", required=True, metavar="PATH",
+                       help="input paths, or a store file, or STORE:STORY")
+    check.add_argument("--json", action="store_true", help="print the answer as JSON")
     return main
 
 
@@ -206,6 +220,25 @@ def run_story(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_check(args: argparse.Namespace) -> int:
+    answer = api.check(args.statement, args.against)
+    if args.json:
+        print(json.dumps({"statement": answer.statement, "verdict": answer.verdict,
+                          "sources": answer.sources}, ensure_ascii=False, indent=2))
+        return 0
+    out = Console()
+    out.print(f"[bold]{answer.verdict}[/]: {escape(answer.statement)}", highlight=False)
+    table = Table(show_header=True)
+    for column in ("source", "verdict", "score", "evidence"):
+        table.add_column(column)
+    for row in answer.sources:
+        evidence = row["evidence"][0]["text"] if row["evidence"] else ""
+        table.add_row(escape(row["outlet"] or row["source"]), row["verdict"],
+                      f"{row['score']:.2f}", escape(evidence[:160]))
+    out.print(table)
+    return 0
+
+
 def announce(written: Sequence[Path]) -> None:
     main = next((p for p in written if p.suffix == ".html"), written[0] if written else None)
     for path in written:
@@ -217,7 +250,8 @@ def announce(written: Sequence[Path]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        commands = {"analyze": run_analyze, "brief": run_brief, "story": run_story}
+        commands = {"analyze": run_analyze, "brief": run_brief, "story": run_story,
+                    "check": run_check}
         return commands[args.command](args)
     except WirecheckError as exc:
         if args.debug:

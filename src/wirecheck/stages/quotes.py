@@ -98,7 +98,8 @@ class QuoteExtractor(MapStage):
             paragraph = paragraph_index(article, f.open_mark)
             if cue_token is None and speaker is None and kind == "direct" \
                     and previous[1] >= paragraph - 1:
-                speaker, cue_at = previous[0], previous[2]  # '…,” she said. “…'
+                speaker = previous[0]  # '…,” she said. “…'
+                cue_at = previous[2] if previous[1] == paragraph else None
             if kind == "direct" or speaker is not None:
                 previous = (speaker, paragraph_index(article, f.close_mark), cue_at)
             cue = cue_token.text if cue_token is not None else None

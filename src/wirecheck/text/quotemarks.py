@@ -129,7 +129,8 @@ def _scan(text: str, i: int, end: int, state: Open | None, found: list[Found]) -
         elif state is not None and state.double and text[state.mark] == '"' and ch in STRONG \
                 and _opens(text, i, end) and DOUBLE[ch][0] in text[i + 1:end]:
             state.inner = DOUBLE[ch]  # '"… an episode of “Shark Tank.” But …"'
-        elif state is not None and ch in state.closers and _closes(text, i, end, ch):
+        elif state is not None and (ch in state.closers and _closes(text, i, end, ch)
+                                    or _typo_close(text, i, end, state)):
             _emit(text, state, i, i, found)
             state = None
         elif ch in DOUBLE and _opens(text, i, end) and (
@@ -145,6 +146,14 @@ def _scan(text: str, i: int, end: int, state: Open | None, found: list[Found]) -
     piece = _trim(text, state.body, end)
     state.pieces = state.pieces + [piece] if piece else state.pieces
     return state
+
+
+def _typo_close(text: str, i: int, end: int, state: Open) -> bool:
+    """“… (hashtag)StopGunViolence.’ Schumer was …: a single mark after a full stop, comma,
+    "!" or "?" closes a double quotation when no single one is open inside it."""
+    return (state.double and text[i] == "\u2019" and i > 0 and text[i - 1] in ".,!?"
+            and (i + 1 >= end or text[i + 1].isspace())
+            and "\u2018" not in text[state.body:i] and "'" not in text[state.body:i])
 
 
 def _emit(text: str, state: Open, end: int, close: int, found: list[Found]) -> None:

@@ -1,0 +1,193 @@
+"""``check_statement``: is a statement supported by, contradicted by, or not found in a document?
+
+1. Alignment: the statement's sentences are matched to the document sentences that share their
+   content words (``features.align``); those sentences are the evidence, with their offsets.
+2. Mismatch features between the statement and the evidence / the document (``features``).
+3. A learned head (logistic regression trained on perturbed news text by
+   ``scripts/train_consistency.py``) turns them into ``score`` = the probability that the
+   statement is consistent with the document. ``method="lexical"`` (default install) uses the
+   symbolic features; ``method="neural"`` (the ``nli`` extra) adds MiniLM similarity features
+   and a MiniLM cross-encoder's probability.
+
+The label: ``supported`` when the score reaches the head's threshold; otherwise
+``contradicted`` when the document speaks of the same thing but differs (a number, a negation,
+an antonym, a name in a well-aligned sentence), else ``not found``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..errors import WirecheckError
+from .analysis import CATEGORIES, Analysed, analyse, analyse_many
+from .features import FEATURES, Alignment, align, content, features
+from .head import load_head
+from .lexicon import ANTONYMS, MONTHS, STRONG_NEGATION, WEEKDAYS
+
+Label = Literal["supported", "contradicted", "not found"]
+Method = Literal["lexical", "neural", "auto"]
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceSentence:
+    """A document sentence the statement was aligned to: ``document[start:end] == text``."""
+
+    text: str
+    start: int
+    end: int
+    alignment: float  # share of the statement's (weighted) content words it contains
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    label: Label
+    score: float  # probability that the statement is consistent with the document, in [0, 1]
+    evidence: tuple[EvidenceSentence, ...]
+    reasons: tuple[str, ...] = ()  # what differs, for a person: "36 is not in the document"
+    method: str = "lexical"
+    features: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+
+def check_statement(statement: str, document: str, *, method: Method = "lexical",
+                    threshold: float | None = None) -> Verdict:
+    """Check one statement against one document (see the module doc)."""
+    return check_many([(statement, document)], method=method, threshold=threshold)[0]
+
+
+def check_many(pairs: list[tuple[str, str]], *, method: Method = "lexical",
+               threshold: float | None = None) -> list[Verdict]:
+    """``check_statement`` for many (statement, document) pairs (documents parsed once)."""
+    if method == "auto":
+        from . import neural
+
+        method = "neural" if neural.available() else "lexical"
+    if method == "neural":
+        from . import neural
+
+        neural.check_installed()
+        if not neural.available():
+            raise WirecheckError("this wirecheck ships no trained neural head",
+                                 hint="python scripts/train_consistency.py --neural")
+    if not pairs:
+        return []
+    docs = analyse_many([d for _, d in pairs])
+    statements = analyse_many([s for s, _ in pairs])
+    alignments = [align(s, d) for s, d in zip(statements, docs, strict=True)]
+    rows = [features(s, d, a) for s, d, a in zip(statements, docs, alignments, strict=True)]
+    names = list(FEATURES)
+    if method == "neural":
+        rows, names = _neural_rows(statements, docs, alignments, rows)
+        head = load_head("neural")
+    else:
+        head = load_head("lexical")
+    cut = head.threshold if threshold is None else threshold
+    verdicts = []
+    for st, doc, al, row in zip(statements, docs, alignments, rows, strict=True):
+        score = head.probability(row) if al.evidence else 0.0
+        named = dict(zip(names, row, strict=True))
+        reasons = _reasons(st, doc, al)
+        hard = bool(al.evidence) and _hard_mismatch(named, st, doc)
+        if hard:
+            score = min(score, cut / 2)  # a flipped negation or a changed number is decisive
+        label: Label
+        if score >= cut and al.evidence:
+            label = "supported"
+        elif al.evidence and (hard or _contradiction(named)):
+            label = "contradicted"
+        else:
+            label = "not found"
+        verdicts.append(Verdict(label, round(score, 4), _evidence(doc, al), tuple(reasons),
+                                method, named))
+    return verdicts
+
+
+def _neural_rows(statements: list[Analysed], docs: list[Analysed], alignments: list[Alignment],
+                 rows: list[list[float]]) -> tuple[list[list[float]], list[str]]:
+    from . import neural
+
+    names = [*FEATURES, *neural.EMBEDDING_FEATURES]
+    extra = neural.embedding_features(statements, docs, alignments)
+    out = [r + e for r, e in zip(rows, extra, strict=True)]
+    if neural.CROSS in load_head("neural").features:
+        premises = [evidence_text(d, a) for d, a in zip(docs, alignments, strict=True)]
+        cross = neural.load_cross_encoder().predict(premises, [s.text for s in statements])
+        out = [r + [float(c)] for r, c in zip(out, cross, strict=True)]
+        names.append(neural.CROSS)
+    return out, names
+
+
+def evidence_text(doc: Analysed, alignment: Alignment) -> str:
+    return " ".join(doc.text[doc.sentences[i].start:doc.sentences[i].end]
+                    for i in alignment.evidence)
+
+
+def _evidence(doc: Analysed, alignment: Alignment) -> tuple[EvidenceSentence, ...]:
+    out = []
+    for i, score in zip(alignment.evidence, alignment.scores, strict=True):
+        s = doc.sentences[i]
+        out.append(EvidenceSentence(doc.text[s.start:s.end], s.start, s.end, round(score, 3)))
+    return tuple(out)
+
+
+def _hard_mismatch(f: dict[str, float], st: Analysed, doc: Analysed) -> bool:
+    """A negation that flips, an antonym of the evidence, a number or date absent from the
+    document: cues decisive enough to overrule the head."""
+    if f["neg_flip"] or f["antonym"] or f["num_new_doc"]:
+        return True
+    for s in st.sentences:
+        for t in s.tokens:
+            low = t.text.lower()
+            dated = low in MONTHS or low in WEEKDAYS or any(ch.isdigit() for ch in low)
+            if dated and t.keys.isdisjoint(doc.keys):
+                return True
+    return False
+
+
+def _contradiction(f: dict[str, float]) -> bool:
+    if f["neg_flip"] or f["antonym"] or f["num_new_ev"]:
+        return True
+    aligned = f["cover_ev"] >= 0.6
+    return aligned and (f["num_new_doc"] > 0 or f["new_doc_name"] > 0 or f["new_ev_name"] > 0)
+
+
+def _reasons(st: Analysed, doc: Analysed, al: Alignment) -> list[str]:
+    evidence = [doc.sentences[i] for i in al.evidence]
+    ev_keys: set[str] = set().union(*(s.keys for s in evidence)) if evidence else set()
+    ev_lemmas: set[str] = set().union(*(s.lemmas for s in evidence)) if evidence else set()
+    reasons: list[str] = []
+    if not evidence:
+        return ["no sentence of the document shares its content words"]
+    tokens = [t for s in st.sentences for t in s.tokens]
+    for t in content(tokens):
+        kind = {"name": "name", "number": "number"}.get(t.category or "", "word")
+        if t.keys.isdisjoint(doc.keys):
+            reasons.append(f"{kind} {t.text!r} is not in the document")
+        elif t.keys.isdisjoint(ev_keys) and t.category in ("name", "number"):
+            reasons.append(f"{kind} {t.text!r} is in the document, not in the evidence")
+        if t.lemma in ANTONYMS and t.keys.isdisjoint(ev_keys) and ANTONYMS[t.lemma] & ev_lemmas:
+            opposite = sorted(ANTONYMS[t.lemma] & ev_lemmas)[0]
+            reasons.append(f"{t.text!r} where the evidence says {opposite!r}")
+    neg_st = sum(1 for t in tokens if t.text.lower() in STRONG_NEGATION)
+    neg_ev = sum(s.negations for s in evidence)
+    if neg_st % 2 != neg_ev % 2:
+        reasons.append("negated in the statement but not in the evidence" if neg_st > neg_ev
+                       else "negated in the evidence but not in the statement")
+    missing = sorted(st.numbers - doc.numbers)
+    for value in missing:
+        reasons.append(f"the value {value:g} is not in the document")
+    return reasons
+
+
+def word_overlap(statement: str, document: str) -> float:
+    """The baseline: share of the statement's content words found anywhere in the document."""
+    from ..text.similarity import content_words
+
+    words = content_words(statement)
+    if not words:
+        return 0.0
+    return len(words & content_words(document)) / len(words)
+
+
+__all__ = ["CATEGORIES", "EvidenceSentence", "Verdict", "analyse", "check_many",
+           "check_statement", "word_overlap"]
