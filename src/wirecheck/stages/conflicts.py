@@ -130,8 +130,9 @@ def numbers_agree(a: Fact, b: Fact, tolerance: float) -> bool:
 def number_conflicts(facts: list[Fact], sources: Sources, tolerance: float) -> list[Conflict]:
     by_subject: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
-        if fact.kind == "number" and fact.subject:
-            by_subject[normalize_for_hash(fact.subject)].append(fact)
+        subject = normalize_for_hash(fact.subject) if fact.kind == "number" else ""
+        if subject and subject != "number":  # a bare "number" says nothing of what it counts
+            by_subject[subject].append(fact)
     found = []
     for subject, group in sorted(by_subject.items()):
         values: dict[str, list[Fact]] = defaultdict(list)
@@ -300,9 +301,12 @@ def quote_conflicts(entries: list[LedgerEntry], people: People,
         variants = [q for q, m in entry.carriers if m == "variant"]
         if variants and sources.independent({q.article_id for q in variants}) - \
                 sources.independent({q.article_id for q in exact}):
+            sides = [_quote_side(entry.text, exact), _quote_side(variants[0].text, variants)]
+            if len(sources.independent(sides[1].article_ids)) > len(
+                    sources.independent(sides[0].article_ids)):
+                sides.reverse()  # the wording most sources carry comes first
             found.append(Conflict(
-                "quote", f"words of {entry.speaker or 'a quotation'}",
-                [_quote_side(entry.text, exact), _quote_side(variants[0].text, variants)],
+                "quote", f"words of {entry.speaker or 'a quotation'}", sides,
                 f"{', '.join(sorted({sources.label(q.article_id) for q in variants}))} quote(s) "
                 f"{entry.speaker or 'the speaker'} with different words than "
                 f"{', '.join(sorted({sources.label(q.article_id) for q in exact}))}.",
