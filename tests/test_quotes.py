@@ -273,15 +273,29 @@ def test_two_apostrophes_are_a_double_mark(extractor: QuoteExtractor) -> None:
     assert partial == ["a misguided approach."]
 
 
-def test_speaker_after_a_dash_or_a_parenthesis(extractor: QuoteExtractor) -> None:
-    article = make_article(
-        "\u201cTrump must stop portraying Latinos as gangsters.\u201d \u2015 Carla Sanchez",
-        '"He would be a great senator," Rep. Elijah E. Cummings (D-Md.) said in an interview.',
-        "\u201cIt is a good deal,\u201d Tulsa police Chief Chuck Jordan said on Monday.")
-    speakers = {q.text: q.speaker for q in quotes_of(extractor, article) if q.kind == "direct"}
-    assert speakers["Trump must stop portraying Latinos as gangsters."] == "Carla Sanchez"
-    assert speakers["He would be a great senator"] == "Elijah E. Cummings"
-    assert speakers["It is a good deal"] == "Chuck Jordan"
+@pytest.mark.parametrize(("blocks", "quote", "speaker"), [
+    (["\u201cTrump must stop portraying Latinos as gangsters.\u201d \u2015 Carla Sanchez"],
+     "Trump must stop portraying Latinos as gangsters.", "Carla Sanchez"),
+    (['"The whole idea needs to stop."', "-Michelle Marks, Philadelphia."],
+     "The whole idea needs to stop.", "Michelle Marks"),
+    (['"He would be a great senator," Rep. Elijah E. Cummings (D-Md.) said in an interview.'],
+     "He would be a great senator", "Elijah E. Cummings"),
+    (["\u201cIt is a good deal,\u201d Tulsa police Chief Chuck Jordan said on Monday."],
+     "It is a good deal", "Chuck Jordan"),
+    (["Sam Lau, a party spokesman, said in a statement. \u201cThere are no paper ballots to "
+      "recount.\u201d"], "There are no paper ballots to recount.", "Sam Lau"),
+    (["After Jerry Brown criticized her, Hillary Clinton shot back, \u201cI chose to fulfill my "
+      "profession.\u201d"], "I chose to fulfill my profession.", "Hillary Clinton"),
+    (["\u201cLet\u2019s go. We can stop gun violence.\u2019 Senator Amy Klobuchar wrote on "
+      "Tuesday."], "Let\u2019s go. We can stop gun violence.", "Amy Klobuchar"),
+    (["\u201cYou care even when \u201cyour team\u201d is wrong,\u201d said Senator Jane Okafor."],
+     "You care even when \u201cyour team\u201d is wrong", "Jane Okafor"),
+])
+def test_speakers_found_off_the_parse(extractor: QuoteExtractor, blocks: list[str], quote: str,
+                                      speaker: str) -> None:
+    article = make_article(*blocks)
+    found = {q.text: q.speaker for q in quotes_of(extractor, article) if q.kind == "direct"}
+    assert found.get(quote) == speaker, found
 
 
 def test_a_quotation_resumed_after_its_tag(extractor: QuoteExtractor) -> None:
@@ -304,6 +318,13 @@ def test_transcript_lines_are_quoted_from_their_label(extractor: QuoteExtractor)
     assert found == [("Will Gennifer Flowers be there?", "Chris Wallace"),
                      ("Gennifer Flowers will not be attending the debate.", "Mike Pence"),
                      ("But the truth is that the debate is about the issues.", "Mike Pence")]
+
+
+def test_a_dateline_is_no_label(extractor: QuoteExtractor) -> None:
+    article = make_article("ISLAMABAD: Pakistan\u2019s Foreign Office said on Friday that no "
+                           "decision had been taken.", "Key Challenges: security and funding.")
+    assert all(q.speaker not in ("ISLAMABAD", "Key Challenges")
+               for q in quotes_of(extractor, article))
 
 
 def test_titles_in_marks_are_not_quotes(extractor: QuoteExtractor) -> None:

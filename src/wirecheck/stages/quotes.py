@@ -98,20 +98,18 @@ class QuoteExtractor(MapStage):
             paragraph = paragraph_index(article, f.open_mark)
             if cue_token is None and speaker is None and kind == "direct" \
                     and previous[1] >= paragraph - 1:
-                speaker = previous[0]  # '…,” she said. “…'
-                cue_at = previous[2] if previous[1] == paragraph else None
+                speaker, cue_at = previous[0], previous[2]  # '…,” she said. “…'
             if kind == "direct" or speaker is not None:
                 previous = (speaker, paragraph_index(article, f.close_mark), cue_at)
             cue = cue_token.text if cue_token is not None else None
-            turn: tuple[int, Speaker] | None = None
+            turn: Speaker | None = None
             for start, end in f.pieces:  # one quote per paragraph of a long quotation
                 label = labelled(parsed, start, end) if kind == "direct" else None
                 if label is not None:  # a transcript: '“PENCE: Well, look, …'
-                    turn = (label[1], label[0])
+                    turn, start = label
                 if turn is not None:  # the speaker's turn goes on until the next label
-                    begin = label[1] if label is not None else start
-                    yield Attributed(self._quote(article, begin, end, turn[1], None, kind),
-                                     turn[1], turn[1].start)
+                    yield Attributed(self._quote(article, start, end, turn, None, kind),
+                                     turn, turn.start)
                     continue
                 yield Attributed(self._quote(article, start, end, speaker, cue, kind),
                                  speaker, cue_at)
@@ -133,7 +131,8 @@ class QuoteExtractor(MapStage):
                 p.start, ranges) and not inside(p.start + 1, ranges) else None
             if label is not None and p.end - label[1] > 2:
                 seen.add((label[1], p.end))
-                kind: QuoteKind = "direct" if label[0].name.isupper() else "indirect"
+                written = article.text[label[0].start:label[0].end]
+                kind: QuoteKind = "direct" if written.isupper() else "indirect"
                 yield Attributed(self._quote(article, label[1], p.end, label[0], None, kind),
                                  label[0], label[0].start)
         for start, end, speaker, cue_at, cue in reported(parsed, ranges, direct):
@@ -175,7 +174,24 @@ def find_cue(parsed: Parsed, f: Found, quoted: list[tuple[int, int]]
             best = _best_cue(parsed, prev[0], prev[1], f, quoted)
             if best[1] is None:  # 'Obama is rolling out a new message: “It’s about me.”'
                 best = _introducer(parsed, prev[0], i, quoted) or best
+        elif i >= 0 and text[i] == "." and "\n" not in text[i:f.open_mark]:
+            best = _said_so(parsed, i, f, quoted) or best
     return best
+
+
+def _said_so(parsed: Parsed, stop: int, f: Found, quoted: list[tuple[int, int]]
+             ) -> tuple[Token, Speaker] | None:
+    """'Sam Lau said in a statement. “There are no paper ballots …”': a speech verb that
+    reports nothing of its own in the sentence just before the quote."""
+    prev = parsed.sentence_at(stop)
+    span = parsed.doc.char_span(prev[0], stop, alignment_mode="expand")
+    for token in span or ():
+        if is_cue(token) and token.lower_ != "according" and not any(
+                c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children):
+            speaker = speaker_of(parsed, token, quoted)
+            if speaker is not None:
+                return token, speaker
+    return None
 
 
 def _said_before(parsed: Parsed, f: Found, start: int) -> Speaker | None:
@@ -218,6 +234,8 @@ def _named_after(parsed: Parsed, f: Found, end: int) -> Speaker | None:
     line = text.find("\n", offset)
     limit = min(line if line >= 0 else len(text), offset + 160)
     dash = TAG_DASH.match(text, offset, limit)
+    if dash is None and not text[offset:limit].strip(" .,"):  # '“…”' then a line '-Jo Ray, 34'
+        dash = TAG_DASH.match(text, limit, limit + 160)
     if dash:
         return known_name(parsed, dash.group("name"), dash.start("name"))
     span = parsed.doc.char_span(offset, limit, alignment_mode="contract")

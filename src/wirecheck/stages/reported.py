@@ -310,19 +310,31 @@ def _clip(parsed: Parsed, start: int, end: int, direct: list[tuple[int, int]],
 
 def labelled(parsed: Parsed, start: int, end: int) -> tuple[Speaker, int] | None:
     """'PENCE: Well, look, …' / 'Pat Caddell: Democrats worried …': the speaker named by a
-    label that opens a line (a transcript's capitals, a person, or the headline's first
-    words), and where the words after it start."""
-    match = LABEL.match(parsed.article.text, start, end)
+    label that opens a line, and where the words after it start. The label names a person of
+    the article, or is in capitals in a transcript (two such lines or more; never a dateline
+    such as 'ISLAMABAD:'), or opens the first line (a headline)."""
+    text = parsed.article.text
+    match = LABEL.match(text, start, end)
     if match is None:
         return None
     label = match.group("label")
     words = label.rstrip(".").lower().split()
     if not words or words[0] in NOT_LABELS:
         return None
+    speaker = known_name(parsed, label, match.start("label"))
     span = parsed.doc.char_span(match.start("label"), match.end("label"),
                                 alignment_mode="expand")
-    person = span is not None and any(parsed.people.at(t.i) for t in span)
-    first = bool(parsed.article.paragraphs) and parsed.article.paragraphs[0].start == start
-    if not (label.isupper() and len(label) > 2 or person or first):
-        return None
-    return known_name(parsed, label, match.start("label")), match.end()
+    person = speaker.name in parsed.people.names or span is not None and any(
+        parsed.people.at(t.i) for t in span)
+    capitals = label.isupper() and len(label) > 2
+    first = bool(parsed.article.paragraphs) and parsed.article.paragraphs[0].start <= start \
+        <= parsed.article.paragraphs[0].start + 1
+    if person or capitals and _transcript(parsed) or first and not capitals:
+        return speaker, match.end()
+    return None
+
+
+def _transcript(parsed: Parsed) -> bool:
+    text = parsed.article.text
+    labels = (LABEL.match(text, p.start, p.end) for p in parsed.article.paragraphs)
+    return sum(1 for m in labels if m and m.group("label").isupper()) >= 2

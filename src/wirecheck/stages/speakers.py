@@ -28,8 +28,10 @@ concede caution suggest urge recall observe assert maintain comment mention pred
 clarify allege reveal disclose report indicate agree testify call describe yell shout scream cry
 whisper exclaim joke quip laugh sigh chant sing mutter murmur retort counter answer complain boast
 brag plead beg demand lament muse wonder hint proclaim recount contend opine conclude concur
-interject interrupt inform remind read text email question charge accuse thunder snap
+interject interrupt inform remind read text email question charge accuse thunder snap confess
+remember reflect marvel gush rave scoff sneer speculate
 """.split())
+COMEBACKS = frozenset(["shoot", "fire", "hit", "push", "strike", "lash", "chime", "weigh"])
 SUBJECTS = ("nsubj", "nsubjpass")
 CLIMB = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "prep", "relcl", "acl", "parataxis")
 TITLE_WORD = re.compile(r"^(?:(?:sen|rep|gov|gen|lt|col|sgt|capt|prof|pres|dr|mr|mrs|ms|st)\.?"
@@ -67,6 +69,9 @@ def is_cue(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
+    if lemma in COMEBACKS:  # "shot back", "chimed in"
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "in", "out")
+                   for c in token.children)
     return lemma in CUES or token.lower_ in CUE_WORDS or (
         lemma == "put" and any(c.lower_ == "it" for c in token.children))  # "as X put it"
 
@@ -140,18 +145,19 @@ def _antecedent(parsed: Parsed, token: Token, quoted: list[tuple[int, int]]) -> 
     two before) of the same number ("The statement noted …" → it; "Senators … wrote" → they)."""
     plural = token.lower_ == "they"
     first = parsed.sentence_at(parsed.sentence_at(parsed.sentence_at(token.idx)[0] - 1)[0] - 1)
-    for i in range(token.i - 1, -1, -1):
-        candidate = parsed.doc[i]
-        if candidate.idx < first[0]:
-            return None
-        if candidate.dep_ not in SUBJECTS or candidate.pos_ not in ("NOUN", "PROPN") or inside(
-                candidate.idx, quoted) or parsed.people.at(candidate.i) is not None:
-            continue
-        many = candidate.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in
-                                                        candidate.children)
-        if many == plural:
-            found = _phrase(parsed, candidate)
-            return found.name if found else None
+    for roles in (SUBJECTS, ("dobj", "pobj", "attr")):  # subjects first, then objects
+        for i in range(token.i - 1, -1, -1):
+            candidate = parsed.doc[i]
+            if candidate.idx < first[0]:
+                break
+            if candidate.dep_ not in roles or candidate.pos_ not in ("NOUN", "PROPN") or inside(
+                    candidate.idx, quoted) or parsed.people.at(candidate.i) is not None:
+                continue
+            many = candidate.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in
+                                                            candidate.children)
+            if many == plural:
+                found = _phrase(parsed, candidate)
+                return found.name if found else None
     return None
 
 

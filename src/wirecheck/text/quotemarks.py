@@ -126,8 +126,8 @@ def _scan(text: str, i: int, end: int, state: Open | None, found: list[Found]) -
         if state is not None and state.inner:
             if ch in state.inner and _closes(text, i, end, ch):
                 state.inner = ""
-        elif state is not None and state.double and text[state.mark] == '"' and ch in STRONG \
-                and _opens(text, i, end) and DOUBLE[ch][0] in text[i + 1:end]:
+        elif state is not None and state.double and ch in STRONG and _opens(text, i, end) \
+                and _nested(text, i, end, state):
             state.inner = DOUBLE[ch]  # '"… an episode of “Shark Tank.” But …"'
         elif state is not None and (ch in state.closers and _closes(text, i, end, ch)
                                     or _typo_close(text, i, end, state)):
@@ -146,6 +146,18 @@ def _scan(text: str, i: int, end: int, state: Open | None, found: list[Found]) -
     piece = _trim(text, state.body, end)
     state.pieces = state.pieces + [piece] if piece else state.pieces
     return state
+
+
+def _nested(text: str, i: int, end: int, state: Open) -> bool:
+    """Whether the mark at ``i`` opens a quotation inside the open one: in a straight
+    quotation, a curly one that closes; in a curly one, “ … ” … ” (two closing marks before
+    the next opening one)."""
+    closer = DOUBLE[text[i]][0]
+    if text[state.mark] == '"':
+        return closer in text[i + 1:end]
+    rest = text[i + 1:end]
+    following = min((rest.find(m) for m in STRONG if m in rest), default=len(rest))
+    return rest.count(closer, 0, following) >= 2
 
 
 def _typo_close(text: str, i: int, end: int, state: Open) -> bool:
