@@ -34,18 +34,10 @@ from ..ids import content_id
 from ..pipeline import Bundle, GlobalStage
 from ..text.storyvec import keys, row_dots, story_vectors
 from ..types import Article, DuplicateGroup, Item, Story
+from .dedup import as_day
 
 KEY_TERMS = 16  # index entries per article: its heaviest terms
 BLOCK = 256  # articles compared with the hot window at once
-
-
-def as_day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def story_order(article: Article) -> tuple[int, str, str, str]:
