@@ -1,15 +1,18 @@
-"""Indirect quotes: what a source is reported to have said, thought or wanted, outside
-quotation marks.
+"""Indirect quotes: what a source is reported to have said, thought, wanted or judged, outside
+quotation marks (PolNeAR's sense of an attribution).
 
-The cue is a verb of saying, thinking, wanting or judging with a source as its subject (see
-``speakers.speaker_of``); the content is, in this order, its reported clause ("X said (that)
-…", "polls show …"), its infinitive ("X urged supporters to …", "X plans to …"), its object
-("X criticized the deal", "X called it a mistake"), or its prepositional object ("X called for
-…", "X warned of …"). "According to X, …" takes the rest of the sentence; a speech tag set off
-by commas ("…, X said, …" / "…, X said.") takes the sentence without the tag; a short line "X:
-…" (a headline, or a transcript's "PENCE: …") takes the rest of the line. A clause that runs
-into a quotation is kept only up to "…, saying, “…”"; one with a partial quotation inside
-keeps it. Headings are skipped.
+The cue is a verb of saying, thinking, wanting, judging, talking about or presenting, with a
+source as its subject (see ``speakers.speaker_of``); the content is, in this order, its reported
+clause ("X said (that) …", "polls show …"), its infinitive ("X urged supporters to …", "X plans
+to …"), its object ("X criticized the deal as …", "a poll shows Clinton ahead …"), or its
+prepositional object ("X called for …", "X warned of …"). An adjective of attitude takes its
+complement ("X was critical of …", "X is confident that …"), a noun of stance its owner's
+("Trump's criticism of …", "the senator's claim that …"). "According to X, …" takes the rest of
+the sentence; a speech tag set off by commas ("…, X said, …" / "…, X said.") takes the sentence;
+a line "X: …" (a headline, or a transcript's "PENCE: …") takes the rest of the line. A clause
+that runs into a whole quotation is kept only up to "…, saying, “…”"; one with a partial
+quotation inside keeps it; a clause stops at another speaker's tag inside it. Headings are
+skipped.
 """
 
 from __future__ import annotations
@@ -109,22 +112,15 @@ def reported(parsed: Parsed, quoted: list[tuple[int, int]],
 def _reported(parsed: Parsed, cue: Token, quoted: list[tuple[int, int]],
               direct: list[tuple[int, int]]) -> Reported | None:
     speaker = speaker_of(parsed, cue, quoted)
-    if speaker is None or speaker.start <= cue.idx < speaker.end:
+    if speaker is None:
         return None
     tokens = _content(cue)
     if tokens is None:
         return _tagged(parsed, cue, speaker, quoted, direct)
-    if tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
-        tokens = tokens[1:]
-    if not tokens:
-        return None
-    if tokens[0].idx < cue.idx and any(
+    if tokens and tokens[0].idx < cue.idx and any(
             tokens[0].idx < q_end and q_start < cue.idx for q_start, q_end in direct):
         return None  # '“…,” the report added': the quotation is the reported speech
-    sentence = parsed.sentence_at(cue.idx)
-    start = max(tokens[0].idx, sentence[0])
-    end = min(tokens[-1].idx + len(tokens[-1]), sentence[1])
-    return _clip(parsed, start, end, direct, speaker, cue)
+    return _span(parsed, cue, speaker, tokens, direct)
 
 
 def _content(cue: Token) -> list[Token] | None:

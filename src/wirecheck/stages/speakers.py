@@ -93,6 +93,9 @@ def speaker_of(parsed: Parsed, cue: Token, quoted: list[tuple[int, int]]) -> Spe
     token, fallback = cue, None
     for depth in range(5):
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if depth == 0 and not subjects and (named := _named_before(parsed, cue)):
+            return named  # '… to the Observer, her adviser, Jake Sullivan, said: “…”'
+
         subject = next((c for c in subjects if not inside(c.idx, quoted)), None)
         if subjects and subject is None:
             return fallback  # a parse that took the quoted words for the speaker
@@ -110,6 +113,18 @@ def speaker_of(parsed: Parsed, cue: Token, quoted: list[tuple[int, int]]) -> Spe
             return fallback
         token = token.head
     return fallback
+
+
+def _named_before(parsed: Parsed, cue: Token) -> Speaker | None:
+    """The person named just before a cue that the parse left without a subject."""
+    i = cue.i - 1
+    while i >= 0 and parsed.doc[i].text in (",", "\u2014", "-") and cue.i - i < 3:
+        i -= 1
+    mention = parsed.people.at(i) if i >= 0 else None
+    if mention is None or mention.end != i + 1:
+        return None
+    first, last = parsed.doc[mention.start], parsed.doc[i]
+    return Speaker(mention.name, first.idx, last.idx + len(last))
 
 
 def _personal(parsed: Parsed, token: Token) -> bool:
