@@ -109,7 +109,7 @@ def override_stories(store: Store, action: str, article_ids: Sequence[str], by: 
     override = Override(
         id=content_id("override", action, *ids), action=action,  # type: ignore[arg-type]
         article_ids=ids, by=by or getpass.getuser(),
-        at=datetime.now(UTC).isoformat(timespec="seconds"), note=note,
+        at=datetime.now(UTC).isoformat(timespec="microseconds"), note=note,
     )
     store.put([override])
     refresh(store, settings)
