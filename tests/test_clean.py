@@ -354,3 +354,7 @@ def test_no_bytes_crash_reading_and_cleaning(suffix, edits, noise, random):
                 if isinstance(results[0], Article):
                     assert_offsets(results[0])
                     assert not re.search(r"\n{3,}", results[0].text)
+
+
+def test_a_malformed_address_is_no_outlet():
+    assert clean_module.outlet_domain("http://[broken") is None

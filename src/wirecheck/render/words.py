@@ -19,7 +19,10 @@ def source_label(outlet: str | None, url: str | None, source: str) -> str:
     without a trailing content hash ('../seeds/003_28e42d3482d61a8a.txt' -> '003')."""
     if outlet and outlet.strip():
         return " ".join(outlet.split())
-    host = urlparse(url or "").netloc.removeprefix("www.")
+    try:
+        host = urlparse(url or "").netloc.removeprefix("www.")
+    except ValueError:  # a malformed address labels nothing
+        host = ""
     name, _, line = PurePosixPath(source.replace("\\", "/")).name.partition("#")
     stem = HASH.sub("", PurePosixPath(name).stem or name)
     return host or (f"{stem}#{line}" if line else stem)

@@ -379,7 +379,10 @@ def dateline(line: str) -> bool:
 def outlet_domain(value: str) -> str | None:
     """``value`` as a bare lowercase domain when it is a URL or a domain name, else None."""
     value = value.strip()
-    host = urlsplit(value).hostname if "://" in value else value.split("/")[0].lower()
+    try:  # a malformed address ("http://[x") is no domain, never a crash
+        host = urlsplit(value).hostname if "://" in value else value.split("/")[0].lower()
+    except ValueError:
+        return None
     if not host or " " in host or not DOMAIN.fullmatch(host):
         return None
     return host.removeprefix("www.")
