@@ -35,7 +35,16 @@ from ..text.quotemarks import (
 )
 from ..types import Article, Item, Quote, QuoteKind, Span
 from .reported import labelled, reported
-from .speakers import SUBJECTS, Speaker, inside, is_cue, known_name, name_of, speaker_of
+from .speakers import (
+    SUBJECTS,
+    Speaker,
+    inside,
+    is_cue,
+    known_name,
+    name_of,
+    noun_phrase,
+    speaker_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -47,6 +56,10 @@ SAID_BEFORE = re.compile(rf"\b(?i:{_CUE_WORD})\s+(?P<name>{_NAME})\s*[:,]\s*$")
 TAG_BEFORE = re.compile(  # '“…,” Tulsa police Chief Chuck Jordan (D) of the city, [said]'
     rf"\s*[,.]?\s*(?:[\w.'\u2019-]+\s+){{0,4}}?(?P<name>{_NAME})(?:\s+\([^()]{{1,30}}\))?"
     rf"(?:\s+(?:of|from|at)\s+[^,.;]{{1,60}}?|,\s+[^,;\"\u201c\u201d]{{1,80}},)?\s*$")
+SOURCE_NOUNS = frozenset("""
+report statement letter study poll survey memo email article editorial analysis ad release
+spokesman spokeswoman spokesperson official officials campaign committee website post tweet
+""".split())
 TAG_AFTER = re.compile(rf"\s*(?P<name>{_NAME})")  # '[said] Nadia Quennell'
 TAG_DASH = re.compile(rf"\s*[,.]?\s*[\u2015\u2014\u2013-]+\s*(?P<name>{_NAME})")  # '― Jo Ray'
 
@@ -205,25 +218,41 @@ def _said_before(parsed: Parsed, f: Found, start: int) -> Speaker | None:
 
 def _introducer(parsed: Parsed, start: int, colon: int, quoted: list[tuple[int, int]]
                 ) -> tuple[Token, Speaker] | None:
-    """The person subject of the verb nearest before a colon ('Obama is rolling out a new
-    message: “It’s about me.”')."""
+    """Who a sentence ending in a colon introduces: the subject of its verb nearest the colon
+    ('Obama is rolling out a new message: “It’s about me.”', 'the Illinois Board of Elections
+    was conclusive in its findings: “…”'), or with no verb the name before the colon ('A lesson
+    from Loretta Lynch: ‘…’', 'From the report: “…”')."""
     span = parsed.doc.char_span(start, colon, alignment_mode="expand")
-    verbs = [t for t in span or () if t.pos_ in ("VERB", "AUX")
+    if span is None or not len(span):
+        return None
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")
              and any(c.dep_ in SUBJECTS for c in t.children)]
-    if not verbs:  # 'A lesson from Loretta Lynch: ‘Be the voice …’'
-        mentions = [parsed.people.at(t.i) for t in span or ()]
-        last = next((m for m in reversed(mentions) if m is not None), None)
-        if last is None:
+    if verbs:
+        verb = verbs[-1]
+        subject = next(c for c in verb.children if c.dep_ in SUBJECTS)
+        if inside(subject.idx, quoted) or not _source_like(parsed, subject):
             return None
+        speaker = name_of(parsed, subject, quoted)
+        return (verb, speaker) if speaker else None
+    mentions = [parsed.people.at(t.i) for t in span]
+    last = next((m for m in reversed(mentions) if m is not None), None)
+    if last is not None:
         first, end = parsed.doc[last.start], parsed.doc[last.end - 1]
         return first, Speaker(last.name, first.idx, end.idx + len(end))
-    verb = verbs[-1]
-    subject = next(c for c in verb.children if c.dep_ in SUBJECTS)
-    if inside(subject.idx, quoted) or (parsed.people.at(subject.i) is None
-                                       and subject.lower_ not in PRONOUNS):
-        return None
-    speaker = name_of(parsed, subject, quoted)
-    return (verb, speaker) if speaker else None
+    head = span[-1]
+    while head.is_punct and head.i > span.start:
+        head = parsed.doc[head.i - 1]
+    if head.pos_ in ("PROPN", "NOUN") and _source_like(parsed, head):
+        found = noun_phrase(parsed, head)
+        return (head, found) if found else None
+    return None
+
+
+def _source_like(parsed: Parsed, token: Token) -> bool:
+    """A person, a pronoun for one, or a named organisation or document ("the report")."""
+    return (parsed.people.at(token.i) is not None or token.lower_ in PRONOUNS
+            or token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "PERSON", "NORP")
+            or token.lemma_.lower() in SOURCE_NOUNS)
 
 
 def _named_after(parsed: Parsed, f: Found, end: int) -> Speaker | None:

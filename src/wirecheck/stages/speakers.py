@@ -29,7 +29,7 @@ clarify allege reveal disclose report indicate agree testify call describe yell 
 whisper exclaim joke quip laugh sigh chant sing mutter murmur retort counter answer complain boast
 brag plead beg demand lament muse wonder hint proclaim recount contend opine conclude concur
 interject interrupt inform remind read text email question charge accuse thunder snap confess
-remember reflect marvel gush rave scoff sneer speculate
+remember reflect marvel gush rave scoff sneer speculate beam
 """.split())
 COMEBACKS = frozenset(["shoot", "fire", "hit", "push", "strike", "lash", "chime", "weigh"])
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -152,7 +152,7 @@ def name_of(parsed: Parsed, token: Token, quoted: list[tuple[int, int]]) -> Spea
         holder = people.by_role(token.lemma_, token.idx)
         if holder:
             return Speaker(holder, *at)
-    return _phrase(parsed, token)
+    return noun_phrase(parsed, token)
 
 
 def _antecedent(parsed: Parsed, token: Token, quoted: list[tuple[int, int]]) -> str | None:
@@ -171,12 +171,12 @@ def _antecedent(parsed: Parsed, token: Token, quoted: list[tuple[int, int]]) -> 
             many = candidate.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in
                                                             candidate.children)
             if many == plural:
-                found = _phrase(parsed, candidate)
+                found = noun_phrase(parsed, candidate)
                 return found.name if found else None
     return None
 
 
-def _phrase(parsed: Parsed, token: Token) -> Speaker | None:
+def noun_phrase(parsed: Parsed, token: Token) -> Speaker | None:
     """The noun phrase of ``token`` up to the token itself ("A White House official")."""
     left = token.left_edge
     if token.i - left.i > 7:
