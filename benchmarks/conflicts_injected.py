@@ -29,10 +29,13 @@ outlets) and NewsWCL50 (10 events x 5 outlets). Each event is one cluster.
    Only the changed article is re-extracted (map stages are per article and pure); the story
    stages (dedup, cluster, overrides, compare, brief) run again over the whole cluster. The
    changed article keeps its id, so that the run differs from the control by the text alone.
-   Detected (as specified): a conflict of the expected type (status for negation, quote for
-   the quotation's words) that has the changed article on a non-first side and that the
-   control did not have (same type, topic and value of the changed article's side). Also
-   reported: ``any_side`` (the changed article on any side, ties for the majority included),
+   Detected: a conflict of the expected type (status for negation, quote for the quotation's
+   words) that the control did not have (same type, topic and value of the changed article's
+   side), with the changed article on a non-first side, or on the first side of a tie (as many
+   independent sources on another side: the brief names no majority then, and nothing in
+   the text tells which of two single sources changed). Also reported: ``minority_side`` (the
+   changed article on a non-first side only, the stricter reading used before 2026-11-23),
+   ``any_side`` (the changed article on any side, ties for the majority included),
    ``located`` (detected, and a span of the changed article on that side overlaps the changed
    sentence, or for a speaker the changed quotation) and ``any_type`` (a new conflict of any type
    with the changed article on a non-first side); ``recall_single_mention``: targets the
@@ -599,7 +602,8 @@ def run_injected(c: Control, edit: Edit, pipe: Pipeline) -> dict[str, Any]:
     s1, e1 = sentence_around(modified, edit.start, edit.start + max(len(edit.new), 1))
     r0, r1 = edit.region or (s1, e1)
     expected = EXPECTED[edit.kind]
-    result = {"detected": False, "any_side": False, "located": False, "any_type": False}
+    result = {"detected": False, "any_side": False, "located": False, "any_type": False,
+              "minority_side": False}
     seen = []
     for conflict in story["conflicts"]:
         for n, side in enumerate(conflict["sides"]):
@@ -616,7 +620,11 @@ def run_injected(c: Control, edit: Edit, pipe: Pipeline) -> dict[str, Any]:
             if conflict["type"] != expected:
                 continue
             result["any_side"] = True
+            support = [len(c.sources.independent(set(sd["article_ids"])))
+                       for sd in conflict["sides"]]
             if n > 0:
+                result["minority_side"] = True
+            if n > 0 or support[0] <= max(support[1:], default=0):  # not named the majority
                 result["detected"] = True
                 if any(sp["article_id"] == modified.id and sp["start"] < r1 and r0 < sp["end"]
                        for sp in side["spans"]):
@@ -756,7 +764,7 @@ def main() -> None:
         for outcome in result["outcomes"]:
             t = tally[outcome["kind"]]
             t["eligible"] += 1
-            for flag in ("detected", "any_side", "located", "any_type"):
+            for flag in ("detected", "any_side", "located", "any_type", "minority_side"):
                 t[flag] += outcome[flag]
             if not outcome["info"].get("repeated"):
                 t["single"] += 1
@@ -801,6 +809,7 @@ def _rates(t: Counter[str]) -> dict[str, Any]:
     e = t["eligible"]
     return {"eligible": e, "recall": round(t["detected"] / e, 3) if e else None,
             "any_side": round(t["any_side"] / e, 3) if e else None,
+            "minority_side": round(t["minority_side"] / e, 3) if e else None,
             "located": round(t["located"] / e, 3) if e else None,
             "any_type": round(t["any_type"] / e, 3) if e else None,
             "single_mention": t["single"],

@@ -115,8 +115,6 @@ def test_roles(seeds: dict[str, Any]) -> None:
         assert set(want["stated_in"]) <= stated, want
 
 
-@pytest.mark.xfail(reason="typed conflicts (status, setting): acceptance of issue #6",
-                   strict=False)
 def test_conflicts(seeds: dict[str, Any]) -> None:
     unused = list(seeds["report"]["stories"][0]["conflicts"])
     for want in seeds["expected"]["conflicts"]:  # each expected conflict needs its own finding

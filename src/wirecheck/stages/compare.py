@@ -22,14 +22,15 @@ from ..text.dates import resolve_date
 from ..text.passages import reused_passages
 from ..text.similarity import content_words, overlap_score
 from ..types import Article, Claim, Evidence, Fact, Finding, Item, Quote, Side, Span, Story
+from .aligned import Differ, aligned_conflicts, aligned_pairs
 from .conflicts import (
     Conflict,
     LedgerEntry,
-    date_conflicts,
-    number_conflicts,
+    commitment_conflicts,
     quote_conflicts,
     quote_ledger,
     role_conflicts,
+    setting_conflicts,
     status_conflicts,
 )
 from .facts import reference_date
@@ -68,10 +69,17 @@ class Comparer(GroupStage):
                               + [f.subject for f in facts if f.kind == "role"])
         ledger = quote_ledger(quotes, people, float(conf["quote_same"]))
         conflicts = (role_conflicts(facts, people, sources)
-                     + number_conflicts(facts, sources, float(conf["number_tolerance"]))
-                     + date_conflicts(facts, sources)
                      + status_conflicts(facts, sources)
-                     + quote_conflicts(ledger, people, sources))
+                     + quote_conflicts(ledger, people, sources)
+                     + commitment_conflicts(facts, {a.id: a.text for a in bundle["article"]},
+                                            sources)
+                     + setting_conflicts(bundle["article"], people, sources))
+        pairs = aligned_pairs(claims, sources, float(conf["align_threshold"]))
+        differ = Differ(facts, sources, people, float(conf["number_tolerance"]),
+                        float(conf["align_threshold"]), float(conf["support_threshold"]))
+        conflicts += [Conflict(c.type, c.topic, c.sides, c.explanation)
+                      for c in aligned_conflicts(pairs, differ, sources)
+                      if not _known(c.type, c.sides, conflicts)]
         reused = reused_spans(bundle["article"], int(self.settings["dedup"]["passage_words"]))
         evidence = list(self._evidence(story, claims, sources, conflicts, reused))
         yield from evidence
@@ -241,6 +249,12 @@ def dated_by_story(facts: list[Fact], articles: list[Article]) -> list[Fact]:
                                qualifier=(*fact.qualifier, "resolved", "story date"))
         out.append(fact)
     return out
+
+
+def _known(kind: str, sides: list[Side], conflicts: list[Conflict]) -> bool:
+    """An aligned-pair conflict that a typed finder already reports (a span in common)."""
+    return any(overlaps(a, b) for c in conflicts if c.type == kind
+               for s in c.sides for a in s.spans for side in sides for b in side.spans)
 
 
 def _contradicting_sides(claim: Claim, conflicts: list[Conflict]) -> dict[str, Span]:

@@ -1,32 +1,42 @@
-"""Typed conflicts between the independent sources of one story: roles, numbers, quotes, speakers.
+"""Typed conflicts between the independent sources of one story: roles, statuses, settings,
+quotes, speakers. (Numbers, days, places, and polarity are compared between aligned sentences:
+``aligned.py``; the two sets are merged in ``compare.py``.)
 
 Each finder returns ``Conflict`` records with two or more sides; the side stated by the most
 independent sources comes first. Differences that are not contradictions:
 - roles: a person may hold several roles; an article conflicts only when none of the roles
-  it gives is compatible (same words, one containing the other) with a role another independent
-  source gives, or when it calls "former" a role the others give as current;
-- numbers: values within ``number_tolerance`` agree when either side is hedged ("about 40" vs
-  "41"); "more than"/"at least"/"up to" agree with any value on the right side of the bound;
-- quotes: a fragment of a longer quotation is verbatim; a quotation sharing a run of six words
-  with another but otherwise different is a variant;
-- dates: only days (not months or years) of the same event verb ("collapsed", "gave way") are
-  compared, and a source that also gives the majority's day for that verb does not conflict;
-  speech verbs ("said") are left out, since people speak on many days;
-- statuses: only a flip of polarity on the same thing ("decided" / "not decided") conflicts;
-  different steps on a scale ("considering" / "offered") are not yet compared.
+  it gives is compatible (``roles_compatible``) with a role another independent source gives,
+  or when it calls "former" a role the others give as current;
+- numbers (``numbers_agree``, used by ``aligned.py``): values within ``number_tolerance`` agree
+  when either side is hedged ("about 40" vs "41"); "more than"/"at least"/"up to" agree with
+  any value on the right side of the bound; a figure that grew over the day is told apart by
+  the rule that neither value may be given for the same thing anywhere in the other article;
+- quotes: a fragment of a longer quotation is verbatim, and so is one that differs only as
+  transcriptions do (``slight``); a quotation sharing a run of six words with another, or
+  opening like another of the same speaker, but otherwise different is a variant;
+- statuses: a flip of polarity on the same thing ("decided" / "not decided") conflicts, and a
+  firm step ("formally offered", "committed", "agreed") of a party conflicts with "no decision",
+  "no commitment" stated by other sources in a sentence naming that party; steps short of a
+  commitment ("offered to consider", "offered") conflict with neither;
+- settings: where a person spoke (a press conference, an interview, a speech, a hearing)
+  conflicts when a source gives a kind of occasion for that person that none of the sources
+  giving another kind also gives (weak: people speak on several occasions).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
 from ..ids import normalize_for_hash
-from ..text.similarity import word_ngrams
-from ..types import Fact, Quote, Side, Span
+from ..nlp.spacy_backend import analyse
+from ..text.similarity import content_words, word_ngrams
+from ..types import Article, Fact, Quote, Side, Span
 from .sources import People, Sources
 
 ROLE_FILLER = frozenset(
@@ -42,16 +52,47 @@ class Conflict:
     explanation: str
 
 
+# a member's title and the body's words: "Senator" is compatible with "Senate Majority Leader"
+HOUSE = frozenset(["house", "congress", "chair", "committee"])
+SENATE = frozenset(["senate", "chair", "committee", "leader", "whip"])
+MEMBERS = {"senator": SENATE, "sen": SENATE, "representative": HOUSE, "rep": HOUSE,
+           "congressman": HOUSE, "congresswoman": HOUSE, "lawmaker": HOUSE | SENATE,
+           "mp": frozenset(["parliament", "minister", "secretary", "chair"])}
+# titles that say only that someone holds some post: compatible with any other
+GENERIC = frozenset(["official", "aide", "spokesman", "spokeswoman", "spokesperson", "member",
+                     "figure", "head", "executive", "staffer", "adviser", "advisor"])
+SAME_WORD = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair"}
+PARTY = frozenset(["democratic", "democrat", "republican", "gop", "labour", "conservative",
+                   "majority", "minority"])
+
+
 def role_words(value: str) -> frozenset[str]:
-    words = normalize_for_hash(value).replace("'s", "").replace("-", " ").split()
-    return frozenset(w.strip(".,") for w in words if w.strip(".,") not in ROLE_FILLER)
+    text = re.sub(r"(?<=\w)\.(?=\w)", "", normalize_for_hash(value))  # C.I.A. -> CIA
+    words = text.replace("'s", "").replace("-", " ").split()
+    words = [SAME_WORD.get(w.strip(".,"), w.strip(".,")) for w in words]
+    return frozenset(w for w in words if w and w not in ROLE_FILLER and w not in ("ex", "former"))
 
 
 def roles_compatible(a: Fact, b: Fact) -> bool:
-    if ("former" in a.qualifier) != ("former" in b.qualifier):
+    """The same role in other words: one's words within the other's ("President" and
+    "President of Mexico"), a member's title and a title in that body ("Senator" and "Senate
+    Majority Leader"), or titles differing only by party or side ("Senate Democratic Leader",
+    "Senate Minority Leader"); a former role is not compatible with the same role held now."""
+    if _former(a) != _former(b):
         return False
     wa, wb = role_words(a.value), role_words(b.value)
-    return bool(wa and wb) and (wa <= wb or wb <= wa)
+    if not wa or not wb:
+        return False
+    if wa <= wb or wb <= wa or wa <= GENERIC or wb <= GENERIC:
+        return True
+    for x, y in ((wa, wb), (wb, wa)):
+        if len(x) == 1 and MEMBERS.get(next(iter(x)), frozenset()) & y:
+            return True
+    return (wa ^ wb) <= PARTY and bool(wa & wb)
+
+
+def _former(role: Fact) -> bool:
+    return "former" in role.qualifier or role.value.lower().startswith(("ex-", "ex "))
 
 
 def side(value: str, facts: list[Fact]) -> Side:
@@ -127,66 +168,6 @@ def numbers_agree(a: Fact, b: Fact, tolerance: float) -> bool:
     return hedged and abs(x - y) <= tolerance * max(abs(x), abs(y))
 
 
-def number_conflicts(facts: list[Fact], sources: Sources, tolerance: float) -> list[Conflict]:
-    by_subject: dict[str, list[Fact]] = defaultdict(list)
-    for fact in facts:
-        subject = normalize_for_hash(fact.subject) if fact.kind == "number" else ""
-        if subject and subject != "number":  # a bare "number" says nothing of what it counts
-            by_subject[subject].append(fact)
-    found = []
-    for subject, group in sorted(by_subject.items()):
-        values: dict[str, list[Fact]] = defaultdict(list)
-        for fact in group:
-            values[fact.normalized or fact.value].append(fact)
-        if len(values) < 2:
-            continue
-        ranked = sorted(values.items(), key=lambda kv: -len(sources.independent(
-            {f.article_id for f in kv[1]})))
-        main_value, main = ranked[0]
-        for _, others in ranked[1:]:
-            if any(numbers_agree(m, o, tolerance) for m in main for o in others):
-                continue
-            if sources.independent({f.article_id for f in others}) <= sources.independent(
-                    {f.article_id for f in main}):
-                continue  # one source giving two figures is not a conflict between sources
-            found.append(Conflict(
-                "number", subject,
-                [side(main[0].value, main), side(others[0].value, others)],
-                f"{', '.join(sorted({sources.label(f.article_id) for f in main}))} give "
-                f"{main[0].value} for {subject}; "
-                f"{', '.join(sorted({sources.label(f.article_id) for f in others}))} give "
-                f"{others[0].value}.",
-            ))
-    return found
-
-
-SPEECH = frozenset("say said says tell told add added state stated note noted announce "
-                   "announced quote quoted clarify clarified reiterate reiterated".split())
-
-
-def event_key(subject: str) -> str | None:
-    """The event verb of a date's subject ("portion collapsed" -> "collapse")."""
-    words = [w for w in normalize_for_hash(subject).split() if w.isalpha()]
-    if not words or words[-1] in SPEECH:
-        return None
-    last = words[-1]
-    return last[:-1] if last.endswith("ed") and len(last) > 5 else last
-
-
-def date_conflicts(facts: list[Fact], sources: Sources) -> list[Conflict]:
-    by_event: dict[str, list[Fact]] = defaultdict(list)
-    anywhere: dict[str, set[str]] = defaultdict(set)  # day -> sources stating it at all
-    for fact in facts:
-        if fact.kind == "date" and fact.normalized:
-            anywhere[fact.normalized].add(sources.source_of[fact.article_id])
-        key = event_key(fact.subject) if fact.kind == "date" else None
-        if key and fact.normalized and len(fact.normalized) == 10:
-            by_event[key].append(fact)
-    return [c for key, group in sorted(by_event.items())
-            for c in _value_conflicts("date", f"when “{key}” happened", group, sources,
-                                        anywhere)]
-
-
 def status_conflicts(facts: list[Fact], sources: Sources) -> list[Conflict]:
     by_thing: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for fact in facts:
@@ -197,6 +178,119 @@ def status_conflicts(facts: list[Fact], sources: Sources) -> list[Conflict]:
     for (head, status), group in sorted(by_thing.items()):
         found += _value_conflicts("status", f"whether {head} is {status}", group, sources)
     return found
+
+
+FIRM = frozenset(["committed", "agreed", "approved", "consented", "decided"])
+NOT_FIRM = frozenset(f"not {v}" for v in ("decided", "committed", "secured", "agreed",
+                                          "consented", "sought", "approved"))
+
+
+def commitment_conflicts(facts: list[Fact], articles: dict[str, str],
+                         sources: Sources) -> list[Conflict]:
+    """A party's firm step (formally offered, committed) against "no decision / commitment"."""
+    firm: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if fact.kind != "status" or "'s" in fact.subject or "\u2019s" in fact.subject:
+            continue
+        value = fact.normalized or fact.value
+        formal = value == "offered" and fact.qualifier == ("formal",)
+        if formal or (value in FIRM and not fact.qualifier):
+            firm[fact.subject].append(fact)
+    denials = [f for f in facts if f.kind == "status" and (f.normalized or f.value) in NOT_FIRM]
+    found = []
+    for party, steps in sorted(firm.items()):
+        pattern = re.compile(rf"(?<!\w){re.escape(normalize_for_hash(party))}(?!\w)")
+        named = [f for f in denials if pattern.search(normalize_for_hash(
+            articles[f.article_id][f.span.start:f.span.end]))]
+        step_sources = sources.independent({f.article_id for f in steps})
+        named = [f for f in named if sources.source_of[f.article_id] not in step_sources]
+        if not named:
+            continue
+        label = " / ".join(dict.fromkeys(_status_label(f) for f in steps))
+        denied = " / ".join(dict.fromkeys(_status_label(f) for f in named))
+        sides = [side(denied, named), side(label, steps)]
+        if len(step_sources) > len(sources.independent({f.article_id for f in named})):
+            sides.reverse()
+        found.append(Conflict(
+            "status", f"whether {party} has committed", sides,
+            f"{_labels(steps, sources)} say(s) {party} {label}; {_labels(named, sources)} "
+            f"say(s) {denied}."))
+    return found
+
+
+def _status_label(fact: Fact) -> str:
+    value = fact.normalized or fact.value
+    return f"formally {value}" if "formal" in fact.qualifier else value
+
+
+SETTINGS = {"press conference": "press conference", "news conference": "press conference",
+            "press briefing": "press conference", "briefing": "press conference",
+            "interview": "interview", "speech": "speech", "address": "speech",
+            "hearing": "hearing", "rally": "rally", "podcast": "interview"}
+SETTING = re.compile(r"\b(" + "|".join(sorted(SETTINGS, key=len, reverse=True)) + r")s?\b",
+                     re.I)
+
+
+@dataclass(frozen=True)
+class Occasion:
+    person: str
+    setting: str
+    span: Span
+
+
+def occasions(article: Article, people: People) -> list[Occasion]:
+    """Where the people of an article's sentences spoke: "at a press conference", "in an
+    interview" next to a named person (the nearest one before, else after)."""
+    parsed = analyse(article)
+    found = []
+    for start, end in parsed.sentences:
+        sentence = article.text[start:end]
+        for match in SETTING.finditer(sentence):
+            names = [(abs(e.start_char - start - match.start()), e.text) for e in parsed.doc.ents
+                     if e.label_ == "PERSON" and start <= e.start_char < end]
+            if not names:
+                continue
+            person = people.resolve(min(names)[1])
+            if person and person_like(person):
+                found.append(Occasion(person, SETTINGS[match.group(1).lower()],
+                                      Span(article.id, start + match.start(),
+                                           start + match.end())))
+    return found
+
+
+def setting_conflicts(articles: list[Article], people: People,
+                      sources: Sources) -> list[Conflict]:
+    by_person: dict[str, dict[str, list[Occasion]]] = defaultdict(lambda: defaultdict(list))
+    for article in articles:
+        if sources.source_of[article.id] == article.id:
+            for occasion in occasions(article, people):
+                by_person[occasion.person][occasion.setting].append(occasion)
+    found = []
+    for person, settings in sorted(by_person.items()):
+        if len(settings) < 2:
+            continue
+        given = {s: sources.independent({o.span.article_id for o in os})
+                 for s, os in settings.items()}
+        ranked = sorted(settings, key=lambda s: (-len(given[s]), s))
+        main = ranked[0]
+        for other in ranked[1:]:
+            alone = given[other] - given[main]
+            if not alone:
+                continue
+            os_main, os_other = settings[main], [o for o in settings[other]
+                                                 if o.span.article_id in alone]
+            found.append(Conflict(
+                "setting", f"where {person} spoke",
+                [_occasion_side(main, os_main), _occasion_side(other, os_other)],
+                f"{', '.join(sorted(sources.label(a) for a in given[main]))} place(s) "
+                f"{person} at a {main}; {', '.join(sorted(sources.label(a) for a in alone))} "
+                f"at a(n) {other} (weak: people speak on several occasions)."))
+    return found
+
+
+def _occasion_side(value: str, items: list[Occasion]) -> Side:
+    return Side(value=value, article_ids=tuple(dict.fromkeys(o.span.article_id for o in items)),
+                spans=tuple(o.span for o in items))
 
 
 def _value_conflicts(kind: str, topic: str, group: list[Fact], sources: Sources,
@@ -237,7 +331,10 @@ class LedgerEntry:
 
 
 def _norm(text: str) -> str:
-    return " ".join(normalize_for_hash(text).replace('"', "").split()).strip(" .,;:")
+    """Words only: "O.K." and "OK", "I.R.S." and "IRS", dashes and commas do not make a variant."""
+    text = unicodedata.normalize("NFKD", normalize_for_hash(text))
+    text = re.sub(r"(?<=\w)\.(?=\w)", "", "".join(c for c in text if not unicodedata.combining(c)))
+    return " ".join(re.sub(r"[^\w\s']", " ", text).split())
 
 
 def quote_match(entry_text: str, quote_text: str, same: float) -> str | None:
@@ -248,8 +345,57 @@ def quote_match(entry_text: str, quote_text: str, same: float) -> str | None:
     if len(short) >= 12 and fuzz.partial_ratio(short, long_) >= same:
         return "verbatim"
     if word_ngrams(a, 6) & word_ngrams(b, 6):
-        return "variant"
+        return "verbatim" if slight(entry_text, quote_text) else "variant"
     return None
+
+
+FILLER_WORDS = frozenset("the a an and but so well however oh uh um that of i you".split())
+NEGATION_WORDS = frozenset("not n't never no nor cannot".split())
+
+
+def _words(text: str) -> list[str]:
+    """Quote words for a diff; a censored word ("f***ing") keeps its first letter and a star."""
+    text = re.sub(r"\b(\w)[\w]*\*+[\w*]*", r"\1STAR", text)
+    return [w.replace("star", "*") for w in _norm(text).split()]
+
+
+def slight(a: str, b: str) -> bool:
+    """Two wordings of a quotation that differ only as transcriptions do: a filler word ("on
+    the part of" / "on part of"), a censored word, a name's spelling, "say" / "said", or words
+    left out where one of them shows an ellipsis. A negation or a number never is slight."""
+    wa, wb = _words(a), _words(b)
+    ellipsis = any(mark in text for text in (a, b) for mark in ("\u2026", "..."))
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        x, y = wa[i1:i2], wb[j1:j2]
+        if (set(x) | set(y)) & NEGATION_WORDS or any(w.isdigit() for w in (*x, *y)):
+            return False
+        if (not x or not y) and ellipsis:
+            continue
+        if len(x) + len(y) <= 2 and set(x + y) <= FILLER_WORDS:
+            continue
+        if len(x) == len(y) == 1 and (x[0].endswith("*") or y[0].endswith("*")) \
+                and x[0][0] == y[0][0]:
+            continue
+        if 0 < len(x) <= 2 and 0 < len(y) <= 2 and fuzz.ratio(" ".join(x), " ".join(y)) >= 55:
+            continue
+        return False
+    return True
+
+
+def same_opening(a: str, b: str, min_words: int = 4) -> bool:
+    """A short quotation that opens like another of the same speaker and then departs from it:
+    at least ``min_words`` opening words in common, two of them content words, and at least
+    40% of the shorter quotation."""
+    wa, wb = _norm(a).split(), _norm(b).split()
+    common = 0
+    for x, y in zip(wa, wb, strict=False):
+        if x != y:
+            break
+        common += 1
+    return (common >= min_words and common >= 0.4 * min(len(wa), len(wb))
+            and len(content_words(" ".join(wa[:common]))) >= 2)
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"'])")
@@ -282,6 +428,10 @@ def quote_ledger(quotes: list[Quote], people: People, same: float) -> list[Ledge
         matched = False
         for entry in entries:
             match = quote_match(entry.text, quote.text, same)
+            if match is None and speaker and speaker == entry.speaker \
+                    and "indirect" not in (quote.kind, entry.kind) \
+                    and same_opening(entry.text, quote.text):
+                match = "variant"
             if match is None:
                 continue
             if quote.kind == "indirect":

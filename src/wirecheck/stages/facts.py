@@ -301,8 +301,8 @@ def statuses(parsed: Parsed, sentence: SpacySpan) -> Iterator[tuple[str, str, tu
 
 
 def status_qualifiers(token: Token) -> tuple[str, ...]:
-    """negated, hedged ("could consider"), conditional ("once … concludes"), formal,
-    questioned ("asked whether Pakistan has consented")."""
+    """negated, hedged ("could consider"), conditional ("once … concludes"), formal, future
+    ("will decide"), questioned ("asked whether Pakistan has consented")."""
     found = ["negated"] if negated(token) else []
     head = token.head
     if any(c.lower_ in HEDGES for c in token.children) or (
@@ -313,6 +313,8 @@ def status_qualifiers(token: Token) -> tuple[str, ...]:
         found.append("conditional")
     if any(c.lower_ == "formally" for c in token.children):
         found.append("formal")
+    if any(c.lower_ in FUTURE_AUX and c.dep_ == "aux" for c in token.children):
+        found.append("future")
     if any(c.lower_ == "whether" for a in (token, *islice(token.ancestors, 3))
            for c in a.children):
         found.append("questioned")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
 
 from ..ids import normalize_for_hash
 from ..render.words import source_label
@@ -42,18 +45,33 @@ class Sources:
         return self.articles[span.article_id].text[span.start:span.end]
 
 
+NICKNAMES = {frozenset(pair.split("/")) for pair in (
+    "jim/james jimmy/james bill/william will/william bob/robert rob/robert mike/michael "
+    "joe/joseph tom/thomas dick/richard rick/richard chuck/charles charlie/charles ted/edward "
+    "ed/edward tony/anthony dan/daniel dave/david steve/steven steve/stephen chris/christopher "
+    "matt/matthew pat/patrick nick/nicholas ben/benjamin sam/samuel alex/alexander "
+    "andy/andrew greg/gregory jeff/jeffrey ken/kenneth larry/lawrence liz/elizabeth "
+    "beth/elizabeth kate/katherine kathy/kathleen sue/susan jen/jennifer mitch/mitchell "
+    "newt/newton hank/henry harry/henry jack/john johnny/john don/donald ron/ronald").split()}
+
+
 def name_key(name: str) -> tuple[str, ...]:
-    cleaned = HONORIFIC.sub("", normalize_for_hash(name)).replace("'s", "")
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    cleaned = HONORIFIC.sub("", normalize_for_hash(folded)).replace("'s", "")
     return tuple(w for w in re.findall(r"[a-z][a-z\-]+", cleaned))
 
 
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """"Rubio" ~ "Marco Rubio", "Tahir Andrabi" ~ "Tahir Hussain Andrabi"; "Ann Lee" !~ "Bo Lee"."""
+    """"Rubio" ~ "Marco Rubio", "Tahir Andrabi" ~ "Tahir Hussain Andrabi", "Jim Mattis" ~
+    "James Mattis", "Vicente Fox" ~ "Vincente Fox" (one letter off); "Ann Lee" !~ "Bo Lee"."""
     if not a or not b or a[-1] != b[-1]:
         return False
     if len(a) == 1 or len(b) == 1:
         return True
-    return a[0] == b[0]
+    x, y = a[0], b[0]
+    return (x == y or frozenset((x, y)) in NICKNAMES
+            or (min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1))
 
 
 @dataclass

@@ -1,0 +1,355 @@
+"""Conflicts between aligned sentences: two independent articles saying the same thing, differently.
+
+Two claim sentences of independent articles are *aligned* when they share three content words
+and their overlap reaches ``[compare] align_threshold`` (the measure of the evidence); places
+and polarity need a closer alignment, half way from there to ``support_threshold`` (the same
+statement). In an aligned pair, a value that differs is a conflict when it is a real
+difference, not another wording or another fact:
+- number: the same counted thing (the noun the number counts, or the same subject), values that
+  do not agree (hedges and bounds as in ``numbers_agree``), and neither value given for that
+  thing anywhere in the other article;
+- date: two different days, neither of them stated anywhere in the other article;
+- place: a place named in one sentence and a different one in the other, each absent from the
+  other article's whole text;
+- role: the same person given titles that are not compatible, neither title given to that person
+  anywhere in the other article;
+- polarity (type ``status``): the same verb negated in one sentence and affirmed in the other.
+Conflicts found in several pairs are merged when they share a mention, so that each side lists
+every source that gives its value; the side most independent sources give comes first (ties:
+the value stated in the text of more sources, then in order of appearance).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..ids import normalize_for_hash
+from ..nlp.spacy_backend import analyse
+from ..text.similarity import content_words, overlap_score
+from ..types import Claim, Fact, Side, Span
+from .sources import People, Sources
+
+NEGATORS = frozenset(["not", "n't", "n\u2019t", "never", "no", "neither", "nor", "without"])
+# words that say "no" without a negation: polarity is then a matter of wording, not compared
+NEGATIVE_WORDS = frozenset(["decline", "refuse", "deny", "fail", "reject", "avoid", "lack",
+                            "oppose", "prevent", "refrain", "halt", "stop", "bar", "ban",
+                            "exclude", "dismiss", "unable", "nobody", "none", "nothing",
+                            "nowhere", "hardly", "barely", "impossible", "absence", "refusal"])
+NEGATING = ("det", "advmod", "preconj")
+LIGHT_VERBS = frozenset(["be", "have", "do", "get", "make", "go"])
+MIN_SHARED = 3  # content words two sentences must share to be aligned at all
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One side's value in one sentence."""
+
+    kind: str
+    value: str  # what is compared (normalized)
+    label: str = field(compare=False)  # what is shown
+    span: Span = field(compare=True)
+    topic: str = field(compare=False)
+
+
+@dataclass
+class Pairing:
+    a: Claim
+    b: Claim
+    score: float
+
+
+def aligned_pairs(claims: list[Claim], sources: Sources, threshold: float) -> list[Pairing]:
+    """Every pair of claims of independent articles that share ``MIN_SHARED`` content words and
+    reach ``threshold``."""
+    words = {c.id: content_words(c.text) for c in claims}
+    index: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        for word in words[claim.id]:
+            index[word].append(claim)
+    by_id = {c.id: c for c in claims}
+    pairs: dict[frozenset[str], Pairing] = {}
+    for claim in claims:
+        shared: dict[str, int] = defaultdict(int)
+        for word in words[claim.id]:
+            for other in index[word]:
+                shared[other.id] += 1
+        mine = sources.source_of[claim.article_id]
+        for other_id, count in shared.items():
+            other = by_id[other_id]
+            if count < MIN_SHARED or sources.source_of[other.article_id] == mine:
+                continue
+            score = overlap_score(words[claim.id], words[other_id])
+            key = frozenset((claim.id, other_id))
+            if score >= threshold and key not in pairs:
+                pairs[key] = Pairing(claim, other, score)
+    return sorted(pairs.values(), key=lambda p: (p.a.span.article_id, p.a.span.start,
+                                                  p.b.span.article_id, p.b.span.start))
+
+
+# -- what differs in one aligned pair ------------------------------------------------------------
+
+def inside(span: Span, outer: Span) -> bool:
+    return span.article_id == outer.article_id and outer.start <= span.start < outer.end
+
+
+class Differ:
+    """Finds the differing values of aligned pairs, with what each article states anywhere."""
+
+    def __init__(self, facts: list[Fact], sources: Sources, people: People,
+                 tolerance: float, aligned: float, same_statement: float) -> None:
+        self.sources, self.people, self.tolerance = sources, people, tolerance
+        self.close = (aligned + same_statement) / 2  # places and polarity need this alignment
+        self.facts_of: dict[str, list[Fact]] = defaultdict(list)
+        for fact in facts:
+            self.facts_of[fact.article_id].append(fact)
+        self.texts = {a.id: normalize_for_hash(a.text) for a in sources.articles.values()}
+
+    def in_claim(self, claim: Claim, kind: str) -> list[Fact]:
+        return [f for f in self.facts_of[claim.article_id]
+                if f.kind == kind and inside(f.span, claim.span)]
+
+    def anywhere(self, article_id: str, kind: str) -> set[str]:
+        return {f.normalized or f.value for f in self.facts_of[article_id] if f.kind == kind}
+
+    def diff(self, pair: Pairing) -> Iterator[tuple[Mention, Mention]]:
+        yield from self.numbers(pair.a, pair.b)
+        yield from self.dates(pair.a, pair.b)
+        if pair.score >= self.close:
+            yield from self.places(pair.a, pair.b)
+        yield from self.roles(pair.a, pair.b)
+        if pair.score >= self.close:
+            yield from self.polarity(pair.a, pair.b)
+
+    def numbers(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
+        from .conflicts import numbers_agree  # one rule for agreeing numbers
+
+        for f in self.in_claim(a, "number"):
+            for g in self.in_claim(b, "number"):
+                x, y = f.normalized or f.value, g.normalized or g.value
+                if x == y or not _same_count(f, g) or self.counts(b.article_id, f, x) \
+                        or self.counts(a.article_id, g, y):
+                    continue
+                if numbers_agree(f, g, self.tolerance) or _is_year(x) or _is_year(y):
+                    continue
+                topic = _counted(f) or _counted(g)
+                yield (Mention("number", x, f.value, f.span, topic),
+                       Mention("number", y, g.value, g.span, topic))
+
+    def counts(self, article_id: str, like: Fact, value: str) -> bool:
+        """The article gives ``value`` for the thing ``like`` counts, anywhere."""
+        return any((f.normalized or f.value) == value and _same_count(f, like)
+                   for f in self.facts_of[article_id] if f.kind == "number")
+
+    def dates(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
+        seen_a, seen_b = self.anywhere(a.article_id, "date"), self.anywhere(b.article_id, "date")
+        days_a = [f for f in self.in_claim(a, "date") if f.normalized and len(f.normalized) == 10]
+        days_b = [f for f in self.in_claim(b, "date") if f.normalized and len(f.normalized) == 10]
+        if len({f.normalized for f in days_a}) != 1 or len({g.normalized for g in days_b}) != 1:
+            return  # two days in a sentence: which pairs with which is a guess
+        f, g = days_a[-1], days_b[-1]
+        x, y = str(f.normalized), str(g.normalized)
+        if _weekdays(f.value) & _weekdays(g.value):
+            return  # "Friday" and "Friday": relative days resolved from different datelines
+        if x != y and x not in seen_b and y not in seen_a:
+            topic = f"when: {_gist(a.text, b.text)}"
+            yield (Mention("date", x, f.value, f.span, topic),
+                   Mention("date", y, g.value, g.span, topic))
+
+    def places(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
+        only_a = [f for f in self.in_claim(a, "place")
+                  if not _named(f.value, self.texts[b.article_id])]
+        only_b = [g for g in self.in_claim(b, "place")
+                  if not _named(g.value, self.texts[a.article_id])]
+        if len(only_a) == 1 and len(only_b) == 1 and not same_place(only_a[0].value,
+                                                                    only_b[0].value):
+            f, g = only_a[0], only_b[0]
+            topic = f"where: {_gist(a.text, b.text)}"
+            yield (Mention("place", f.value.lower(), f.value, f.span, topic),
+                   Mention("place", g.value.lower(), g.value, g.span, topic))
+
+    def roles(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
+        from .conflicts import roles_compatible
+
+        for f in self.in_claim(a, "role"):
+            person = self.people.resolve(f.subject)
+            for g in self.in_claim(b, "role"):
+                if self.people.resolve(g.subject) != person or roles_compatible(f, g):
+                    continue
+                if self._gives(b.article_id, person, f) or self._gives(a.article_id, person, g):
+                    continue
+                topic = f"{person}'s role"
+                yield (Mention("role", normalize_for_hash(f.value), f.value, f.span, topic),
+                       Mention("role", normalize_for_hash(g.value), g.value, g.span, topic))
+
+    def _gives(self, article_id: str, person: str | None, role: Fact) -> bool:
+        from .conflicts import roles_compatible
+
+        return any(roles_compatible(role, h) for h in self.facts_of[article_id]
+                   if h.kind == "role" and self.people.resolve(h.subject) == person)
+
+    def polarity(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
+        verbs_a, verbs_b = self.verbs(a), self.verbs(b)
+        if verbs_a is None or verbs_b is None:
+            return
+        if _negations(a.text) and _negations(b.text):
+            return  # both say "no" somewhere: which of their verbs it belongs to is wording
+        for lemma in sorted(set(verbs_a) & set(verbs_b)):
+            (neg_a, span_a, root_a), (neg_b, span_b, root_b) = verbs_a[lemma], verbs_b[lemma]
+            if lemma in LIGHT_VERBS and not (root_a and root_b):
+                continue  # "is", "has" of two clauses: only the main verbs compare
+            if neg_a != neg_b:
+                topic = f"whether {_gist(a.text, b.text)}"
+                label_a = f"not {lemma}" if neg_a else lemma
+                label_b = f"not {lemma}" if neg_b else lemma
+                yield (Mention("status", label_a, label_a, span_a, topic),
+                       Mention("status", label_b, label_b, span_b, topic))
+                return  # one polarity conflict per pair
+
+    def verbs(self, claim: Claim) -> dict[str, tuple[bool, Span, bool]] | None:
+        """Verb lemma -> (negated, span of the verb, is the sentence's root) for a claim;
+        None when a negative verb ("declined", "denied") makes polarity a matter of wording."""
+        parsed = analyse(self.sources.articles[claim.article_id])
+        span = parsed.doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
+        if span is None:
+            return None
+        found: dict[str, tuple[bool, Span, bool]] = {}
+        for token in span:
+            lemma = token.lemma_.lower()
+            if lemma in NEGATIVE_WORDS or (
+                    lemma == "rule" and any(c.lower_ == "out" for c in token.children)):
+                return None  # "ruled out"
+            if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "amod"):
+                continue
+            negated = any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in NEGATING)
+                          for c in token.children) or any(
+                c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+                    d.lower_ in NEGATORS and d.dep_ == "det" for d in c.children)
+                for c in token.children)
+            if lemma in found and found[lemma][0] != negated:
+                found.pop(lemma)  # both ways in one sentence: nothing to compare
+                continue
+            found[lemma] = (negated, Span(claim.article_id, token.idx, token.idx + len(token)),
+                            token.dep_ == "ROOT")
+        return found
+
+
+def _negations(text: str) -> int:
+    words = re.findall(r"[\w']+|n[’']t", text.lower())
+    return sum(w in NEGATORS or w.endswith(("n't", "n’t")) for w in words)
+
+
+def _same_count(f: Fact, g: Fact) -> bool:
+    """Two numbers count the same thing: the same counted noun, or subjects sharing a word."""
+    cf, cg = _counted(f), _counted(g)
+    if cf and cg:
+        return cf == cg
+    words_f = content_words(f.subject) - {"number"}
+    words_g = content_words(g.subject) - {"number"}
+    return bool(words_f & words_g)
+
+
+def _counted(fact: Fact) -> str:
+    words = [w for w in normalize_for_hash(fact.subject).split() if w.isalpha()]
+    return words[0] if words and words[0] != "number" else ""
+
+
+def _is_year(value: str) -> bool:
+    return bool(re.fullmatch(r"(1[89]|20)\d\d(\.0)?", value))
+
+
+PLACE_NAMES = [frozenset(group.split("/")) for group in (
+    "us/usa/united states/america/united states of america",
+    "uk/united kingdom/britain/great britain", "dc/washington/washington dc")]
+WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _weekdays(text: str) -> set[str]:
+    return set(normalize_for_hash(text).split()) & WEEKDAY_NAMES
+
+
+def same_place(a: str, b: str) -> bool:
+    """Two names of one place: "U.K." / "UK" / "Britain", "Calif." / "California", "Fla." /
+    "Florida", "North Korea's" / "North Korea" (the shorter's letters in order in the longer,
+    from the same first letter), "Pyongyang" inside "North Korea" is not known: a difference."""
+    x, y = (re.sub(r"[^a-z ]", "", normalize_for_hash(v).removesuffix("'s")).strip()
+            for v in (a, b))
+    if any(x in group and y in group for group in PLACE_NAMES):
+        return True
+    short, long_ = sorted((x.replace(" ", ""), y.replace(" ", "")), key=len)
+    if not short or short[0] != long_[0]:
+        return False
+    rest = iter(long_)
+    return all(c in rest for c in short)
+
+
+def _named(place: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(normalize_for_hash(place))}(?!\w)", text) is not None
+
+
+def _gist(a: str, b: str, words: int = 8) -> str:
+    """The content words the two sentences share, in the first one's order."""
+    shared = content_words(b)
+    picked = [w for w in re.findall(r"[\w'\u2019-]+", a)
+              if content_words(w) and content_words(w) <= shared]
+    return " ".join(dict.fromkeys(picked[:words])) or a[:60]
+
+
+# -- from pair differences to conflicts ----------------------------------------------------------
+
+@dataclass
+class AlignedConflict:
+    type: str
+    topic: str
+    sides: list[Side]
+    explanation: str
+
+
+def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ,
+                      sources: Sources) -> list[AlignedConflict]:
+    """Pair differences merged into conflicts (mentions shared between pairs join them)."""
+    parent: dict[Mention, Mention] = {}
+
+    def root(m: Mention) -> Mention:
+        while parent.setdefault(m, m) != m:
+            m = parent[m]
+        return m
+
+    first: dict[tuple[str, str, str], Mention] = {}  # one value of one article: one side
+    for pair in pairs:
+        for x, y in differ.diff(pair):
+            parent[root(x)] = root(y)
+            for m in (x, y):
+                same = first.setdefault((m.kind, m.span.article_id, m.value), m)
+                parent[root(m)] = root(same)
+    groups: dict[Mention, list[Mention]] = defaultdict(list)
+    for mention in list(parent):
+        groups[root(mention)].append(mention)
+    found = []
+    for members in groups.values():
+        values: dict[str, list[Mention]] = defaultdict(list)
+        for m in sorted(members, key=lambda m: (m.span.article_id, m.span.start)):
+            values[m.value].append(m)
+        if len(values) < 2:
+            continue
+        ranked = sorted(values.items(), key=lambda kv: (
+            -len(sources.independent({m.span.article_id for m in kv[1]})),
+            -_stated_in(kv[1][0], differ), min(m.span.start for m in kv[1])))
+        sides = [Side(ms[0].label, tuple(dict.fromkeys(m.span.article_id for m in ms)),
+                      tuple(m.span for m in ms)) for _, ms in ranked]
+        kind, topic = members[0].kind, ranked[0][1][0].topic
+        found.append(AlignedConflict(kind, topic, sides, "; ".join(
+            f"{', '.join(sorted({sources.label(a) for a in s.article_ids}))} give(s) {s.value}"
+            for s in sides) + ", in sentences that otherwise say the same thing."))
+    return sorted(found, key=lambda c: (c.type, c.topic))
+
+
+def _stated_in(mention: Mention, differ: Differ) -> int:
+    """How many sources' texts contain the value at all (a tie-break between sides)."""
+    if mention.kind == "status":
+        return 0
+    text = normalize_for_hash(mention.label)
+    return len({differ.sources.source_of[a] for a, t in differ.texts.items() if text in t})
+

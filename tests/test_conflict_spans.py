@@ -1,0 +1,113 @@
+"""Generated stories: one planted change is found, and every cited span holds its cited value.
+
+Three fictional outlets tell one event in their own words (the sentences differ, the facts
+agree); hypothesis draws the facts and which one article changes: a number, a place, a weekday,
+a negation or a title. The conflict of that type must name the changed article on its own side,
+and every span of every conflict and evidence item must resolve to text of its article that
+contains the value it is cited for.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wirecheck import analyze
+from wirecheck.ids import normalize_for_hash
+
+PLACES = ["Harlow", "Dunmore", "Kestrel Bay", "Ashford", "Penmarch", "Orbury"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+TITLES = ["health minister", "transport minister", "chief engineer"]
+NEW_TITLE = "finance minister"
+
+TEMPLATES = [
+    ("Orla Brennan, the {title}, said on {day} that {n} workers had been evacuated from the "
+     "Greyling chemical plant in {place}.",
+     "The Greyling plant in {place} was reopened by its owners on Saturday after the leak.",
+     "Inspectors from the regional agency arrived at the site to test the air and the river."),
+    ("{n} workers were evacuated from the Greyling chemical plant in {place} on {day}, the "
+     "{title}, Orla Brennan, said.",
+     "Its owners reopened the Greyling plant in {place} on Saturday after the leak, the "
+     "company said.",
+     "Residents were told to keep their windows closed while the air was tested."),
+    ("On {day}, {n} workers had to leave the Greyling chemical plant in {place}, according to "
+     "Orla Brennan, the {title}.",
+     "The owners {reopened} the Greyling plant in {place} on Saturday, after the leak.",
+     "Local schools stayed open and the river was tested by the regional agency."),
+]
+OUTLETS = ["Fenwick Post", "Harbour Daily", "Westmere Times"]
+
+
+def story(n: int, place: str, day: str, title: str, change: str | None) -> list[dict[str, str]]:
+    records = []
+    for i, lines in enumerate(TEMPLATES):
+        values = {"n": str(n), "place": place, "day": day, "title": title,
+                  "reopened": "reopened"}
+        if i == 2 and change == "number":
+            values["n"] = str(n * 2 + 3)
+        elif i == 2 and change == "place":
+            values["place"] = "Carrow Mead"
+        elif i == 2 and change == "date":
+            values["day"] = DAYS[(DAYS.index(day) + 2) % len(DAYS)]
+        elif i == 2 and change == "role":
+            values["title"] = NEW_TITLE
+        elif i == 2 and change == "negation":
+            values["reopened"] = "did not reopen"
+        text = "\n\n".join(line.format(**values) for line in lines)
+        records.append({"id": f"art{i}", "outlet": OUTLETS[i], "published": "2025-03-14",
+                        "title": f"Greyling plant evacuated ({OUTLETS[i]})", "text": text})
+    return records
+
+
+EXPECTED_TYPE = {"number": "number", "place": "place", "date": "date", "role": "role",
+                 "negation": "status"}
+
+
+def spans_hold_values(report: dict[str, Any]) -> None:
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    for s in report["stories"]:
+        for conflict in s["conflicts"]:
+            for side in conflict["sides"]:
+                for span in side["spans"]:
+                    text = texts[span["article_id"]]
+                    assert 0 <= span["start"] < span["end"] <= len(text), span
+                    cited = normalize_for_hash(text[span["start"]:span["end"]])
+                    if conflict["type"] in ("number", "place", "quote", "speaker", "setting"):
+                        parts = [normalize_for_hash(p) for p in side["value"].split(" / ")]
+                        assert any(p in cited or cited in p for p in parts), (side, cited)
+                    if conflict["type"] == "status" and side["value"].startswith("not "):
+                        assert any(w in cited.split() for w in
+                                   ("not", "no", "never", "n't", "neither", "nor")), cited
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(n=st.integers(12, 900), place=st.sampled_from(PLACES), day=st.sampled_from(DAYS),
+       title=st.sampled_from(TITLES),
+       change=st.sampled_from(["number", "place", "date", "role", "negation"]))
+def test_planted_change_is_found_and_cited(tmp_path_factory: Any, n: int, place: str, day: str,
+                                           title: str, change: str) -> None:
+    folder: Path = tmp_path_factory.mktemp("story")
+    records = story(n, place, day, title, change)
+    (folder / "story.jsonl").write_text("\n".join(json.dumps(r) for r in records),
+                                        encoding="utf-8")
+    report = analyze([folder]).report
+    spans_hold_values(report)
+    changed = next(a["id"] for a in report["articles"] if a["meta"].get("id") == "art2")
+    found = [c for s in report["stories"] for c in s["conflicts"]
+             if c["type"] == EXPECTED_TYPE[change]
+             and any(changed in side["article_ids"] for side in c["sides"][1:])]
+    assert found, (change, [(c["type"], c["topic"]) for s in report["stories"]
+                            for c in s["conflicts"]])
+
+
+def test_unchanged_story_has_no_conflict(tmp_path: Path) -> None:
+    (tmp_path / "story.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in story(40, "Harlow", "Monday", "health minister", None)),
+        encoding="utf-8")
+    report = analyze([tmp_path]).report
+    assert len(report["stories"]) == 1
+    assert report["stories"][0]["conflicts"] == []
