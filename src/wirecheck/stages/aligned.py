@@ -223,16 +223,17 @@ class Differ:
                 return None  # "ruled out"
             if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "amod"):
                 continue
-            negated = any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in NEGATING)
-                          for c in token.children) or any(
-                c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
-                    d.lower_ in NEGATORS and d.dep_ == "det" for d in c.children)
-                for c in token.children)
+            negators = [c for c in token.children if c.dep_ == "neg" or (
+                c.lower_ in NEGATORS and c.dep_ in NEGATING)] + [
+                d for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                for d in c.children if d.lower_ in NEGATORS and d.dep_ == "det"]
+            negated = bool(negators)
             if lemma in found and found[lemma][0] != negated:
                 found.pop(lemma)  # both ways in one sentence: nothing to compare
                 continue
-            found[lemma] = (negated, Span(claim.article_id, token.idx, token.idx + len(token)),
-                            token.dep_ == "ROOT")
+            start = min([token.idx, *(n.idx for n in negators)])  # the span shows the "not"
+            end = max([token.idx + len(token), *(n.idx + len(n) for n in negators)])
+            found[lemma] = (negated, Span(claim.article_id, start, end), token.dep_ == "ROOT")
         return found
 
 
