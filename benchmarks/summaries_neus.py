@@ -173,7 +173,9 @@ def wirecheck_brief(index: int, parts: list[tuple[str, str]],
     from wirecheck.engines.local import LocalEngine
     from wirecheck.ids import content_id
     from wirecheck.pipeline import Pipeline
-    from wirecheck.stages.brief import Composer, compose_brief
+    from wirecheck.stages.brief import compose_brief
+    from wirecheck.stages.brief.context import Context
+    from wirecheck.stages.brief.established import established
     from wirecheck.stages.claims import ClaimExtractor
     from wirecheck.stages.compare import Comparer
     from wirecheck.stages.dedup import DuplicateGrouper
@@ -195,7 +197,8 @@ def wirecheck_brief(index: int, parts: list[tuple[str, str]],
     store = MemoryStore()
     LocalEngine().run(pipeline, store, [*articles, story])
     bundle = {kind: store.all(kind) for kind in ("article", "duplicate_group", "claim", "finding")}
-    ranked = [c.sentence.text for c in Composer(story, bundle, load_settings())._established()]
+    ranked = [c.sentence.text
+              for c in established(Context.build(story, bundle), load_settings()).candidates]
     return compose_brief(story, bundle, words=words, sections=("established",)), ranked, articles
 
 

@@ -1,0 +1,96 @@
+"""The sections of a brief and its word budget.
+
+The word budget (``[brief] words`` or ``words=``) counts every sentence stated, filled by
+importance: first the most important sentence of each section and the one on each flagged
+report (the top established point is always stated), then each section in its order of
+importance up to its share of the budget, then whatever still fits (for the established
+section, only points two or more sources state). Nothing is cut: a section that leaves items
+out ends with a note, not counted, saying how many and citing them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...render.words import budget_note, is_note_text
+from ...types import Sentence
+
+TITLES = {"established": "What is established", "disputed": "What is disputed",
+          "single_source": "Reported by one source only", "quotes": "Who said what",
+          "people": "People and roles", "timeline": "Timeline",
+          "reliability": "Reliability of each report"}
+PRIORITY = ("disputed", "established", "reliability", "single_source", "quotes", "timeline",
+            "people")  # the order in which sections take their share of the budget
+SHARES = {"established": 0.25, "disputed": 0.45, "single_source": 0.08, "quotes": 0.08,
+          "timeline": 0.06, "people": 0.04, "reliability": 0.04}
+UNITS = {"established": "point{} stated by two or more sources", "disputed": "dispute{}",
+         "single_source": "single-source claim{}", "quotes": "quotation{}",
+         "people": "person|people", "timeline": "dated event{}",
+         "reliability": "sentence{} on reliability"}
+
+
+@dataclass(eq=False)
+class Candidate:
+    """A sentence a section could state, and where in the section it goes."""
+
+    section: str
+    sentence: Sentence
+    place: tuple[Any, ...] = ()
+    extra: bool = True  # may take budget left over by other sections
+    first: bool = False  # stated with the sections' first sentences (a flagged report)
+    counted: bool = True  # counted in the section's note when left out
+
+    @property
+    def words(self) -> int:
+        return len(self.sentence.text.split())
+
+
+def is_note(sentence: Sentence | dict[str, Any]) -> bool:
+    """The note closing a section that says what the budget left out (not counted in it)."""
+    return is_note_text(sentence.text if isinstance(sentence, Sentence)
+                        else str(sentence.get("text", "")))
+
+
+def fill(candidates: dict[str, list[Candidate]], budget: int) -> dict[str, list[Candidate]]:
+    """The candidates stated within ``budget`` words, filled by importance (see the module)."""
+    chosen: dict[str, list[Candidate]] = {k: [] for k in candidates}
+    keys = [k for k in PRIORITY if k in candidates]
+    whole = sum(SHARES[k] for k in keys) or 1.0
+    used = 0
+
+    def take(candidate: Candidate, limit: float, force: bool = False) -> bool:
+        nonlocal used
+        mine = sum(c.words for c in chosen[candidate.section])
+        if candidate in chosen[candidate.section]:
+            return True
+        if not force and (used + candidate.words > budget or mine + candidate.words > limit):
+            return False
+        chosen[candidate.section].append(candidate)
+        used += candidate.words
+        return True
+
+    for key in sorted(keys, key=lambda k: k != "established"):  # each section's first
+        for i, candidate in enumerate(candidates[key]):
+            if i == 0 or candidate.first:
+                take(candidate, budget, force=key == "established" and i == 0)
+    for key in keys:  # each section, in its order of importance, up to its share
+        for candidate in candidates[key]:
+            take(candidate, budget * SHARES[key] / whole)
+    for key in keys:  # whatever still fits
+        for candidate in candidates[key]:
+            if candidate.extra:
+                take(candidate, budget)
+    return chosen
+
+
+def stated(key: str, candidates: list[Candidate], chosen: list[Candidate],
+           budget: int) -> tuple[Sentence, ...]:
+    """The sentences section ``key`` states, in their place, and the note on what it left out."""
+    sentences = [c.sentence for c in sorted(chosen, key=lambda c: c.place)]
+    left = [c for c in candidates if c not in chosen and c.counted]
+    if left:
+        total = sum(1 for c in candidates if c.counted or c in chosen)
+        spans = tuple(dict.fromkeys(c.sentence.citations[0] for c in left))
+        sentences.append(Sentence(budget_note(budget, len(left), UNITS[key], total), spans, True))
+    return tuple(sentences)
