@@ -1,14 +1,16 @@
 """Conflicts between aligned sentences: two independent articles saying the same thing, differently.
 
 Two claim sentences of independent articles are *aligned* when they share three content words
-and their overlap reaches ``[compare] align_threshold`` (the measure of the evidence); places
-and polarity need a closer alignment, half way from there to ``support_threshold`` (the same
-statement). In an aligned pair, a value that differs is a conflict when it is a real
-difference, not another wording or another fact:
+and their overlap reaches ``[compare] align_threshold`` (the measure of the evidence); days,
+places and polarity need a closer alignment, half way from there to ``support_threshold``, and
+polarity needs the same statement (``support_threshold`` over lemmas). In an aligned pair, a
+value that differs is a conflict when it is a real difference, not another wording or another
+fact:
 - number: the same counted thing (the noun the number counts, or the same subject), values that
   do not agree (hedges and bounds as in ``numbers_agree``), and neither value given for that
   thing anywhere in the other article;
-- date: two different days, neither of them stated anywhere in the other article;
+- date: two different days, neither of them stated anywhere in the other article, in closely
+  aligned sentences or of the same event (the dates' subjects share a word: "collapsed");
 - place: a place named in one sentence and a different one in the other, each absent from the
   other article's whole text;
 - role: the same person given titles that are not compatible, neither title given to that person
@@ -101,7 +103,8 @@ class Differ:
     def __init__(self, facts: list[Fact], sources: Sources, people: People,
                  tolerance: float, aligned: float, same_statement: float) -> None:
         self.sources, self.people, self.tolerance = sources, people, tolerance
-        self.close = (aligned + same_statement) / 2  # places and polarity need this alignment
+        self.same_statement = same_statement
+        self.close = (aligned + same_statement) / 2  # days, places, polarity need this
         self.facts_of: dict[str, list[Fact]] = defaultdict(list)
         for fact in facts:
             self.facts_of[fact.article_id].append(fact)
@@ -116,12 +119,12 @@ class Differ:
 
     def diff(self, pair: Pairing) -> Iterator[tuple[Mention, Mention]]:
         yield from self.numbers(pair.a, pair.b)
-        yield from self.dates(pair.a, pair.b)
+        yield from self.dates(pair.a, pair.b, close=pair.score >= self.close)
         if pair.score >= self.close:
             yield from self.places(pair.a, pair.b)
         yield from self.roles(pair.a, pair.b)
         if pair.score >= self.close:
-            yield from self.polarity(pair.a, pair.b)
+            yield from self.polarity(pair.a, pair.b)  # which checks the same statement
 
     def numbers(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
         from .conflicts import numbers_agree  # one rule for agreeing numbers
@@ -143,7 +146,7 @@ class Differ:
         return any((f.normalized or f.value) == value and _same_count(f, like)
                    for f in self.facts_of[article_id] if f.kind == "number")
 
-    def dates(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
+    def dates(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
         seen_a, seen_b = self.anywhere(a.article_id, "date"), self.anywhere(b.article_id, "date")
         days_a = [f for f in self.in_claim(a, "date") if f.normalized and len(f.normalized) == 10]
         days_b = [f for f in self.in_claim(b, "date") if f.normalized and len(f.normalized) == 10]
@@ -153,10 +156,12 @@ class Differ:
         x, y = str(f.normalized), str(g.normalized)
         if _weekdays(f.value) & _weekdays(g.value):
             return  # "Friday" and "Friday": relative days resolved from different datelines
+        if not close and not content_words(f.subject) & content_words(g.subject):
+            return  # loosely aligned sentences must date the same event ("collapsed")
         if x != y and x not in seen_b and y not in seen_a:
             topic = f"when: {_gist(a.text, b.text)}"
-            yield (Mention("date", x, f.value, f.span, topic),
-                   Mention("date", y, g.value, g.span, topic))
+            yield (Mention("date", x, f"{f.value} ({x})", f.span, topic),
+                   Mention("date", y, f"{g.value} ({y})", g.span, topic))
 
     def places(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
         only_a = [f for f in self.in_claim(a, "place")
@@ -194,6 +199,8 @@ class Differ:
         verbs_a, verbs_b = self.verbs(a), self.verbs(b)
         if verbs_a is None or verbs_b is None:
             return
+        if overlap_score(self.lemmas(a), self.lemmas(b)) < self.same_statement:
+            return  # by lemmas ("voted" / "did not vote"): not the same statement
         if _negations(a.text) and _negations(b.text):
             return  # both say "no" somewhere: which of their verbs it belongs to is wording
         for lemma in sorted(set(verbs_a) & set(verbs_b)):
@@ -207,6 +214,11 @@ class Differ:
                 yield (Mention("status", label_a, label_a, span_a, topic),
                        Mention("status", label_b, label_b, span_b, topic))
                 return  # one polarity conflict per pair
+
+    def lemmas(self, claim: Claim) -> set[str]:
+        parsed = analyse(self.sources.articles[claim.article_id])
+        span = parsed.doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
+        return {t.lemma_.lower() for t in span or () if t.is_alpha and not t.is_stop}
 
     def verbs(self, claim: Claim) -> dict[str, tuple[bool, Span, bool]] | None:
         """Verb lemma -> (negated, span of the verb, is the sentence's root) for a claim;

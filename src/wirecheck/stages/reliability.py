@@ -3,8 +3,10 @@
 score = (corroborated + 0.25 × single-source) / (corroborated + single-source + 3 × contradicted)
 
 A contradiction weighs three times a claim; a claim nobody else states counts a quarter of a
-corroborated one. A report is flagged when it is on the losing side of at least one conflict and
-its score is more than ``outlier_margin`` below the median of the story's reports.
+corroborated one. A report loses a conflict when fewer independent sources give its side than
+the first side (a tie between single sources costs neither). It is flagged when it loses at
+least one conflict and its score is more than ``outlier_margin`` below the median of the story's
+reports.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ def reliability_findings(story: Story, sources: Sources, claims: list[Claim],
                if sources.source_of[f.sides[0].article_ids[0]] == source]
         corroborated = sum(1 for f in own if f.kind == "corroborated")
         single = sum(1 for f in own if f.kind == "single_source")
-        lost = [c for c in conflicts if any(article_id in s.article_ids for s in c.sides[1:])]
+        lost = [c for c in conflicts
+                if any(article_id in s.article_ids for s in sources.outvoted(c.sides))]
         denom = corroborated + single + 3 * len(lost)
         score = (corroborated + 0.25 * single) / denom if denom else 0.5
         rows[article_id] = (score, corroborated, single, lost)

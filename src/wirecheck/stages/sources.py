@@ -11,7 +11,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..ids import normalize_for_hash
 from ..render.words import source_label
-from ..types import Article, DuplicateGroup, Span
+from ..types import Article, DuplicateGroup, Side, Span
 
 HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|sir|dame|prof)\.?\s+", re.I)
 
@@ -34,6 +34,19 @@ class Sources:
 
     def independent(self, article_ids: list[str] | tuple[str, ...] | set[str]) -> set[str]:
         return {self.source_of.get(a, a) for a in article_ids}
+
+    def disputed(self, sides: tuple[Side, ...] | list[Side]) -> list[Side]:
+        """The sides of a conflict that are not its majority: every side after the first, and
+        the first too when another side has as many independent sources (a tie names no
+        majority)."""
+        counts = [len(self.independent(s.article_ids)) for s in sides]
+        tied = len(counts) > 1 and counts[0] <= max(counts[1:])
+        return list(sides) if tied else list(sides[1:])
+
+    def outvoted(self, sides: tuple[Side, ...] | list[Side]) -> list[Side]:
+        """The sides fewer independent sources give than the first (a tie outvotes nobody)."""
+        counts = [len(self.independent(s.article_ids)) for s in sides]
+        return [s for s, n in zip(sides, counts, strict=True) if n < counts[0]]
 
     def label(self, article_id: str) -> str:
         article = self.articles.get(article_id)

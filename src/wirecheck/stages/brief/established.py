@@ -3,12 +3,13 @@ independent sources state: each content word weighs the square root of the numbe
 sources whose text or headline has it, the sum is divided by the square root of the claim's
 length, with a bonus for the first claim of an article and a penalty for a claim that reads
 badly out of its article (it opens on a pronoun or a connective, or leaves a quotation open) or
-comes from a flagged report. Claims are taken greedily, words already stated counting a fifth;
-a claim restating a chosen one (an echo, or similarity >= ``[compare] support_threshold``) is
+comes from a flagged report. Claims are taken greedily, words already stated counting a fifth; a
+claim restating a chosen one (an echo, or similarity >= ``[compare] support_threshold``) is
 merged into that point as a citation, and so is the closest sentence of each other source
-sharing at least ``[brief] partial_support`` of it. Points two or more independent sources
-state come first. A claim holding the minority side of a conflict is never established. Points
-are told in the order of the most central article (the one they cite most)."""
+sharing at least ``[brief] partial_support`` of it. Points two or more independent sources state
+come first. A claim holding the minority side of a conflict, or either side of a tied one, is
+never established. Points are told in the order of the most central article (the one they cite
+most)."""
 
 from __future__ import annotations
 
@@ -63,7 +64,8 @@ class Ranker:
 
     def rank(self) -> Established:
         ctx, words = self.ctx, self.words
-        minority = [sp for c in ctx.of["conflict"] for s in c.sides[1:] for sp in s.spans]
+        minority = [sp for c in ctx.of["conflict"] for s in ctx.sources.disputed(c.sides)
+                    for sp in s.spans]
         pool = [c for c in ctx.claims if words[c.id] and not any(
             sp.article_id == c.article_id and c.span.start <= sp.start < c.span.end
             for sp in minority)]
