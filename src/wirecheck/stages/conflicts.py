@@ -341,9 +341,10 @@ def quote_match(entry_text: str, quote_text: str, same: float) -> str | None:
     a, b = _norm(entry_text), _norm(quote_text)
     if not a or not b:
         return None
-    short, long_ = sorted((a, b), key=len)
-    if len(short) >= 12 and fuzz.partial_ratio(short, long_) >= same:
-        return "verbatim"
+    for x, y in ((a, b), (" ".join(_words(entry_text)), " ".join(_words(quote_text)))):
+        short, long_ = sorted((x, y), key=len)  # (then contractions and numbers spelled alike)
+        if len(short) >= 12 and fuzz.partial_ratio(short, long_) >= same:
+            return "verbatim"
     if word_ngrams(a, 6) & word_ngrams(b, 6):
         return "verbatim" if slight(entry_text, quote_text) else "variant"
     return None
@@ -353,10 +354,22 @@ FILLER_WORDS = frozenset("the a an and but so well however oh uh um that of i yo
 NEGATION_WORDS = frozenset("not n't never no nor cannot".split())
 
 
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+CONTRACTIONS = {"n't": " not", "'re": " are", "'ll": " will", "'ve": " have", "'m": " am",
+                "'d": " would"}
+
+
 def _words(text: str) -> list[str]:
-    """Quote words for a diff; a censored word ("f***ing") keeps its first letter and a star."""
-    text = re.sub(r"\b(\w)[\w]*\*+[\w*]*", r"\1STAR", text)
-    return [w.replace("star", "*") for w in _norm(text).split()]
+    """Quote words for a diff: a censored word ("f***ing") keeps its first letter and a star,
+    number words are digits, contractions are spelled out ("I'd" / "I would")."""
+    text = re.sub(r"\b(\w)[\w]*\*+[\w*]*", r"\1STAR", text).replace("\u2019", "'")
+    text = re.sub(r"\b(wo|ca)n't\b", lambda m: {"wo": "will", "ca": "can"}[m.group(1)] + " not",
+                  text, flags=re.I)
+    for short, long_ in CONTRACTIONS.items():
+        text = text.replace(short, long_)
+    words = _norm(text.replace("-", " ")).split()
+    return [NUMBER_WORDS.get(w, w).replace("star", "*") for w in words]
 
 
 def slight(a: str, b: str) -> bool:
@@ -378,7 +391,7 @@ def slight(a: str, b: str) -> bool:
         if len(x) == len(y) == 1 and (x[0].endswith("*") or y[0].endswith("*")) \
                 and x[0][0] == y[0][0]:
             continue
-        if 0 < len(x) <= 2 and 0 < len(y) <= 2 and fuzz.ratio(" ".join(x), " ".join(y)) >= 55:
+        if 0 < len(x) <= 3 and 0 < len(y) <= 3 and fuzz.ratio(" ".join(x), " ".join(y)) >= 55:
             continue
         return False
     return True
@@ -480,7 +493,8 @@ def quote_conflicts(entries: list[LedgerEntry], people: People,
 def person_like(name: str) -> bool:
     """"Marco Rubio", not "the US" or "officials": a speaker conflict needs two people."""
     words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) and words[0].lower() != "the"
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) \
+        and words[0].lower() not in ("the", "and", "but", "i", "so", "then")
 
 
 def _quote_side(value: str, quotes: list[Quote]) -> Side:
