@@ -10,6 +10,7 @@ import pytest
 
 from conftest import ROOT, SAMPLE
 from wirecheck import analyze, open_store
+from wirecheck.api import check
 from wirecheck.cli import main, parser
 
 INPUTS = ["wire-meridian.txt", "rewrite-portnews.html", "reports.jsonl"]
@@ -144,3 +145,14 @@ def test_cli_check_a_statement(folder: Path, tmp_path: Path,
     for row in answer["sources"]:
         for ev in row["evidence"]:
             assert ev["text"]
+
+
+def test_check_counts_only_the_story_the_statement_is_about(folder: Path) -> None:
+    """The sample corpus holds a second story (a ferry strike): its articles neither support nor
+    contradict a statement about the bridge collapse."""
+    answer = check("Fourteen people were injured when the Kestrel footbridge collapsed", [folder])
+    rows = {r["outlet"]: r for r in answer.sources}
+    ferry = [r for r in answer.sources if any("another story" in x for x in r["reasons"])]
+    assert ferry, rows
+    assert all(r["verdict"] == "not found" for r in ferry)
+    assert rows["meridianpress.example"]["verdict"] == "supported"

@@ -129,17 +129,21 @@ def check(statement: str, against: Sequence[str | Path] | Store | str,
           settings: Settings | None = None) -> Check:
     """Check ``statement`` against articles: input paths (analysed into memory), a store, or
     ``STORE:STORY`` (one story of a store, by id prefix). Each independent source (a copy counts
-    once) gives supported / contradicted / not found; the answer is supported when at least as
-    many sources support it as contradict it, contradicted when more contradict it."""
+    once) gives supported / contradicted / not found, and an article of another story than the
+    one the statement is about gives "not found"; the answer is supported when at least as many
+    sources support it as contradict it, contradicted when more contradict it."""
     from .consistency import check_many
 
-    articles, groups = _articles_for_check(against, settings)
+    articles, groups, stories = _articles_for_check(against, settings)
     copies = {m.article_id: g.canonical for g in groups for m in g.members}
     canonical = [a for a in articles if copies.get(a.id, a.id) == a.id]
     verdicts = check_many([(statement, a.text) for a in canonical])
+    elsewhere = _other_stories(canonical, verdicts, stories)
     rows = [
-        {"article_id": a.id, "outlet": a.outlet, "source": a.source, "verdict": v.label,
-         "score": round(v.score, 4), "reasons": list(v.reasons),
+        {"article_id": a.id, "outlet": a.outlet, "source": a.source,
+         "verdict": "not found" if a.id in elsewhere else v.label,
+         "score": round(v.score, 4),
+         "reasons": [elsewhere[a.id]] if a.id in elsewhere else list(v.reasons),
          "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in v.evidence]}
         for a, v in zip(canonical, verdicts, strict=True)
     ]
@@ -150,24 +154,47 @@ def check(statement: str, against: Sequence[str | Path] | Store | str,
     return Check(statement, verdict, sorted(rows, key=lambda r: -r["score"]))
 
 
+def _other_stories(articles: list[Any], verdicts: list[Any],
+                   stories: list[Story]) -> dict[str, str]:
+    """Articles of stories other than the one the statement is about (the story holding the
+    article whose evidence covers most of the statement), with the reason they do not count:
+    an article about another event neither supports nor contradicts the statement."""
+    story_of = {a: s for s in stories for a in s.article_ids}
+    best: dict[str, float] = {}
+    for article, verdict in zip(articles, verdicts, strict=True):
+        story = story_of.get(article.id)
+        if story is not None:
+            cover = max((e.alignment for e in verdict.evidence), default=0.0)
+            best[story.id] = max(best.get(story.id, 0.0), cover)
+    if len(best) < 2:
+        return {}
+    top = max(best.values())
+    about = {sid for sid, cover in best.items() if cover >= 0.8 * top}
+    return {a.id: f"about another story ({story_of[a.id].title or story_of[a.id].id})"
+            for a in articles if a.id in story_of and story_of[a.id].id not in about}
+
+
 def _articles_for_check(against: Sequence[str | Path] | Store | str,
-                        settings: Settings | None) -> tuple[list[Any], list[Any]]:
+                        settings: Settings | None) -> tuple[list[Any], list[Any], list[Story]]:
     if isinstance(against, str | Path):
         against = [against]
     if not isinstance(against, Sequence):  # a Store
-        return against.all("article"), against.all("duplicate_group")
+        return against.all("article"), against.all("duplicate_group"), against.all("story")
     first = str(against[0]) if against else ""
     base, _, story = first.rpartition(":") if ":" in first and not Path(first).exists() \
         else (first, "", "")
     if len(against) == 1 and is_store(base):
         store = open_store(base)
         articles = store.all("article")
+        stories: list[Story] = store.all("story")
         if story:
             (found,) = find_stories(store, [story])
             articles = [a for a in articles if a.id in set(found.article_ids)]
-        return articles, store.all("duplicate_group")
+            stories = [found]
+        return articles, store.all("duplicate_group"), stories
     result = analyze(against, store="memory:", settings=settings)
-    return result.store.all("article"), result.store.all("duplicate_group")
+    return (result.store.all("article"), result.store.all("duplicate_group"),
+            result.store.all("story"))
 
 
 def is_store(path: str | Path) -> bool:
