@@ -397,18 +397,24 @@ def slight(a: str, b: str) -> bool:
     return True
 
 
-def same_opening(a: str, b: str, min_words: int = 4) -> bool:
-    """A short quotation that opens like another of the same speaker and then departs from it:
-    at least ``min_words`` opening words in common, two of them content words, and at least
-    40% of the shorter quotation."""
+COMMON_OPENING = frozenset(["think", "know", "believe", "going", "want", "say", "mean"])
+
+
+def same_opening(a: str, b: str) -> bool:
+    """A quotation that opens like another of the same speaker and then departs from it: four
+    opening words in common, two of them content words, and 40% of the shorter quotation; or,
+    for a quotation of eight words or fewer, three words, one content word, and half of it."""
     wa, wb = _norm(a).split(), _norm(b).split()
     common = 0
     for x, y in zip(wa, wb, strict=False):
         if x != y:
             break
         common += 1
-    return (common >= min_words and common >= 0.4 * min(len(wa), len(wb))
-            and len(content_words(" ".join(wa[:common]))) >= 2)
+    shorter = min(len(wa), len(wb))
+    content = len(content_words(" ".join(wa[:common])) - COMMON_OPENING)
+    if shorter <= 8:
+        return common >= 3 and common >= 0.5 * shorter and content >= 1
+    return common >= 4 and common >= 0.4 * shorter and content >= 2
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"'])")
