@@ -4,10 +4,11 @@ Three fictional outlets tell one event in their own words (the sentences differ,
 agree); hypothesis draws the facts and which one article changes: a number, a place, a weekday,
 a negation or a title. The conflict of that type must name the changed article on its own side,
 and every span of every conflict and evidence item must resolve to text of its article that
-contains the value it is cited for. (Counts stay below 1000: spaCy's small English model reads
-a bare four-digit count such as "1001 workers" as a year, and the number is then not extracted:
-a known gap of the fact extractor, not of the conflict engine tested here; so are invented
-place names it does not tag as places, such as "Dunmore".)
+holds what it is cited for: a conflict side's value, the sentence a support score was computed
+on, the conflicting side a contradiction points to. (Counts stay below 1000: spaCy's small
+English model reads a bare four-digit count such as "1001 workers" as a year, and the number is
+then not extracted: a known gap of the fact extractor, not of the conflict engine tested here;
+so are invented place names it does not tag as places, such as "Dunmore".)
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import SAMPLE, shared_or_skip
 from wirecheck import analyze
 from wirecheck.ids import normalize_for_hash
+from wirecheck.text.similarity import overlap_score
 
 PLACES = ["Harlow", "Kestrel Bay", "Ashford", "Penmarch"]  # names the small model tags as places
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
@@ -85,6 +88,19 @@ def spans_hold_values(report: dict[str, Any]) -> None:
                     if conflict["type"] == "status" and side["value"].startswith("not "):
                         assert any(w in cited.split() for w in
                                    ("not", "no", "never", "n't", "neither", "nor")), cited
+        sides = {(sp["article_id"], sp["start"], sp["end"]) for c in s["conflicts"]
+                 for side in c["sides"] for sp in side["spans"]}
+        for claim in s["claims"]:
+            for stance in claim["stances"]:
+                if stance["start"] is None:
+                    continue
+                text = texts[stance["article_id"]]
+                assert 0 <= stance["start"] < stance["end"] <= len(text), stance
+                cited = text[stance["start"]:stance["end"]]
+                if stance["stance"] == "supports":  # the sentence the score was computed on
+                    assert abs(overlap_score(claim["text"], cited) - stance["score"]) < 0.01
+                else:  # a contradiction cites the other side of a conflict
+                    assert (stance["article_id"], stance["start"], stance["end"]) in sides
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
@@ -114,3 +130,8 @@ def test_unchanged_story_has_no_conflict(tmp_path: Path) -> None:
     report = analyze([tmp_path]).report
     assert len(report["stories"]) == 1
     assert report["stories"][0]["conflicts"] == []
+
+
+def test_sample_corpus_and_seeds_cite_what_they_say() -> None:
+    spans_hold_values(analyze([SAMPLE]).report)
+    spans_hold_values(analyze([shared_or_skip("seeds")]).report)

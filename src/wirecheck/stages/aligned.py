@@ -160,8 +160,8 @@ class Differ:
             return  # loosely aligned sentences must date the same event ("collapsed")
         if x != y and x not in seen_b and y not in seen_a:
             topic = f"when: {_gist(a.text, b.text)}"
-            yield (Mention("date", x, f"{f.value} ({x})", f.span, topic),
-                   Mention("date", y, f"{g.value} ({y})", g.span, topic))
+            yield (Mention("date", x, f.value, f.span, topic),
+                   Mention("date", y, g.value, g.span, topic))
 
     def places(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
         only_a = [f for f in self.in_claim(a, "place")
@@ -350,13 +350,20 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ,
         ranked = sorted(values.items(), key=lambda kv: (
             -len(sources.independent({m.span.article_id for m in kv[1]})),
             -_stated_in(kv[1][0], differ), min(m.span.start for m in kv[1])))
-        sides = [Side(ms[0].label, tuple(dict.fromkeys(m.span.article_id for m in ms)),
-                      tuple(m.span for m in ms)) for _, ms in ranked]
+        sides = [Side(_side_label(value, ms), tuple(dict.fromkeys(m.span.article_id for m in ms)),
+                      tuple(m.span for m in ms)) for value, ms in ranked]
         kind, topic = members[0].kind, ranked[0][1][0].topic
         found.append(AlignedConflict(kind, topic, sides, "; ".join(
             f"{', '.join(sorted({sources.label(a) for a in s.article_ids}))} give(s) {s.value}"
             for s in sides) + ", in sentences that otherwise say the same thing."))
     return sorted(found, key=lambda c: (c.type, c.topic))
+
+
+def _side_label(value: str, mentions: list[Mention]) -> str:
+    """Every way the side's sources write its value ("14 / Fourteen"); a day also shows its
+    date ("Tuesday / Oct 14 (2025-10-14)")."""
+    written = " / ".join(dict.fromkeys(m.label for m in mentions))
+    return f"{written} ({value})" if mentions[0].kind == "date" else written
 
 
 def _stated_in(mention: Mention, differ: Differ) -> int:

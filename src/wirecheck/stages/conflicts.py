@@ -234,8 +234,9 @@ SETTING = re.compile(r"\b(" + "|".join(sorted(SETTINGS, key=len, reverse=True)) 
 @dataclass(frozen=True)
 class Occasion:
     person: str
-    setting: str
+    setting: str  # the kind of occasion
     span: Span
+    written: str  # as the article writes it ("press briefing")
 
 
 def occasions(article: Article, people: People) -> list[Occasion]:
@@ -254,7 +255,7 @@ def occasions(article: Article, people: People) -> list[Occasion]:
             if person and person_like(person):
                 found.append(Occasion(person, SETTINGS[match.group(1).lower()],
                                       Span(article.id, start + match.start(),
-                                           start + match.end())))
+                                           start + match.end()), match.group(0).lower()))
     return found
 
 
@@ -289,7 +290,8 @@ def setting_conflicts(articles: list[Article], people: People,
 
 
 def _occasion_side(value: str, items: list[Occasion]) -> Side:
-    return Side(value=value, article_ids=tuple(dict.fromkeys(o.span.article_id for o in items)),
+    written = " / ".join(dict.fromkeys(o.written for o in items))
+    return Side(value=written, article_ids=tuple(dict.fromkeys(o.span.article_id for o in items)),
                 spans=tuple(o.span for o in items))
 
 
