@@ -3,13 +3,15 @@
 1. Alignment: the statement's sentences are matched to the document sentences that share their
    content words (``features.align``); those sentences are the evidence, with their offsets.
 2. Mismatch features between the statement and the evidence / the document (``features``).
-3. A learned head (logistic regression trained on perturbed news text by
-   ``scripts/train_consistency.py``) turns them into ``score`` = the probability that the
-   statement is consistent with the document. ``method="lexical"`` (default install) uses the
-   symbolic features; ``method="neural"`` (the ``nli`` extra) adds MiniLM similarity features
-   and a MiniLM cross-encoder's probability.
+3. ``score`` = the probability that the statement is consistent with the document:
+   ``method="lexical"`` (default): gradient-boosted trees over the mismatch features;
+   ``method="minilm"`` (the ``nli`` extra and trained weights, which this wirecheck does not ship:
+   they scored below the lexical head, BENCHMARKS.md): a MiniLM cross-encoder reads
+   "evidence [SEP] statement" (``cross``, numpy inference, trained on perturbed news text by
+   ``scripts/train_consistency.py --cross``). Either way a flipped negation, an antonym of the
+   evidence or a number or date absent from the document caps the score below the threshold.
 
-The label: ``supported`` when the score reaches the head's threshold; otherwise
+The label: ``supported`` when the score reaches the method's threshold; otherwise
 ``contradicted`` when the document speaks of the same thing but differs (a number, a negation,
 an antonym, a name in a well-aligned sentence), else ``not found``.
 """
@@ -26,7 +28,7 @@ from .head import load_head
 from .lexicon import ANTONYMS, MONTHS, STRONG_NEGATION, WEEKDAYS
 
 Label = Literal["supported", "contradicted", "not found"]
-Method = Literal["lexical", "neural", "auto"]
+Method = Literal["minilm", "lexical", "auto"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,17 +60,15 @@ def check_statement(statement: str, document: str, *, method: Method = "lexical"
 def check_many(pairs: list[tuple[str, str]], *, method: Method = "lexical",
                threshold: float | None = None) -> list[Verdict]:
     """``check_statement`` for many (statement, document) pairs (documents parsed once)."""
+    from . import cross
+
     if method == "auto":
-        from . import neural
-
-        method = "neural" if neural.available() else "lexical"
-    if method == "neural":
-        from . import neural
-
-        neural.check_installed()
-        if not neural.available():
-            raise WirecheckError("this wirecheck ships no trained neural head",
-                                 hint="python scripts/train_consistency.py --neural")
+        method = "minilm" if cross.available() else "lexical"
+    if method == "minilm":
+        cross.check_installed()
+        if not cross.has_weights():
+            raise WirecheckError("this wirecheck ships no trained cross-encoder",
+                                 hint="python scripts/train_consistency.py --cross")
     if not pairs:
         return []
     docs = analyse_many([d for _, d in pairs])
@@ -76,11 +76,9 @@ def check_many(pairs: list[tuple[str, str]], *, method: Method = "lexical",
     alignments = [align(s, d) for s, d in zip(statements, docs, strict=True)]
     rows = [features(s, d, a) for s, d, a in zip(statements, docs, alignments, strict=True)]
     names = list(FEATURES)
-    if method == "neural":
-        rows, names = _neural_rows(statements, docs, alignments, rows)
-        head = load_head("neural")
-    else:
-        head = load_head("lexical")
+    head = load_head(method)
+    if method == "minilm":
+        rows, names = _cross_rows(statements, docs, alignments, rows)
     cut = head.threshold if threshold is None else threshold
     verdicts = []
     for st, doc, al, row in zip(statements, docs, alignments, rows, strict=True):
@@ -102,19 +100,19 @@ def check_many(pairs: list[tuple[str, str]], *, method: Method = "lexical",
     return verdicts
 
 
-def _neural_rows(statements: list[Analysed], docs: list[Analysed], alignments: list[Alignment],
-                 rows: list[list[float]]) -> tuple[list[list[float]], list[str]]:
-    from . import neural
+def _cross_rows(statements: list[Analysed], docs: list[Analysed], alignments: list[Alignment],
+                rows: list[list[float]]) -> tuple[list[list[float]], list[str]]:
+    """The cross-encoder's probability first (the minilm head reads it), then the features."""
+    from . import cross
 
-    names = [*FEATURES, *neural.EMBEDDING_FEATURES]
-    extra = neural.embedding_features(statements, docs, alignments)
-    out = [r + e for r, e in zip(rows, extra, strict=True)]
-    if neural.CROSS in load_head("neural").features:
-        premises = [evidence_text(d, a) for d, a in zip(docs, alignments, strict=True)]
-        cross = neural.load_cross_encoder().predict(premises, [s.text for s in statements])
-        out = [r + [float(c)] for r, c in zip(out, cross, strict=True)]
-        names.append(neural.CROSS)
-    return out, names
+    todo = [k for k, a in enumerate(alignments) if a.evidence]
+    probability = [0.0] * len(rows)
+    if todo:
+        found = cross.load().predict([evidence_text(docs[k], alignments[k]) for k in todo],
+                                     [statements[k].text for k in todo])
+        for k, p in zip(todo, found, strict=True):
+            probability[k] = float(p)
+    return [[p, *r] for p, r in zip(probability, rows, strict=True)], ["cross", *FEATURES]
 
 
 def evidence_text(doc: Analysed, alignment: Alignment) -> str:

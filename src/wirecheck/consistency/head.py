@@ -1,11 +1,13 @@
 """The learned heads, stored as JSON beside this module and evaluated in plain Python.
 
-Two kinds, both written by ``scripts/train_consistency.py``:
+Three kinds, written by ``scripts/train_consistency.py``:
 
 - ``logistic``: ``{"features", "mean", "scale", "coef", "intercept"}``;
 - ``trees``: gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, exported):
   ``{"features", "baseline", "trees": [{"f", "t", "l", "r", "v"}, ...]}`` where node ``i`` is a
-  leaf when ``f[i] < 0`` (value ``v[i]``), else goes to ``l[i]`` when ``x[f[i]] <= t[i]``.
+  leaf when ``f[i] < 0`` (value ``v[i]``), else goes to ``l[i]`` when ``x[f[i]] <= t[i]``;
+- ``cross``: the cross-encoder's probability, the first value of the row, taken as it is
+  (``{"features": ["cross", ...]}``; the weights are ``cross_lora.npz``).
 
 Each head also carries its decision ``threshold`` on the probability.
 """
@@ -29,6 +31,8 @@ class Head:
     data: dict[str, Any]
 
     def probability(self, x: list[float]) -> float:
+        if self.kind == "cross":
+            return min(1.0, max(0.0, float(x[0])))
         if len(x) != len(self.features):
             raise ValueError(f"head {self.name} takes {len(self.features)} features, got {len(x)}")
         if self.kind == "logistic":
