@@ -30,6 +30,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -332,6 +333,7 @@ class LedgerEntry:
     carriers: list[tuple[Quote, str]]  # (quote, "verbatim" | "variant" | "paraphrase")
 
 
+@lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
     """Words only: "O.K." and "OK", "I.R.S." and "IRS", dashes and commas do not make a variant."""
     text = unicodedata.normalize("NFKD", normalize_for_hash(text))
@@ -362,7 +364,8 @@ CONTRACTIONS = {"n't": " not", "'re": " are", "'ll": " will", "'ve": " have", "'
                 "'d": " would"}
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
     """Quote words for a diff: a censored word ("f***ing") keeps its first letter and a star,
     number words are digits, contractions are spelled out ("I'd" / "I would")."""
     text = re.sub(r"\b(\w)[\w]*\*+[\w*]*", r"\1STAR", text).replace("\u2019", "'")
@@ -371,7 +374,7 @@ def _words(text: str) -> list[str]:
     for short, long_ in CONTRACTIONS.items():
         text = text.replace(short, long_)
     words = _norm(text.replace("-", " ")).split()
-    return [NUMBER_WORDS.get(w, w).replace("star", "*") for w in words]
+    return tuple(NUMBER_WORDS.get(w, w).replace("star", "*") for w in words)
 
 
 def slight(a: str, b: str) -> bool:
