@@ -228,8 +228,8 @@ SETTINGS = {"press conference": "press conference", "news conference": "press co
             "press briefing": "press conference", "briefing": "press conference",
             "interview": "interview", "speech": "speech", "address": "speech",
             "hearing": "hearing", "rally": "rally", "podcast": "interview"}
-SETTING = re.compile(r"\b(" + "|".join(sorted(SETTINGS, key=len, reverse=True)) + r")s?\b",
-                     re.I)
+SETTING = re.compile(r"\b(" + "|".join(sorted(SETTINGS, key=len, reverse=True))
+                     + r")s?\b(?!\s+(?:room|center|centre|hall))", re.I)  # not "Briefing Room"
 
 
 @dataclass(frozen=True)
