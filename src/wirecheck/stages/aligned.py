@@ -16,9 +16,11 @@ fact:
 - role: the same person given titles that are not compatible, neither title given to that person
   anywhere in the other article;
 - polarity (type ``status``): the same verb negated in one sentence and affirmed in the other.
-Conflicts found in several pairs are merged when they share a mention, so that each side lists
-every source that gives its value; the side most independent sources give comes first (ties:
-the value stated in the text of more sources, then in order of appearance).
+Conflicts found in several pairs are merged when they share a mention, and aligned pairs that
+agree on a number or a day join their sources to that value, so that each side lists every
+source that gives it (components with a single value are no conflict); the side most independent
+sources give comes first (ties: the value stated in the text of more sources, then in order of
+appearance).
 """
 
 from __future__ import annotations
@@ -132,12 +134,17 @@ class Differ:
         for f in self.in_claim(a, "number"):
             for g in self.in_claim(b, "number"):
                 x, y = f.normalized or f.value, g.normalized or g.value
-                if x == y or not _same_count(f, g) or self.counts(b.article_id, f, x) \
-                        or self.counts(a.article_id, g, y):
+                if not _same_count(f, g):
+                    continue
+                topic = _counted(f) or _counted(g)
+                if x == y:  # an agreement: it adds its sources to that value's side
+                    yield (Mention("number", x, f.value, f.span, topic),
+                           Mention("number", y, g.value, g.span, topic))
+                    continue
+                if self.counts(b.article_id, f, x) or self.counts(a.article_id, g, y):
                     continue
                 if numbers_agree(f, g, self.tolerance) or _is_year(x) or _is_year(y):
                     continue
-                topic = _counted(f) or _counted(g)
                 yield (Mention("number", x, f.value, f.span, topic),
                        Mention("number", y, g.value, g.span, topic))
 
@@ -154,14 +161,14 @@ class Differ:
             return  # two days in a sentence: which pairs with which is a guess
         f, g = days_a[-1], days_b[-1]
         x, y = str(f.normalized), str(g.normalized)
-        if _weekdays(f.value) & _weekdays(g.value):
-            return  # "Friday" and "Friday": relative days resolved from different datelines
         if not close and not content_words(f.subject) & content_words(g.subject):
             return  # loosely aligned sentences must date the same event ("collapsed")
-        if x != y and x not in seen_b and y not in seen_a:
-            topic = f"when: {_gist(a.text, b.text)}"
-            yield (Mention("date", x, f.value, f.span, topic),
-                   Mention("date", y, g.value, g.span, topic))
+        pair = (Mention("date", x, f.value, f.span, f"when: {_gist(a.text, b.text)}"),
+                Mention("date", y, g.value, g.span, f"when: {_gist(a.text, b.text)}"))
+        if x == y:
+            yield pair  # an agreement: it adds its sources to that day's side
+        elif not _weekdays(f.value) & _weekdays(g.value) and x not in seen_b and y not in seen_a:
+            yield pair  # ("Friday" and "Friday" resolved from different datelines agree)
 
     def places(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
         only_a = [f for f in self.in_claim(a, "place")
