@@ -105,6 +105,8 @@ class Differ:
     def __init__(self, facts: list[Fact], sources: Sources, people: People,
                  tolerance: float, aligned: float, same_statement: float) -> None:
         self.sources, self.people, self.tolerance = sources, people, tolerance
+        self._lemmas: dict[str, set[str]] = {}  # per claim: a claim is parsed once per story
+        self._verbs: dict[str, dict[str, tuple[bool, Span, bool]] | None] = {}
         self.same_statement = same_statement
         self.close = (aligned + same_statement) / 2  # days, places, polarity need this
         self.facts_of: dict[str, list[Fact]] = defaultdict(list)
@@ -223,6 +225,11 @@ class Differ:
                 return  # one polarity conflict per pair
 
     def lemmas(self, claim: Claim) -> set[str]:
+        if claim.id not in self._lemmas:
+            self._lemmas[claim.id] = self._content_lemmas(claim)
+        return self._lemmas[claim.id]
+
+    def _content_lemmas(self, claim: Claim) -> set[str]:
         parsed = analyse(self.sources.articles[claim.article_id])
         span = parsed.doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
         return {t.lemma_.lower() for t in span or () if t.is_alpha and not t.is_stop}
@@ -230,6 +237,11 @@ class Differ:
     def verbs(self, claim: Claim) -> dict[str, tuple[bool, Span, bool]] | None:
         """Verb lemma -> (negated, span of the verb, is the sentence's root) for a claim;
         None when a negative verb ("declined", "denied") makes polarity a matter of wording."""
+        if claim.id not in self._verbs:
+            self._verbs[claim.id] = self._clause_verbs(claim)
+        return self._verbs[claim.id]
+
+    def _clause_verbs(self, claim: Claim) -> dict[str, tuple[bool, Span, bool]] | None:
         parsed = analyse(self.sources.articles[claim.article_id])
         span = parsed.doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
         if span is None:
