@@ -62,13 +62,20 @@ MEMBERS = {"senator": SENATE, "sen": SENATE, "representative": HOUSE, "rep": HOU
 # titles that say only that someone holds some post: compatible with any other
 GENERIC = frozenset(["official", "aide", "spokesman", "spokeswoman", "spokesperson", "member",
                      "figure", "head", "executive", "staffer", "adviser", "advisor"])
-SAME_WORD = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair"}
+SAME_WORD = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+             "congressman": "representative", "congresswoman": "representative",
+             "rep": "representative", "spokeswoman": "spokesman", "spokesperson": "spokesman"}
+# a title of one word that names no office by itself ("Chief", "president", "leader"):
+# compatible with any other (a sentence elsewhere says which)
+BARE = frozenset(["chief", "leader", "chair", "director", "president", "secretary", "minister",
+                  "executive", "manager", "editor", "adviser", "advisor", "deputy"])
 PARTY = frozenset(["democratic", "democrat", "republican", "gop", "labour", "conservative",
                    "majority", "minority"])
 
 
 def role_words(value: str) -> frozenset[str]:
     text = re.sub(r"(?<=\w)\.(?=\w)", "", normalize_for_hash(value))  # C.I.A. -> CIA
+    text = re.sub(r"\bceo\b", "chief executive", text)
     words = text.replace("'s", "").replace("-", " ").split()
     words = [SAME_WORD.get(w.strip(".,"), w.strip(".,")) for w in words]
     return frozenset(w for w in words if w and w not in ROLE_FILLER and w not in ("ex", "former"))
@@ -76,15 +83,16 @@ def role_words(value: str) -> frozenset[str]:
 
 def roles_compatible(a: Fact, b: Fact) -> bool:
     """The same role in other words: one's words within the other's ("President" and
-    "President of Mexico"), a member's title and a title in that body ("Senator" and "Senate
-    Majority Leader"), or titles differing only by party or side ("Senate Democratic Leader",
-    "Senate Minority Leader"); a former role is not compatible with the same role held now."""
+    "President of Mexico"), a bare or generic title ("Chief", "official"), a member's title
+    and a title in that body ("Senator" and "Senate Majority Leader"), or titles differing only
+    by party or side ("Senate Democratic Leader", "Senate Minority Leader"); a former role is
+    not compatible with the same role held now."""
     if _former(a) != _former(b):
         return False
     wa, wb = role_words(a.value), role_words(b.value)
     if not wa or not wb:
         return False
-    if wa <= wb or wb <= wa or wa <= GENERIC or wb <= GENERIC:
+    if wa <= wb or wb <= wa or wa <= GENERIC or wb <= GENERIC or wa <= BARE or wb <= BARE:
         return True
     for x, y in ((wa, wb), (wb, wa)):
         if len(x) == 1 and MEMBERS.get(next(iter(x)), frozenset()) & y:
