@@ -65,10 +65,6 @@ GENERIC = frozenset(["official", "aide", "spokesman", "spokeswoman", "spokespers
 SAME_WORD = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
              "congressman": "representative", "congresswoman": "representative",
              "rep": "representative", "spokeswoman": "spokesman", "spokesperson": "spokesman"}
-# a title of one word that names no office by itself ("Chief", "president", "leader"):
-# compatible with any other (a sentence elsewhere says which)
-BARE = frozenset(["chief", "leader", "chair", "director", "president", "secretary", "minister",
-                  "executive", "manager", "editor", "adviser", "advisor", "deputy"])
 PARTY = frozenset(["democratic", "democrat", "republican", "gop", "labour", "conservative",
                    "majority", "minority"])
 
@@ -83,7 +79,7 @@ def role_words(value: str) -> frozenset[str]:
 
 def roles_compatible(a: Fact, b: Fact) -> bool:
     """The same role in other words: one's words within the other's ("President" and
-    "President of Mexico"), a bare or generic title ("Chief", "official"), a member's title
+    "President of Mexico"), a generic title ("official", "aide"), a member's title
     and a title in that body ("Senator" and "Senate Majority Leader"), or titles differing only
     by party or side ("Senate Democratic Leader", "Senate Minority Leader"); a former role is
     not compatible with the same role held now."""
@@ -92,7 +88,7 @@ def roles_compatible(a: Fact, b: Fact) -> bool:
     wa, wb = role_words(a.value), role_words(b.value)
     if not wa or not wb:
         return False
-    if wa <= wb or wb <= wa or wa <= GENERIC or wb <= GENERIC or wa <= BARE or wb <= BARE:
+    if wa <= wb or wb <= wa or wa <= GENERIC or wb <= GENERIC:
         return True
     for x, y in ((wa, wb), (wb, wa)):
         if len(x) == 1 and MEMBERS.get(next(iter(x)), frozenset()) & y:
