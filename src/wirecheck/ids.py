@@ -15,6 +15,11 @@ def content_id(*parts: object, prefix: str = "", size: int = 16) -> str:
     return f"{prefix}{h.hexdigest()}"
 
 
+def fold_accents(text: str) -> str:
+    """"Calderón" -> "Calderon": letters without their combining marks."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def normalize_for_hash(text: str) -> str:
     """Case, Unicode form, quote style and whitespace folded: what counts as 'the same text'."""
     text = unicodedata.normalize("NFKC", text).lower()

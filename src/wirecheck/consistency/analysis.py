@@ -12,6 +12,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..nlp.spacy_backend import trim
 from ..text.similarity import stem
 from .lexicon import MONTHS, NEGATION_CUES, NUMBER_WORDS, SCALES, STRONG_NEGATION, WEEKDAYS
 
@@ -110,11 +111,7 @@ def numbers_in(text: str) -> set[float]:
 def analyse_doc(doc: Doc, text: str) -> Analysed:
     sents: list[Sent] = []
     for span in doc.sents:
-        start, end = span.start_char, span.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trim(text, span.start_char, span.end_char)
         if start == end:
             continue
         tokens = [Tok(t.text, frozenset(token_keys(t)), t.lemma_.lower(), category(t),

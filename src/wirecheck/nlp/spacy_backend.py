@@ -159,6 +159,15 @@ def _fit(nlp: Language, text: str) -> str:
     return text[:cut if cut > 0 else nlp.max_length]
 
 
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without the whitespace at either end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def sentences(text: str, doc: Doc, paragraph_starts: list[int] | None = None
               ) -> list[tuple[int, int]]:
     """Sentence offsets, trimmed and cut at paragraph starts; a fragment is joined to the
@@ -167,10 +176,7 @@ def sentences(text: str, doc: Doc, paragraph_starts: list[int] | None = None
     spans: list[tuple[int, int]] = []
     for sent in doc.sents:
         for start, end in _cut(sent.start_char, sent.end_char, starts):
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
+            start, end = trim(text, start, end)
             if start == end:
                 continue
             if spans and _continues(text, spans[-1], start, starts):

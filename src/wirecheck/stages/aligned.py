@@ -32,11 +32,12 @@ from dataclasses import dataclass, field
 
 from ..ids import normalize_for_hash
 from ..nlp.spacy_backend import analyse
+from ..text.dates import WEEKDAYS
 from ..text.similarity import content_words, overlap_score
 from ..types import Claim, Fact, Side, Span
+from .facts import NEGATORS
 from .sources import People, Sources
 
-NEGATORS = frozenset(["not", "n't", "n\u2019t", "never", "no", "neither", "nor", "without"])
 # words that say "no" without a negation: polarity is then a matter of wording, not compared
 NEGATIVE_WORDS = frozenset(["decline", "refuse", "deny", "fail", "reject", "avoid", "lack",
                             "oppose", "prevent", "refrain", "halt", "stop", "bar", "ban",
@@ -295,11 +296,10 @@ def _is_year(value: str) -> bool:
 PLACE_NAMES = [frozenset(group.split("/")) for group in (
     "us/usa/united states/america/united states of america",
     "uk/united kingdom/britain/great britain", "dc/washington/washington dc")]
-WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _weekdays(text: str) -> set[str]:
-    return set(normalize_for_hash(text).split()) & WEEKDAY_NAMES
+    return {w for w in normalize_for_hash(text).split() if w in WEEKDAYS}
 
 
 def same_place(a: str, b: str) -> bool:

@@ -26,7 +26,6 @@ independent sources comes first. Differences that are not contradictions:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -34,7 +33,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..ids import normalize_for_hash
+from ..ids import fold_accents, normalize_for_hash
 from ..nlp.spacy_backend import analyse
 from ..text.similarity import content_words, word_ngrams
 from ..types import Article, Fact, Quote, Side, Span
@@ -340,8 +339,7 @@ class LedgerEntry:
 @lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
     """Words only: "O.K." and "OK", "I.R.S." and "IRS", dashes and commas do not make a variant."""
-    text = unicodedata.normalize("NFKD", normalize_for_hash(text))
-    text = re.sub(r"(?<=\w)\.(?=\w)", "", "".join(c for c in text if not unicodedata.combining(c)))
+    text = re.sub(r"(?<=\w)\.(?=\w)", "", fold_accents(normalize_for_hash(text)))
     return " ".join(re.sub(r"[^\w\s']", " ", text).split())
 
 

@@ -51,7 +51,7 @@ STATUS_NOUNS = {
 }
 ONGOING = {"ongoing", "continuing"}
 HEDGES = {"could", "may", "might", "would", "possibly", "potentially", "likely"}
-NEGATORS = {"no", "neither", "nor", "never", "not", "n't", "without"}
+NEGATORS = frozenset(["no", "neither", "nor", "never", "not", "n't", "n\u2019t", "without"])
 FUTURE_AUX = {"will", "'ll", "\u2019ll", "would", "shall"}
 FUTURE_VERBS = {"expect", "plan", "schedule", "due"}
 ANY_DAY = date(2000, 6, 15)  # tells a date expression from other DATE entities

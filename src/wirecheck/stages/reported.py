@@ -18,7 +18,7 @@ skipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
 
 from ..nlp.spacy_backend import Parsed
@@ -161,10 +161,7 @@ def _attitude(parsed: Parsed, cue: Token, quoted: list[tuple[int, int]],
     speaker = speaker_of(parsed, cue.head, quoted)
     content = next((c for c in cue.children if c.dep_ in ("ccomp", "xcomp")), None)
     if content is None:
-        prep = next((c for c in cue.children if c.dep_ == "prep"
-                     and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
-        content = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) \
-            if prep is not None else None
+        content = _prepositional_object(cue)
     if speaker is None or content is None:
         return None
     return _span(parsed, cue, speaker, list(content.subtree), direct)
@@ -180,13 +177,20 @@ def _stance(parsed: Parsed, cue: Token, quoted: list[tuple[int, int]],
     speaker = _owner(parsed, owner, quoted)
     content = next((c for c in cue.children if c.dep_ in ("acl", "ccomp")), None)
     if content is None:
-        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in PREPOSITIONS
-                     and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
-        content = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) \
-            if prep is not None else None
+        content = _prepositional_object(cue, PREPOSITIONS)
     if speaker is None or content is None:
         return None
     return _span(parsed, cue, speaker, list(content.subtree), direct)
+
+
+def _prepositional_object(cue: Token, only: Collection[str] | None = None) -> Token | None:
+    """The object of the cue's preposition ("critical *of the deal*"), from ``only`` those."""
+    for prep in cue.children:
+        if prep.dep_ == "prep" and (only is None or prep.lower_ in only):
+            found = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+            if found is not None:
+                return found
+    return None
 
 
 def _owner(parsed: Parsed, owner: Token, quoted: list[tuple[int, int]]) -> Speaker | None:

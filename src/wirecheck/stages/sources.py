@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from ..ids import normalize_for_hash
+from ..ids import fold_accents, normalize_for_hash
 from ..render.words import source_label
 from ..types import Article, DuplicateGroup, Side, Span
 
@@ -69,9 +68,7 @@ NICKNAMES = {frozenset(pair.split("/")) for pair in (
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    cleaned = HONORIFIC.sub("", normalize_for_hash(folded)).replace("'s", "")
+    cleaned = HONORIFIC.sub("", normalize_for_hash(fold_accents(name))).replace("'s", "")
     return tuple(w for w in re.findall(r"[a-z][a-z\-]+", cleaned))
 
 
