@@ -64,8 +64,8 @@ GENERIC = frozenset(["official", "aide", "spokesman", "spokeswoman", "spokespers
 SAME_WORD = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
              "congressman": "representative", "congresswoman": "representative",
              "rep": "representative", "spokeswoman": "spokesman", "spokesperson": "spokesman"}
-PARTY = frozenset(["democratic", "democrat", "republican", "gop", "labour", "conservative",
-                   "majority", "minority"])
+PARTY = frozenset(["democratic", "democrat", "republican", "gop", "labour", "conservative"])
+SIDES = frozenset(["majority", "minority"])
 
 
 def role_words(value: str) -> frozenset[str]:
@@ -79,8 +79,9 @@ def role_words(value: str) -> frozenset[str]:
 def roles_compatible(a: Fact, b: Fact) -> bool:
     """The same role in other words: one's words within the other's ("President" and
     "President of Mexico"), a generic title ("official", "aide"), a member's title
-    and a title in that body ("Senator" and "Senate Majority Leader"), or titles differing only
-    by party or side ("Senate Democratic Leader", "Senate Minority Leader"); a former role is
+    and a title in that body ("Senator" and "Senate Majority Leader"), or a party's word for a
+    side ("Senate Democratic Leader", "Senate Minority Leader"; not majority against minority,
+    nor one party against another); a former role is
     not compatible with the same role held now."""
     if _former(a) != _former(b):
         return False
@@ -92,7 +93,9 @@ def roles_compatible(a: Fact, b: Fact) -> bool:
     for x, y in ((wa, wb), (wb, wa)):
         if len(x) == 1 and MEMBERS.get(next(iter(x)), frozenset()) & y:
             return True
-    return (wa ^ wb) <= PARTY and bool(wa & wb)
+    only_a, only_b = wa - wb, wb - wa  # a party's title for its side: "Democratic"/"Minority"
+    return bool(wa & wb) and ((only_a <= PARTY and only_b <= SIDES)
+                              or (only_a <= SIDES and only_b <= PARTY))
 
 
 def _former(role: Fact) -> bool:
