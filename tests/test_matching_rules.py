@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 
 from wirecheck.stages.aligned import same_place
-from wirecheck.stages.conflicts import quote_match, roles_compatible, same_opening, slight
+from wirecheck.stages.conflicts import (
+    numbers_agree,
+    quote_match,
+    roles_compatible,
+    same_opening,
+    slight,
+)
 from wirecheck.stages.sources import name_key, same_person
+from wirecheck.text.numbers import parse_number
 from wirecheck.types import Fact, Span
 
 
@@ -20,6 +27,8 @@ def role(value: str, *qualifier: str) -> Fact:
     ("Vicente Fox", "Vincente Fox", True),
     ("Rubio", "Marco Rubio", True),
     ("Ann Lee", "Bo Lee", False),
+    ("Rep. Trey Gowdy", "Trey Gowdy", True),
+    ("Tim Murray", "Timothy Murray", True),
     ("Mark Kelly", "Mike Kelly", False),
 ])
 def test_same_person(a: str, b: str, same: bool) -> None:
@@ -36,6 +45,13 @@ def test_same_person(a: str, b: str, same: bool) -> None:
     ("Senate Majority Leader", "Senate Minority Leader", False),  # a side, not a party
     ("Senate Democratic Leader", "Senate Republican Leader", False),
     ("chief engineer", "deputy mayor", False),
+    ("FBI Deputy Director", "bureau Deputy Director", True),  # initials stand for words
+    ("RNC Chairman", "National Committee Chairman", True),
+    ("GOP chairman", "Michigan Republican Party Chairman", True),
+    ("White House spokesman", "White House Press Secretary", True),  # generic words aside
+    ("Representative", "Majority Leader", True),
+    ("Representative", "Senate Majority Leader", False),  # the other chamber
+    ("CEO", "Chief Justice", False),
 ])
 def test_roles_compatible(a: str, b: str, compatible: bool) -> None:
     assert roles_compatible(role(a), role(b)) is compatible
@@ -70,6 +86,35 @@ def test_quote_match() -> None:
                        "I think we owe them a few more answers before we get there", 96) \
         == "variant"
     assert quote_match("The bridge will stay closed", "Fares go up in May", 96) is None
+    assert quote_match("God help us.", "God help us", 96) == "verbatim"  # short and the same
+    # an editor's words in brackets are no variant
+    assert quote_match("now these (local) supervisors have too much discretion",
+                       "now these supervisors have too much discretion", 96) == "verbatim"
+    # two excerpts of one remark, overlapping
+    assert quote_match("that is the one thing you don't do, is engage in a land war in Asia",
+                       "you don't do is engage in a land war in Asia, because everyone who "
+                       "tried failed", 96) == "verbatim"
+    # two remarks that share a phrase are not one remark
+    assert quote_match("I am the attorney general of the United States, but I am also a black "
+                       "man", "The same kid who got stopped on the freeway is now the attorney "
+                       "general of the United States", 96) is None
+
+
+@pytest.mark.parametrize(("a", "b", "agree"), [
+    ("$43 million", "43,885,310", True),  # round terms
+    ("$3 billion", "$3.6 billion", True),  # a scale word's figure is often cut
+    ("200", "230", True),
+    ("40", "41", False),
+    ("50,000", "55,000", False),
+    ("$139 million", "140,937,785", False),
+    ("55,000", "110,003", False),
+])
+def test_numbers_in_round_terms(a: str, b: str, agree: bool) -> None:
+    def number(written: str) -> Fact:
+        value = parse_number(written)
+        return Fact("f", "a", "number", "pages", written, Span("a", 0, 1), "test",
+                    str(value), ())
+    assert numbers_agree(number(a), number(b), 0.1) is agree
 
 
 def test_same_opening() -> None:

@@ -8,12 +8,16 @@ independent sources comes first. Differences that are not contradictions:
   it gives is compatible (``roles_compatible``) with a role another independent source gives,
   or when it calls "former" a role the others give as current;
 - numbers (``numbers_agree``, used by ``aligned.py``): values within ``number_tolerance`` agree
-  when either side is hedged ("about 40" vs "41"); "more than"/"at least"/"up to" agree with
+  when either side is hedged ("about 40" vs "41"), and so does a figure in round terms with
+  a precise one it rounds ("$43 million" / 43,885,310); "more than"/"at least"/"up to" agree with
   any value on the right side of the bound; a figure that grew over the day is told apart by
   the rule that neither value may be given for the same thing anywhere in the other article;
-- quotes: a fragment of a longer quotation is verbatim, and so is one that differs only as
-  transcriptions do (``slight``); a quotation sharing a run of six words with another, or
-  opening like another of the same speaker, but otherwise different is a variant;
+- quotes: a fragment of a longer quotation is verbatim, and so are two overlapping excerpts
+  of one remark and two wordings that differ only as transcriptions do (``slight``, an editor's
+  "[bracketed]" words left out); a quotation that shares a run of six words with another and
+  half of its words (the two of comparable length), or opens with six of its words, or shares
+  a run of eight, or opens like another of the same speaker, but is otherwise different is a
+  variant;
 - statuses: a flip of polarity on the same thing ("decided" / "not decided") conflicts, and a
   firm step ("formally offered", "committed", "agreed") of a party conflicts with "no decision",
   "no commitment" stated by other sources in a sentence naming that party; steps short of a
@@ -25,6 +29,7 @@ independent sources comes first. Differences that are not contradictions:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -53,33 +58,44 @@ class Conflict:
 
 
 # a member's title and the body's words: "Senator" is compatible with "Senate Majority Leader"
-HOUSE = frozenset(["house", "congress", "chair", "committee"])
+HOUSE = frozenset(["house", "congress", "chair", "committee", "leader", "whip", "speaker"])
 SENATE = frozenset(["senate", "chair", "committee", "leader", "whip"])
 MEMBERS = {"senator": SENATE, "sen": SENATE, "representative": HOUSE, "rep": HOUSE,
            "congressman": HOUSE, "congresswoman": HOUSE, "lawmaker": HOUSE | SENATE,
            "mp": frozenset(["parliament", "minister", "secretary", "chair"])}
+OTHER_BODY = {"senator": "house", "sen": "house", "representative": "senate",
+              "rep": "senate", "congressman": "senate", "congresswoman": "senate"}
 # titles that say only that someone holds some post: compatible with any other
 GENERIC = frozenset(["official", "aide", "spokesman", "spokeswoman", "spokesperson", "member",
                      "figure", "head", "executive", "staffer", "adviser", "advisor"])
+# an organisation's initials stand for its words: "FBI deputy director" / "bureau deputy director"
+INITIALS = {"fbi": "federal bureau investigation", "cia": "central intelligence agency",
+            "rnc": "republican national committee", "dnc": "democratic national committee",
+            "nsa": "national security agency", "doj": "justice department",
+            "dhs": "homeland security department", "epa": "environmental protection agency"}
 SAME_WORD = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
              "congressman": "representative", "congresswoman": "representative",
-             "rep": "representative", "spokeswoman": "spokesman", "spokesperson": "spokesman"}
+             "rep": "representative", "spokeswoman": "spokesman", "spokesperson": "spokesman",
+             "gop": "republican", "democrat": "democratic"}
 PARTY = frozenset(["democratic", "democrat", "republican", "gop", "labour", "conservative"])
 SIDES = frozenset(["majority", "minority"])
 
 
 def role_words(value: str) -> frozenset[str]:
     text = re.sub(r"(?<=\w)\.(?=\w)", "", normalize_for_hash(value))  # C.I.A. -> CIA
-    text = re.sub(r"\bceo\b", "chief executive", text)
+    text = re.sub(r"\bchief executive(?: officer)?\b", "ceo", text)
     words = text.replace("'s", "").replace("-", " ").split()
     words = [SAME_WORD.get(w.strip(".,"), w.strip(".,")) for w in words]
+    words += [x for w in words for x in INITIALS.get(w, "").split()]
     return frozenset(w for w in words if w and w not in ROLE_FILLER and w not in ("ex", "former"))
 
 
 def roles_compatible(a: Fact, b: Fact) -> bool:
     """The same role in other words: one's words within the other's ("President" and
-    "President of Mexico"), a generic title ("official", "aide"), a member's title
-    and a title in that body ("Senator" and "Senate Majority Leader"), or a party's word for a
+    "President of Mexico"), besides generic words ("official", "spokesman": "White House
+    spokesman" and "White House press secretary"; an organisation's initials stand for its
+    words), a member's title and a title in that body ("Senator" and "Senate Majority Leader",
+    not "Representative" and "Senate Majority Leader"), or a party's word for a
     side ("Senate Democratic Leader", "Senate Minority Leader"; not majority against minority,
     nor one party against another); a former role is
     not compatible with the same role held now."""
@@ -88,10 +104,12 @@ def roles_compatible(a: Fact, b: Fact) -> bool:
     wa, wb = role_words(a.value), role_words(b.value)
     if not wa or not wb:
         return False
-    if wa <= wb or wb <= wa or wa <= GENERIC or wb <= GENERIC:
+    if wa - GENERIC <= wb or wb - GENERIC <= wa:
         return True
     for x, y in ((wa, wb), (wb, wa)):
-        if len(x) == 1 and MEMBERS.get(next(iter(x)), frozenset()) & y:
+        title = next(iter(x))
+        if len(x) == 1 and MEMBERS.get(title, frozenset()) & y \
+                and OTHER_BODY.get(title) not in y:
             return True
     only_a, only_b = wa - wb, wb - wa  # a party's title for its side: "Democratic"/"Minority"
     return bool(wa & wb) and ((only_a <= PARTY and only_b <= SIDES)
@@ -172,7 +190,29 @@ def numbers_agree(a: Fact, b: Fact, tolerance: float) -> bool:
             if direction is not None and (other - own) * direction >= 0:
                 return True
     hedged = any(q in HEDGES for q in (*a.qualifier, *b.qualifier))
-    return hedged and abs(x - y) <= tolerance * max(abs(x), abs(y))
+    if hedged and abs(x - y) <= tolerance * max(abs(x), abs(y)):
+        return True
+    return _rounded(a.value, x, y) or _rounded(b.value, y, x)
+
+
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+WRITTEN = re.compile(r"(\d[\d,]*)(?:\.(\d+))?\s*(thousand|million|billion|trillion)?", re.I)
+
+
+def _rounded(written: str, own: float, other: float) -> bool:
+    """``written`` is ``other`` said in round figures: "$43 million" for 43,885,310 or "$3
+    billion" for $3.6 billion (a scale word's figure is often cut, not rounded: it agrees with
+    anything up to one unit above it), "200" for 230 (two or more final zeros: within half a
+    unit). "40" and "41", "50,000" and "55,000" do not agree this way."""
+    found = WRITTEN.search(written)
+    if found is None:
+        return False
+    digits, decimals, scale = found.group(1).replace(",", ""), found.group(2) or "", found.group(3)
+    if scale:
+        unit = SCALES[scale.lower()] / 10 ** len(decimals)
+        return 0 <= other - own < unit or abs(other - own) < unit / 2
+    zeros = len(digits) - len(digits.rstrip("0")) if not decimals and digits != "0" else 0
+    return zeros >= 2 and abs(other - own) < 10 ** zeros / 2
 
 
 def status_conflicts(facts: list[Fact], sources: Sources) -> list[Conflict]:
@@ -339,24 +379,73 @@ class LedgerEntry:
     carriers: list[tuple[Quote, str]]  # (quote, "verbatim" | "variant" | "paraphrase")
 
 
+# an editor's words inside a quotation ("[of Congress]", "(local)") and a hashtag after it
+EDITORIAL = re.compile(r"\[[^\]]*\]|\([^)]*\)|#\w+")
+
+
 @lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
-    """Words only: "O.K." and "OK", "I.R.S." and "IRS", dashes and commas do not make a variant."""
+    """Words only: "O.K." and "OK", "I.R.S." and "IRS", dashes and commas, an editor's
+    bracketed words and a hashtag do not make a variant."""
     text = re.sub(r"(?<=\w)\.(?=\w)", "", fold_accents(normalize_for_hash(text)))
+    text = EDITORIAL.sub(" ", text)
     return " ".join(re.sub(r"[^\w\s']", " ", text).split())
 
 
 def quote_match(entry_text: str, quote_text: str, same: float) -> str | None:
+    """"verbatim" (the same words, a fragment of them, or two overlapping excerpts of one
+    remark), "variant" (the same remark in other words: see ``_close``), or None."""
     a, b = _norm(entry_text), _norm(quote_text)
     if not a or not b:
         return None
-    for x, y in ((a, b), (" ".join(_words(entry_text)), " ".join(_words(quote_text)))):
+    wa, wb = _words(entry_text), _words(quote_text)
+    if _inside(wa, wb) or _inside(wb, wa) or _excerpts(wa, wb):
+        return "verbatim"
+    for x, y in ((a, b), (" ".join(wa), " ".join(wb))):
         short, long_ = sorted((x, y), key=len)  # (then contractions and numbers spelled alike)
         if len(short) >= 12 and fuzz.partial_ratio(short, long_) >= same:
             return "verbatim"
-    if word_ngrams(a, 6) & word_ngrams(b, 6):
+    if word_ngrams(a, 6) & word_ngrams(b, 6) and (
+            _close(wa, wb) or _departs(wa, wb) or word_ngrams(a, 8) & word_ngrams(b, 8)):
         return "verbatim" if slight(entry_text, quote_text) else "variant"
     return None
+
+
+def _inside(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """A fragment: the same words, or three or more of them running inside the other's."""
+    n = len(short)
+    return short == long_ or 3 <= n <= len(long_) and any(
+        long_[i:i + n] == short for i in range(len(long_) - n + 1))
+
+
+def _departs(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The shorter quotation opens with six or more words of the longer (and 40% of itself),
+    then departs from it: one remark, quoted differently from there on."""
+    short, long_ = sorted((a, b), key=len)
+    n = max(6, math.ceil(0.4 * len(short)))
+    return len(short) > n and _inside(short[:n], long_)
+
+
+def _excerpts(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two excerpts of one remark that overlap: one ends with four or more words the other
+    starts with ("... the one thing you don't do is engage in a land war" / "you don't do is
+    engage in a land war, alright, because ...")."""
+    for x, y in ((a, b), (b, a)):
+        for n in range(min(len(x), len(y)) - 1, 3, -1):
+            if x[-n:] == y[:n]:
+                return True
+    return False
+
+
+def _close(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same remark: the words in common are half the shorter quotation or more, and the
+    shorter is at least half as long as the longer (two remarks that share a phrase, or a
+    short one that opens like a long one, are not one remark)."""
+    short, long_ = sorted((len(a), len(b)))
+    if not short or short < 0.5 * long_:
+        return False
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) >= 0.5 * short
 
 
 FILLER_WORDS = frozenset("the a an and but so well however oh uh um that of i you".split())
@@ -413,7 +502,8 @@ COMMON_OPENING = frozenset(["think", "know", "believe", "going", "want", "say", 
 def same_opening(a: str, b: str) -> bool:
     """A quotation that opens like another of the same speaker and then departs from it: four
     opening words in common, two of them content words, and 40% of the shorter quotation; or,
-    for a quotation of eight words or fewer, three words, one content word, and half of it."""
+    for a quotation of eight words or fewer, three words, one content word, and half of it;
+    the shorter at least half as long as the longer."""
     wa, wb = _norm(a).split(), _norm(b).split()
     common = 0
     for x, y in zip(wa, wb, strict=False):
@@ -421,6 +511,8 @@ def same_opening(a: str, b: str) -> bool:
             break
         common += 1
     shorter = min(len(wa), len(wb))
+    if shorter < 0.5 * max(len(wa), len(wb)):
+        return False  # a short remark that opens like a long one: another remark
     content = len(content_words(" ".join(wa[:common])) - COMMON_OPENING)
     if shorter <= 8:
         return common >= 3 and common >= 0.5 * shorter and content >= 1

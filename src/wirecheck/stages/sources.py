@@ -12,7 +12,8 @@ from ..ids import fold_accents, normalize_for_hash
 from ..render.words import source_label
 from ..types import Article, DuplicateGroup, Side, Span
 
-HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|sir|dame|prof)\.?\s+", re.I)
+HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|sir|dame|prof|rep|sen|gov|gen|lt|col|rev|hon|amb|atty)"
+                       r"\.?\s+", re.I)
 
 
 @dataclass
@@ -64,7 +65,9 @@ NICKNAMES = {frozenset(pair.split("/")) for pair in (
     "matt/matthew pat/patrick nick/nicholas ben/benjamin sam/samuel alex/alexander "
     "andy/andrew greg/gregory jeff/jeffrey ken/kenneth larry/lawrence liz/elizabeth "
     "beth/elizabeth kate/katherine kathy/kathleen sue/susan jen/jennifer mitch/mitchell "
-    "newt/newton hank/henry harry/henry jack/john johnny/john don/donald ron/ronald").split()}
+    "newt/newton hank/henry harry/henry jack/john johnny/john don/donald ron/ronald "
+    "tim/timothy bibi/benjamin fred/frederick al/albert jerry/gerald pete/peter phil/philip "
+    "ray/raymond rudy/rudolph bernie/bernard vince/vincent walt/walter").split()}
 
 
 def name_key(name: str) -> tuple[str, ...]:
