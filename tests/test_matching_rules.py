@@ -8,13 +8,14 @@ from wirecheck.stages.aligned import same_place
 from wirecheck.stages.conflicts import (
     numbers_agree,
     quote_match,
+    role_conflicts,
     roles_compatible,
     same_opening,
     slight,
 )
-from wirecheck.stages.sources import name_key, same_person
+from wirecheck.stages.sources import People, Sources, name_key, same_person
 from wirecheck.text.numbers import parse_number
-from wirecheck.types import Fact, Span
+from wirecheck.types import Article, Fact, Span
 
 
 def role(value: str, *qualifier: str) -> Fact:
@@ -129,3 +130,30 @@ def test_same_opening() -> None:
 ])
 def test_same_place(a: str, b: str, same: bool) -> None:
     assert same_place(a, b) is same
+
+
+def _roles_story(*given: tuple[int, str, str]) -> list[tuple[str, list[str]]]:
+    """role_conflicts over articles a0, a1, ..., each (article, person, title) a role fact."""
+    articles = [Article(f"a{i}", "test", "x", ()) for i in range(max(g[0] for g in given) + 1)]
+    facts = [Fact(f"f{n}", f"a{i}", "role", person, title, Span(f"a{i}", n, n + 1), "test")
+             for n, (i, person, title) in enumerate(given)]
+    people = People.build([person for _, person, _ in given])
+    found = role_conflicts(facts, people, Sources.build(articles, []))
+    return [(c.topic, [s.value for s in c.sides]) for c in found]
+
+
+def test_two_offices_one_against_one_are_a_tie() -> None:
+    assert _roles_story((0, "Ann Vale", "Mayor"), (1, "Ann Vale", "Treasury Secretary")) == [
+        ("Ann Vale's role", ["Mayor", "Treasury Secretary"])]
+    # titles that are not offices may both be held: no conflict on one source each
+    assert _roles_story((0, "Ann Vale", "minister"), (1, "Ann Vale", "author")) == []
+    assert _roles_story((0, "Ann Vale", "Mayor"), (1, "Ann Vale", "mayor of Harlow")) == []
+
+
+def test_a_second_office_against_the_agreed_one() -> None:
+    found = _roles_story((0, "Ann Vale", "Governor"), (1, "Ann Vale", "Governor"),
+                         (1, "Ann Vale", "Chief Justice"))
+    assert found == [("Ann Vale's role", ["Governor", "Chief Justice"])]
+    # a second title that is no office is another role she may hold
+    assert _roles_story((0, "Ann Vale", "Governor"), (1, "Ann Vale", "Governor"),
+                        (1, "Ann Vale", "author")) == []

@@ -6,7 +6,10 @@ Each finder returns ``Conflict`` records with two or more sides; the side stated
 independent sources comes first. Differences that are not contradictions:
 - roles: a person may hold several roles; an article conflicts only when none of the roles
   it gives is compatible (``roles_compatible``) with a role another independent source gives,
-  or when it calls "former" a role the others give as current;
+  when it calls "former" a role the others give as current, or when it gives an office
+  (president, governor, secretary, justice, ...: ``OFFICES``) no other source gives besides
+  the office the others agree on; two sources that each give a different office, one against
+  one, are a tie (a conflict that names no majority);
 - numbers (``numbers_agree``, used by ``aligned.py``): values within ``number_tolerance`` agree
   when either side is hedged ("about 40" vs "41"), and so does a figure in round terms with
   a precise one it rounds ("$43 million" / 43,885,310); "more than"/"at least"/"up to" agree with
@@ -136,9 +139,15 @@ def role_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[
             roles_compatible(f, g) for g in roles
             if sources.source_of[g.article_id] != sources.source_of[f.article_id])]
         agreed = [f for f in roles if f not in dissent]
+        if not agreed:
+            found.extend(_office_tie(person, dissent, sources))
+            continue
         dissenting_sources = sources.independent({f.article_id for f in dissent})
         dissenting_sources -= sources.independent({f.article_id for f in agreed})
-        if not agreed or not dissenting_sources:
+        # a second office no other source gives, besides the one the others agree on
+        dissenting_sources |= {sources.source_of[f.article_id] for f in dissent if _office(f)
+                               and any(_office(g) for g in agreed)}
+        if not dissenting_sources:
             continue
         dissent = [f for f in dissent if sources.source_of[f.article_id] in dissenting_sources]
         main = _most_stated(agreed, sources)
@@ -151,6 +160,33 @@ def role_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[
             f"call(s) {person} {other}, a role no other source gives.",
         ))
     return found
+
+
+# offices one person holds one at a time: two sources that each give a different one (and no
+# title in common) disagree, even one against one
+OFFICES = frozenset(["president", "governor", "mayor", "senator", "representative",
+                     "congressman", "congresswoman", "secretary", "attorney", "justice",  # general
+                     "speaker", "ambassador", "sheriff", "chancellor", "prime"])
+
+
+def _office(role: Fact) -> bool:
+    words = role_words(role.value)
+    return not _former(role) and bool(words & OFFICES) and (
+        "attorney" not in words or "general" in words)  # an attorney is no office
+
+
+def _office_tie(person: str, roles: list[Fact], sources: Sources) -> list[Conflict]:
+    """Each source's titles for a person, when every one of them names an office and no
+    source's title is compatible with another source's (a tie: no majority is named)."""
+    by_source: dict[str, list[Fact]] = defaultdict(list)
+    for fact in roles:
+        by_source[sources.source_of[fact.article_id]].append(fact)
+    if len(by_source) < 2 or not all(_office(f) for f in roles):
+        return []
+    sides = [side(_label_roles(facts), facts) for facts in by_source.values()]
+    return [Conflict("role", f"{person}'s role", sides, "; ".join(
+        f"{_labels(facts, sources)} call(s) {person} {_label_roles(facts)}"
+        for facts in by_source.values()) + ": offices one person does not hold together.")]
 
 
 def _labels(items: list[Fact] | list[Quote], sources: Sources) -> str:
