@@ -135,3 +135,31 @@ def test_unchanged_story_has_no_conflict(tmp_path: Path) -> None:
 def test_sample_corpus_and_seeds_cite_what_they_say() -> None:
     spans_hold_values(analyze([SAMPLE]).report)
     spans_hold_values(analyze([shared_or_skip("seeds")]).report)
+
+
+def test_polarity_in_other_verbs(tmp_path: Path) -> None:
+    """What two sentences assert, negated in one of them with another verb."""
+    said = {
+        "a": ("The dockers' union urged its members on Monday to vote against the Harlow port "
+              "contract, citing the pension terms.",
+              "Shipping lines said they expected delays at the container berths next month, "
+              "when the new timetable starts."),
+        "b": ("The dockers' union did not encourage its members on Monday to vote against the "
+              "Harlow port contract, citing the pension terms.",
+              "A ferry operator told passengers to check sailing times before travelling to "
+              "the island this winter."),
+        "c": ("On Monday the dockers' union urged members to vote against the Harlow port "
+              "contract over its pension terms.",
+              "Local hauliers have warned that lorries could queue on the bypass again, as "
+              "they did last spring."),
+    }
+    records = [{"id": k, "outlet": f"{k.upper()} Post", "title": f"Harlow dockers ({k})",
+                "published": "2025-03-14", "text": "\n\n".join(v)}
+               for k, v in said.items()]
+    (tmp_path / "story.jsonl").write_text("\n".join(json.dumps(r) for r in records),
+                                          encoding="utf-8")
+    report = analyze([tmp_path]).report
+    changed = next(a["id"] for a in report["articles"] if a["meta"].get("id") == "b")
+    found = [c for s in report["stories"] for c in s["conflicts"] if c["type"] == "status"]
+    assert any(changed in side["article_ids"] for c in found for side in c["sides"][1:]), found
+    spans_hold_values(report)

@@ -15,7 +15,9 @@ fact:
   other article's whole text;
 - role: the same person given titles that are not compatible, neither title given to that person
   anywhere in the other article;
-- polarity (type ``status``): the same verb negated in one sentence and affirmed in the other.
+- polarity (type ``status``): the same verb negated in one sentence and affirmed in the other,
+  or the verbs the two sentences assert with (the root, or what a "said" reports), in other
+  words ("urged" / "did not encourage"), when one sentence says "no" once more than the other.
 Conflicts found in several pairs are merged when they share a mention, and aligned pairs that
 agree on a number or a day join their sources to that value, so that each side lists every
 source that gives it (components with a single value are no conflict); the side most independent
@@ -45,6 +47,8 @@ NEGATIVE_WORDS = frozenset(["decline", "refuse", "deny", "fail", "reject", "avoi
                             "nowhere", "hardly", "barely", "impossible", "absence", "refusal"])
 NEGATING = ("det", "advmod", "preconj")
 LIGHT_VERBS = frozenset(["be", "have", "do", "get", "make", "go"])
+SPEECH = frozenset("say tell add state note warn explain write claim announce insist".split())
+NOT_NEGATING = frozenset(["only", "just", "merely", "least"])  # "not only", "not least"
 MIN_SHARED = 3  # content words two sentences must share to be aligned at all
 
 
@@ -108,6 +112,7 @@ class Differ:
         self.sources, self.people, self.tolerance = sources, people, tolerance
         self._lemmas: dict[str, set[str]] = {}  # per claim: a claim is parsed once per story
         self._verbs: dict[str, dict[str, tuple[bool, Span, bool]] | None] = {}
+        self._main: dict[str, str] = {}  # claim id -> the lemma of the verb it asserts with
         self.same_statement = same_statement
         self.close = (aligned + same_statement) / 2  # days, places, polarity need this
         self.facts_of: dict[str, list[Fact]] = defaultdict(list)
@@ -211,8 +216,8 @@ class Differ:
             return
         if overlap_score(self.lemmas(a), self.lemmas(b)) < self.same_statement:
             return  # by lemmas ("voted" / "did not vote"): not the same statement
-        if _negations(a.text) and _negations(b.text):
-            return  # both say "no" somewhere: which of their verbs it belongs to is wording
+        if _negations(a.text) == _negations(b.text):
+            return  # both say "no" as often: which of their verbs it belongs to is wording
         for lemma in sorted(set(verbs_a) & set(verbs_b)):
             (neg_a, span_a, root_a), (neg_b, span_b, root_b) = verbs_a[lemma], verbs_b[lemma]
             if lemma in LIGHT_VERBS and not (root_a and root_b):
@@ -224,6 +229,16 @@ class Differ:
                 yield (Mention("status", label_a, label_a, span_a, topic),
                        Mention("status", label_b, label_b, span_b, topic))
                 return  # one polarity conflict per pair
+        main_a, main_b = self._main.get(a.id), self._main.get(b.id)
+        if main_a and main_b and main_a in verbs_a and main_b in verbs_b \
+                and not {main_a, main_b} & LIGHT_VERBS:
+            (neg_a, span_a, _), (neg_b, span_b, _) = verbs_a[main_a], verbs_b[main_b]
+            if neg_a != neg_b:  # what each sentence asserts, in other verbs: "urged" / "did
+                topic = f"whether {_gist(a.text, b.text)}"  # not encourage"
+                label_a = f"not {main_a}" if neg_a else main_a
+                label_b = f"not {main_b}" if neg_b else main_b
+                yield (Mention("status", label_a, label_a, span_a, topic),
+                       Mention("status", label_b, label_b, span_b, topic))
 
     def lemmas(self, claim: Claim) -> set[str]:
         if claim.id not in self._lemmas:
@@ -248,6 +263,10 @@ class Differ:
         if span is None:
             return None
         found: dict[str, tuple[bool, Span, bool]] = {}
+        main = span.root  # what the sentence asserts: the root, or what a speech verb reports
+        if main.lemma_.lower() in SPEECH:
+            main = next((c for c in main.children if c.dep_ == "ccomp"), main)
+        self._main[claim.id] = main.lemma_.lower()
         for token in span:
             lemma = token.lemma_.lower()
             if lemma in NEGATIVE_WORDS or (
@@ -255,8 +274,9 @@ class Differ:
                 return None  # "ruled out"
             if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "amod"):
                 continue
-            negators = [c for c in token.children if c.dep_ == "neg" or (
-                c.lower_ in NEGATORS and c.dep_ in NEGATING)] + [
+            negators = [c for c in token.children if (c.dep_ == "neg" or (
+                c.lower_ in NEGATORS and c.dep_ in NEGATING))
+                and c.doc[min(c.i + 1, len(c.doc) - 1)].lower_ not in NOT_NEGATING] + [
                 d for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                 for d in c.children if d.lower_ in NEGATORS and d.dep_ == "det"]
             negated = bool(negators)
@@ -270,8 +290,10 @@ class Differ:
 
 
 def _negations(text: str) -> int:
+    """How many times a sentence says "no" ("not only" does not)."""
     words = re.findall(r"[\w']+|n[’']t", text.lower())
-    return sum(w in NEGATORS or w.endswith(("n't", "n’t")) for w in words)
+    return sum((w in NEGATORS or w.endswith(("n't", "n’t"))) and nxt not in NOT_NEGATING
+               for w, nxt in zip(words, [*words[1:], ""], strict=True))
 
 
 def _same_count(f: Fact, g: Fact) -> bool:
