@@ -31,6 +31,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..ids import normalize_for_hash
 from ..nlp.spacy_backend import analyse
@@ -40,6 +41,9 @@ from ..types import Claim, Fact, Side, Span
 from .facts import NEGATORS
 from .sources import People, Sources
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 # words that say "no" without a negation: polarity is then a matter of wording, not compared
 NEGATIVE_WORDS = frozenset(["decline", "refuse", "deny", "fail", "reject", "avoid", "lack",
                             "oppose", "prevent", "refrain", "halt", "stop", "bar", "ban",
@@ -48,6 +52,7 @@ NEGATIVE_WORDS = frozenset(["decline", "refuse", "deny", "fail", "reject", "avoi
 NEGATING = ("det", "advmod", "preconj")
 LIGHT_VERBS = frozenset(["be", "have", "do", "get", "make", "go"])
 SPEECH = frozenset("say tell add state note warn explain write claim announce insist".split())
+QUOTE_MARKS = frozenset(['"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"])
 NOT_NEGATING = frozenset(["only", "just", "merely", "least"])  # "not only", "not least"
 MIN_SHARED = 3  # content words two sentences must share to be aligned at all
 
@@ -216,12 +221,13 @@ class Differ:
             return
         if overlap_score(self.lemmas(a), self.lemmas(b)) < self.same_statement:
             return  # by lemmas ("voted" / "did not vote"): not the same statement
+
         if _negations(a.text) == _negations(b.text):
             return  # both say "no" as often: which of their verbs it belongs to is wording
         for lemma in sorted(set(verbs_a) & set(verbs_b)):
             (neg_a, span_a, root_a), (neg_b, span_b, root_b) = verbs_a[lemma], verbs_b[lemma]
             if lemma in LIGHT_VERBS and not (root_a and root_b):
-                continue  # "is", "has" of two clauses: only the main verbs compare
+                continue  # "is", "has" of two clauses: only the asserting verbs compare
             if neg_a != neg_b:
                 topic = f"whether {_gist(a.text, b.text)}"
                 label_a = f"not {lemma}" if neg_a else lemma
@@ -278,15 +284,23 @@ class Differ:
                 c.lower_ in NEGATORS and c.dep_ in NEGATING))
                 and c.doc[min(c.i + 1, len(c.doc) - 1)].lower_ not in NOT_NEGATING] + [
                 d for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                for d in c.children if d.lower_ in NEGATORS and d.dep_ == "det"]
+                for d in c.children if d.lower_ in NEGATORS and d.dep_ == "det"
+                and not _quoted(d)]  # a "no" vote
             negated = bool(negators)
             if lemma in found and found[lemma][0] != negated:
                 found.pop(lemma)  # both ways in one sentence: nothing to compare
                 continue
             start = min([token.idx, *(n.idx for n in negators)])  # the span shows the "not"
             end = max([token.idx + len(token), *(n.idx + len(n) for n in negators)])
-            found[lemma] = (negated, Span(claim.article_id, start, end), token.dep_ == "ROOT")
+            found[lemma] = (negated, Span(claim.article_id, start, end), token == main)
         return found
+
+
+def _quoted(token: Token) -> bool:
+    """A word in quotation marks of its own: the "no" of a "no" vote."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].text in QUOTE_MARKS \
+        and token.i + 1 < len(doc) and doc[token.i + 1].text in QUOTE_MARKS
 
 
 def _negations(text: str) -> int:

@@ -279,7 +279,8 @@ def commitment_conflicts(facts: list[Fact], articles: dict[str, str],
         formal = value == "offered" and fact.qualifier == ("formal",)
         if formal or (value in FIRM and not fact.qualifier):
             firm[fact.subject].append(fact)
-    denials = [f for f in facts if f.kind == "status" and (f.normalized or f.value) in NOT_FIRM]
+    denials = [f for f in facts if f.kind == "status" and (f.normalized or f.value) in NOT_FIRM
+               and not {"conditional", "questioned"} & set(f.qualifier)]  # "if … not secured"
     found = []
     for party, steps in sorted(firm.items()):
         pattern = re.compile(rf"(?<!\w){re.escape(normalize_for_hash(party))}(?!\w)")
