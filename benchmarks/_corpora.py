@@ -9,7 +9,9 @@
 
 ``*_records()`` give each event's articles as JSON Lines records (``id, url, outlet, title,
 published, text``, what ``wirecheck analyze`` reads); ``clean_articles`` turns records into
-``Article`` objects through the real reader and Cleaner (the ``analyze`` ingest path).
+``Article`` objects through the real reader and Cleaner (the ``analyze`` ingest path), while
+``labelled`` builds them directly from the paragraphs (``make_article``: no reader, no Cleaner),
+as (article, event) pairs for the clustering, dedup and scaling benchmarks.
 """
 
 from __future__ import annotations
@@ -27,13 +29,14 @@ from wirecheck.config import Settings, load_settings
 from wirecheck.ids import content_id
 from wirecheck.ingest.readers import read_paths
 from wirecheck.stages.clean import Cleaner
-from wirecheck.types import Article, Failure, RawDocument
+from wirecheck.types import Article, Failure, Paragraph, RawDocument
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 BASIL = DATA / "clusters-basil" / "articles"
 NEWSWCL = DATA / "clusters-newswcl50"
 
 Record = dict[str, Any]
+Labelled = list[tuple[Article, str]]  # (article, gold event)
 
 
 def available() -> bool:
@@ -53,7 +56,7 @@ def _paragraphs(body: Any) -> list[str]:
 
 
 def basil_records() -> dict[str, list[Record]]:
-    """Event (triplet-uuid) -> its articles as records, in file order."""
+    """Event (triplet-uuid) -> its articles as records, in file order (whitespace squeezed)."""
     events: dict[str, list[Record]] = defaultdict(list)
     for path in sorted(BASIL.glob("*/*.json")):
         raw = json.loads(path.read_text("utf-8"))
@@ -128,3 +131,24 @@ def clean_articles(records: list[Record], settings: Settings | None = None) -> l
     cleaner = Cleaner(settings or load_settings())
     return [a for doc in raw_documents(records, settings) for a in cleaner.process(doc)
             if not isinstance(a, Failure)]
+
+
+def make_article(key: str, paragraphs: list[str], title: str | None, published: str | None,
+                 outlet: str | None = None, url: str | None = None) -> Article:
+    """An Article whose text is the paragraphs joined by blank lines (built directly)."""
+    spans, parts, offset = [], [], 0
+    for text in paragraphs:
+        parts.append(text)
+        spans.append(Paragraph(offset, offset + len(text)))
+        offset += len(text) + 2
+    return Article(id=content_id("bench", key), source=key, text="\n\n".join(parts),
+                   paragraphs=tuple(spans), title=title, outlet=outlet, url=url,
+                   published=published)
+
+
+def labelled(events: dict[str, list[Record]]) -> Labelled:
+    """Every record as (Article built by ``make_article``, its event), events in order."""
+    return [(make_article(str(r["id"]), [p for p in r["text"].split("\n\n") if p],
+                          r.get("title"), r.get("published"), r.get("outlet"), r.get("url")),
+             event)
+            for event, records in events.items() for r in records]

@@ -1,6 +1,7 @@
 """Story clustering on the dev events: StoryClusterer against a TF-IDF agglomerative baseline.
 
-Corpora (read from ../shared/data, never copied into the repository):
+Corpora (read from ../shared/data, never copied into the repository; loaded by ``_corpora.py``,
+articles built directly from the paragraphs, not through the Cleaner):
 - BASIL: 300 articles = 100 events x 3 outlets; gold story = ``triplet-uuid``; title, date, body.
 - NewsWCL50: 50 articles = 10 events x 5 outlets, rebuilt from the CoNLL tokens (a ``\\n`` token
   ends a paragraph); gold story = the leading event number of the doc id. No title is given (the
@@ -23,94 +24,34 @@ from __future__ import annotations
 import json
 import platform
 import random
-import re
 import sys
 import time
 from collections import defaultdict
 from itertools import combinations
-from pathlib import Path
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score
 
+from _corpora import BASIL, DATA, NEWSWCL, Labelled, basil_records, labelled, newswcl_records
+from _corpora import make_article as make_article  # re-exported: dedup.py, scaling.py use it
 from wirecheck.config import Settings, load_settings
-from wirecheck.ids import content_id
 from wirecheck.stages.cluster import StoryClusterer
-from wirecheck.types import Article, Paragraph
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-BASIL = DATA / "clusters-basil" / "articles"
-NEWSWCL = DATA / "clusters-newswcl50"
 SEED = 13
 SWEEP = (0.12, 0.18)  # wirecheck's threshold either side of the shipped one: a plateau or a peak?
 BASELINE_GRID = [round(0.50 + 0.02 * i, 2) for i in range(21)]  # cosine distance 0.50 .. 0.90
 
-Labelled = list[tuple[Article, str]]  # (article, gold story)
-
-
-def make_article(key: str, paragraphs: list[str], title: str | None, published: str | None,
-                 outlet: str | None = None, url: str | None = None) -> Article:
-    """An Article whose text is the paragraphs joined by blank lines."""
-    spans, parts, offset = [], [], 0
-    for text in paragraphs:
-        parts.append(text)
-        spans.append(Paragraph(offset, offset + len(text)))
-        offset += len(text) + 2
-    return Article(id=content_id("bench", key), source=key, text="\n\n".join(parts),
-                   paragraphs=tuple(spans), title=title, outlet=outlet, url=url,
-                   published=published)
-
 
 def load_basil() -> Labelled:
-    rows: Labelled = []
-    for path in sorted(BASIL.glob("*/*.json")):
-        raw = json.loads(path.read_text("utf-8"))
-        paragraphs = [" ".join(p).strip() for p in raw["body-paragraphs"]]
-        article = make_article(path.stem, [p for p in paragraphs if p], raw.get("title"),
-                               raw.get("date"), raw.get("source"), raw.get("url"))
-        rows.append((article, raw["triplet-uuid"]))
-    return rows
-
-
-def detokenize(tokens: list[str]) -> str:
-    text = " ".join(tokens)
-    text = re.sub(r" ([,.;:!?%)\]}])", r"\1", text)
-    text = re.sub(r"([(\[{$]) ", r"\1", text)
-    text = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m|’s)\b", r"\1", text)
-    return re.sub(r" ?- ?", "-", text).replace(" — ", " — ")
+    """BASIL as (article, triplet-uuid), in file order (dedup.py and scaling.py use it too)."""
+    return labelled(basil_records())
 
 
 def load_newswcl() -> Labelled:
-    urls: dict[str, str] = {}
-    for line in (NEWSWCL / "urls.tsv").read_text("utf-8").splitlines()[1:]:
-        event, outlet, url = line.split("\t")[:3]
-        urls[f"{event}_{outlet}"] = url.strip()
-    tokens: dict[str, list[str]] = defaultdict(list)
-    for line in (NEWSWCL / "NewsWCL50.conll").read_text("utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        doc, _, _, token = line.split("\t")[:4]
-        tokens[doc].append(token)
-    rows: Labelled = []
-    for doc, words in tokens.items():
-        paragraphs, current = [], []
-        for word in words:
-            if word == "\\n":
-                paragraphs.append(detokenize(current))
-                current = []
-            else:
-                current.append(word)
-        paragraphs.append(detokenize(current))
-        name = doc.split("/")[-1]
-        url = urls.get(name, "")
-        found = re.search(r"/(20\d\d)/(\d\d)/(\d\d)/", url)
-        day = "-".join(found.groups()) if found else None
-        article = make_article(name, [p for p in paragraphs if p.strip()], None, day,
-                               name.split("_")[1], url or None)
-        rows.append((article, doc.split("/")[0]))
-    return rows
+    """NewsWCL50 as (article, event number), in CoNLL order (scaling.py uses it too)."""
+    return labelled(newswcl_records())
 
 
 def shuffled(rows: Labelled) -> Labelled:

@@ -1,6 +1,7 @@
 """Speed of the extraction stages against spaCy's bare parse, on the same texts, in one process.
 
-Texts: the PolNeAR dev split (``../shared/data/quotes-polnear/dev/text``, one paragraph a line),
+Texts: the PolNeAR dev split (``../shared/data/quotes-polnear/dev/text``, one paragraph a line,
+read by ``_polnear.py`` as quotes_polnear.py reads it),
 or, where ../shared is absent, the bundled sample corpus (examples/harbour-bridge). Two
 timings, on the same chunks of 12 articles, interleaved chunk by chunk (which goes first
 alternates) and repeated ``--repeat`` times (default 3), so that both see the same load on a
@@ -28,33 +29,23 @@ import sys
 import time
 from pathlib import Path
 
+from _polnear import DEV, read_articles
 from wirecheck.nlp.spacy_backend import analyse_many, clear_cache, load_nlp
 from wirecheck.stages.claims import ClaimExtractor
 from wirecheck.stages.facts import FactExtractor
 from wirecheck.stages.quotes import QuoteExtractor
-from wirecheck.types import Article, Paragraph
+from wirecheck.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]
-POLNEAR = ROOT.parent / "shared" / "data" / "quotes-polnear" / "dev" / "text"
+POLNEAR = DEV / "text"
 SAMPLE = ROOT / "examples" / "harbour-bridge"
 TARGET = 1.3
 CHUNK = 12
 
 
-def article(name: str, text: str) -> Article:
-    paragraphs, offset = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            start = offset + len(line) - len(line.lstrip())
-            paragraphs.append(Paragraph(start, offset + len(line.rstrip())))
-        offset += len(line) + 1
-    return Article(id=name, source=name, text=text, paragraphs=tuple(paragraphs))
-
-
 def corpus() -> tuple[str, list[Article]]:
     if POLNEAR.is_dir():
-        files = sorted(POLNEAR.glob("*.txt"))
-        return "polnear-dev", [article(p.stem, p.read_text("utf-8")) for p in files]
+        return "polnear-dev", read_articles(POLNEAR)
     from wirecheck import analyze  # the sample corpus, read and cleaned as in a run
 
     store = analyze([SAMPLE], store="memory:").store

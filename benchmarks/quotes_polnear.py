@@ -6,7 +6,8 @@ are Source / Cue / Content spans with char offsets, ``E`` lines join them into o
 Two dev texts have six annotators: each annotation set is scored and the counts of such a text
 are averaged over its sets (every text weighs the same).
 
-Articles: the text as stored, one paragraph (kind "p") per non-empty line; nothing is dropped.
+Articles: the text as stored, one paragraph (kind "p") per non-empty line; nothing is dropped
+(``_polnear.py``, shared with extraction_speed.py).
 
 Matching rules (applied alike to both systems):
 - tokens are ``\\w+`` runs, lower-cased; content token F1 is the multiset F1 of the tokens of the
@@ -49,13 +50,12 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from _polnear import DEV, read_articles
 from wirecheck.nlp.spacy_backend import analyse_many, load_nlp
 from wirecheck.stages.quotes import QuoteExtractor
 from wirecheck.text.names import name_words, same_person
-from wirecheck.types import Article, Paragraph
+from wirecheck.types import Article
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = ROOT.parent / "shared" / "data" / "quotes-polnear" / "dev"
 MATCH_F1 = 0.5
 OPENING_DOUBLE = "\u201c\u201e\u00ab"
 CLOSING_DOUBLE = "\u201d\u00bb"
@@ -133,22 +133,8 @@ def load_split(folder: Path) -> list[tuple[Article, list[list[Gold]]]]:
     sets: dict[str, list[Path]] = {}
     for ann in sorted((folder / "attributions").glob("*.ann")):
         sets.setdefault(re.sub(r"_[0-9a-f]{4}$", "", ann.stem), []).append(ann)
-    loaded = []
-    for path in sorted((folder / "text").glob("*.txt")):
-        text = path.read_text("utf-8")
-        loaded.append((make_article(path.stem, text),
-                       [read_ann(ann, text) for ann in sets.get(path.stem, [])]))
-    return loaded
-
-
-def make_article(stem: str, text: str) -> Article:
-    paragraphs, offset = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            start = offset + len(line) - len(line.lstrip())
-            paragraphs.append(Paragraph(start, offset + len(line.rstrip())))
-        offset += len(line) + 1
-    return Article(id=stem, source=stem, text=text, paragraphs=tuple(paragraphs))
+    return [(article, [read_ann(ann, article.text) for ann in sets.get(article.id, [])])
+            for article in read_articles(folder / "text")]
 
 
 # -- predictions ---------------------------------------------------------------------------------
@@ -331,7 +317,7 @@ def errors(data: list[tuple[Article, list[list[Gold]]]], preds: list[list[Pred]]
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(next((a for a in argv if not a.startswith("-")), DEFAULT))
+    folder = Path(next((a for a in argv if not a.startswith("-")), DEV))
     if not (folder / "text").is_dir():
         print(json.dumps({"benchmark": "quotes_polnear",
                           "skipped": f"{folder} is absent (../shared is only beside a "
