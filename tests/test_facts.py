@@ -224,3 +224,25 @@ def test_harbour_roles(corpus_roles: dict[str, list[Fact]], article_id: str, per
         pytest.xfail("'Nadia Quennell, 34, who was crossing to her office': a described "
                      "activity, not a title; no role is extracted")
     check_role(corpus_roles[article_id], person, role)
+
+
+# -- places: a person's home ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "person", "place"), [
+    ("House Speaker John Boehner (R-Ohio) met the president on Friday.", "John Boehner",
+     "Ohio"),
+    ("Senator Charles E. Grassley, Republican of Iowa, objected to the plan.",
+     "Charles E. Grassley", "Iowa"),
+    ("Vermont Sen. Bernie Sanders spoke after the vote.", "Bernie Sanders", "Vermont"),
+    ("Representative Tom Cole, an Oklahoma Republican and Boehner lieutenant, spoke.",
+     None, "Oklahoma"),  # Oklahoma is Cole's, not Boehner's: no person directly after
+    ("The talks were held in Geneva on Friday, officials said.", None, "Geneva"),
+])
+def test_place_of_a_person(extractor: FactExtractor, sentence: str, person: str | None,
+                           place: str) -> None:
+    found = {f.value: f.subject for f in facts_of(extractor, make_article(sentence), "place")}
+    assert place in found, found
+    if person is None:
+        assert found[place] in ("place", "Tom Cole"), found
+    else:
+        assert same_person(found[place], person), found

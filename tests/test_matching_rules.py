@@ -6,6 +6,7 @@ import pytest
 
 from wirecheck.stages.aligned import same_place
 from wirecheck.stages.conflicts import (
+    home_conflicts,
     numbers_agree,
     quote_match,
     role_conflicts,
@@ -157,3 +158,23 @@ def test_a_second_office_against_the_agreed_one() -> None:
     # a second title that is no office is another role she may hold
     assert _roles_story((0, "Ann Vale", "Governor"), (1, "Ann Vale", "Governor"),
                         (1, "Ann Vale", "author")) == []
+
+
+def test_where_a_person_is_from() -> None:
+    articles = [Article(f"a{i}", "test", "x", ()) for i in range(3)]
+
+    def home(i: int, person: str, place: str) -> Fact:
+        return Fact(f"f{i}{place}", f"a{i}", "place", person, place, Span(f"a{i}", i, i + 1),
+                    "test", place)
+
+    def found(*facts: Fact) -> list[list[str]]:
+        people = People.build([f.subject for f in facts])
+        return [[s.value for s in c.sides]
+                for c in home_conflicts(list(facts), people, Sources.build(articles, []))]
+
+    assert found(home(0, "Raúl Labrador", "Idaho"), home(1, "Labrador", "Denver")) == [
+        ["Idaho", "Denver"]]  # one against one: a tie
+    assert found(home(0, "John Boehner", "Ohio"), home(1, "Boehner", "Ohio"),
+                 home(2, "John Boehner", "Texas")) == [["Ohio", "Texas"]]
+    assert found(home(0, "Chuck Schumer", "New York"), home(1, "Schumer", "N.Y.")) == []
+    assert found(home(0, "Ann Vale", "Ohio"), home(1, "Bo Vale", "Iowa")) == []  # two people

@@ -27,6 +27,7 @@ from .conflicts import (
     Conflict,
     LedgerEntry,
     commitment_conflicts,
+    home_conflicts,
     quote_conflicts,
     quote_ledger,
     role_conflicts,
@@ -66,9 +67,11 @@ class Comparer(GroupStage):
         facts = dated_by_story(bundle["fact"], bundle["article"])
         quotes: list[Quote] = bundle["quote"]
         people = People.build([q.speaker for q in quotes if q.speaker]
-                              + [f.subject for f in facts if f.kind == "role"])
+                              + [f.subject for f in facts if f.kind == "role"
+                                 or (f.kind == "place" and f.subject != "place")])
         ledger = quote_ledger(quotes, people, float(conf["quote_same"]))
         conflicts = (role_conflicts(facts, people, sources)
+                     + home_conflicts(facts, people, sources)
                      + status_conflicts(facts, sources)
                      + quote_conflicts(ledger, people, sources)
                      + commitment_conflicts(facts, {a.id: a.text for a in bundle["article"]},

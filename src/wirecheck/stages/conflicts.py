@@ -189,6 +189,35 @@ def _office_tie(person: str, roles: list[Fact], sources: Sources) -> list[Confli
         for facts in by_source.values()) + ": offices one person does not hold together.")]
 
 
+def home_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[Conflict]:
+    """The place a person is from or stands for ("Raúl Labrador, a Republican of Idaho",
+    "Labrador (R-Idaho)"): a source whose places for that person are none of another
+    source's places for that person disagrees (one against one: a tie)."""
+    from .aligned import same_place
+
+    by_person: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    for fact in facts:
+        if fact.kind == "place" and fact.subject != "place":
+            person = people.resolve(fact.subject) or fact.subject
+            by_person[person][sources.source_of[fact.article_id]].append(fact)
+    found = []
+    for person, by_source in sorted(by_person.items()):
+        if len(by_source) < 2:
+            continue
+        agree = {src for src, facts_ in by_source.items() if any(
+            same_place(f.value, g.value) for f in facts_
+            for other, gs in by_source.items() if other != src for g in gs)}
+        if len(agree) == len(by_source):
+            continue
+        groups = [[f for src in agree for f in by_source[src]]] if agree else []
+        groups += [by_source[src] for src in by_source if src not in agree]
+        sides = [side(" / ".join(dict.fromkeys(f.value for f in g)), g) for g in groups]
+        found.append(Conflict("place", f"where {person} is from", sides, "; ".join(
+            f"{_labels(g, sources)} give(s) {s.value}" for g, s in zip(groups, sides,
+                                                                       strict=True)) + "."))
+    return found
+
+
 def _labels(items: list[Fact] | list[Quote], sources: Sources) -> str:
     return ", ".join(sorted({sources.label(i.article_id) for i in items}))
 

@@ -6,7 +6,8 @@
   noun and its verb ("people injured"); years and dates are not numbers;
 - date: an expression as written, ``normalized`` ISO (resolved against the event date or the
   publication date, qualifier "resolved"), subject a short "who did what";
-- place: GPE/LOC/FAC entities that are not people;
+- place: GPE/LOC/FAC entities that are not people; the subject is the person whose home the
+  place is ("Boehner (R-Ohio)", "a Republican of Iowa", "Vermont Sen. Sanders"), else "place";
 - status: offered / considering / decided / refused / ongoing / ended …, with negation ("no
   decision has been taken" → "not decided", qualifier "negated") and hedging.
 """
@@ -128,7 +129,8 @@ class FactExtractor(MapStage):
             tokens = [t for t in ent if t.lower_ != "the" and not t.is_punct] or list(ent)
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             value = parsed.article.text[start:end]
-            yield self._fact(parsed.article, "place", "place", value, start, end, value)
+            yield self._fact(parsed.article, "place", home_of(parsed, ent) or "place", value,
+                             start, end, value)
 
     def _statuses(self, parsed: Parsed) -> Iterator[Fact]:
         for start, end in parsed.sentences:
@@ -298,6 +300,35 @@ def statuses(parsed: Parsed, sentence: SpacySpan) -> Iterator[tuple[str, str, tu
             continue  # a bare "offer" or "proposal" says nothing checkable
         if subject:
             yield subject, value, qualifier
+
+
+# words that tie a person to the place they come from or stand for ("a Republican of Idaho",
+# "Vermont Sen. Bernie Sanders", "Boston Mayor ...")
+HOME_WORDS = frozenset(["republican", "democrat", "independent", "senator", "sen",
+                        "representative", "rep", "congressman", "congresswoman", "governor",
+                        "gov", "mayor", "lawmaker", "native", "resident"])
+
+
+def home_of(parsed: Parsed, ent: SpacySpan) -> str | None:
+    """The person a place is the home of: "John Boehner (R-Ohio)", "Grassley, Republican of
+    Iowa", "Boehner of Ohio", "Vermont Sen. Bernie Sanders"; None for any other place."""
+    doc, people = parsed.doc, parsed.people
+    before = parsed.article.text[max(0, ent.start_char - 3):ent.start_char]
+    if re.search(r"\b[RDI]\s?[-\u2013]\s?$", before):  # (R-Ohio), D-N.Y.
+        mention = next((m for i in range(ent.start - 1, max(-1, ent.start - 6), -1)
+                        if (m := people.at(i))), None)
+        return mention.name if mention else None
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "from"):
+        head = root.head.head  # "Boehner of Ohio"
+        if head.lower_.rstrip(".") in HOME_WORDS and head.dep_ == "appos":
+            head = head.head  # "Grassley, a Republican of Iowa"
+        mention = people.at(head.i)
+        return mention.name if mention else None
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_.rstrip(".") in HOME_WORDS:
+        mention = people.at(ent.end + 1)  # "Vermont Sen. Bernie Sanders"
+        return mention.name if mention else None
+    return None
 
 
 def status_qualifiers(token: Token) -> tuple[str, ...]:
