@@ -76,6 +76,16 @@ def test_a_former_role_is_not_the_role_held_now() -> None:
      False),
     ("found nothing that gave us cause for concern", "found several joints that needed attention",
      False),
+    ("Flynn lied and it's like they ruined his life", "Flynn lied, and it's like, it ruined his "
+     "life", True),  # a pronoun for another
+    ("my name is the Republican Party and I have a problem", "my name is the Republican Party, "
+     "and I got a problem", True),
+    ("I don't think it's anything worse", "I don't think it's any worse", True),
+    ("I completely disagree with Representative Fredette's position",
+     "I completely disagree with Fredette's position", True),  # one word more
+    ("We reject his visit.", "We reject his message.", False),  # another content word
+    ("they cannot believe what they're finding", "they cannot believe what they're talking",
+     False),
 ])
 def test_slight_differences_between_quotations(a: str, b: str, is_slight: bool) -> None:
     assert slight(a, b) is is_slight
@@ -92,6 +102,7 @@ def test_quote_match() -> None:
     # an editor's words in brackets are no variant
     assert quote_match("now these (local) supervisors have too much discretion",
                        "now these supervisors have too much discretion", 96) == "verbatim"
+    assert quote_match("He should pay [for] it.", "He should pay for it.", 96) == "verbatim"
     # two excerpts of one remark, overlapping
     assert quote_match("that is the one thing you don't do, is engage in a land war in Asia",
                        "you don't do is engage in a land war in Asia, because everyone who "

@@ -460,7 +460,17 @@ def _norm(text: str) -> str:
 
 def quote_match(entry_text: str, quote_text: str, same: float) -> str | None:
     """"verbatim" (the same words, a fragment of them, or two overlapping excerpts of one
-    remark), "variant" (the same remark in other words: see ``_close``), or None."""
+    remark), "variant" (the same remark in other words: see ``_close``), or None. An editor's
+    [bracketed] words are compared both left out and kept ("pay [for] it" / "pay for it")."""
+    found = _quote_match(entry_text, quote_text, same)
+    if found != "verbatim" and "[" in entry_text + quote_text:
+        unwrapped = [re.sub(r"[\[\]]", "", t) for t in (entry_text, quote_text)]
+        kept = _quote_match(unwrapped[0], unwrapped[1], same)
+        found = kept if kept == "verbatim" else found
+    return found
+
+
+def _quote_match(entry_text: str, quote_text: str, same: float) -> str | None:
     a, b = _norm(entry_text), _norm(quote_text)
     if not a or not b:
         return None
@@ -518,6 +528,8 @@ FILLER_WORDS = frozenset("the a an and but so well however oh uh um that of i yo
 NEGATION_WORDS = frozenset("not n't never no nor cannot".split())
 
 
+SWAPS = (frozenset("it they that this these those he she there".split()),
+         frozenset("have has got had".split()))
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 CONTRACTIONS = {"n't": " not", "'re": " are", "'ll": " will", "'ve": " have", "'m": " am",
@@ -539,8 +551,10 @@ def _words(text: str) -> tuple[str, ...]:
 
 def slight(a: str, b: str) -> bool:
     """Two wordings of a quotation that differ only as transcriptions do: a filler word ("on
-    the part of" / "on part of"), a censored word, a name's spelling, "say" / "said", or words
-    left out where one of them shows an ellipsis. A negation or a number never is slight."""
+    the part of" / "on part of"), one word more or less, a pronoun or "have" for another, a
+    censored word, a name's spelling, "say" / "said", "any" / "anything", or words left out
+    where one of them shows an ellipsis. A negation or a number never is slight; another
+    content word in place of one ("visit" / "message") is not either."""
     wa, wb = _words(a), _words(b)
     ellipsis = any(mark in text for text in (a, b) for mark in ("\u2026", "..."))
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
@@ -551,8 +565,12 @@ def slight(a: str, b: str) -> bool:
             return False
         if (not x or not y) and ellipsis:
             continue
-        if len(x) + len(y) <= 2 and set(x + y) <= FILLER_WORDS:
-            continue
+        if len(x) + len(y) == 1 or (len(x) + len(y) <= 2 and set(x + y) <= FILLER_WORDS):
+            continue  # one word more or less ("pay [for] it", "your taxes" / "taxes")
+        if len(x) == len(y) == 1 and (any({x[0], y[0]} <= group for group in SWAPS) or (
+                min(len(x[0]), len(y[0])) >= 3 and (x[0].startswith(y[0])
+                                                    or y[0].startswith(x[0])))):
+            continue  # "they" / "it", "have" / "got", "any" / "anything"
         if len(x) == len(y) == 1 and (x[0].endswith("*") or y[0].endswith("*")) \
                 and x[0][0] == y[0][0]:
             continue
