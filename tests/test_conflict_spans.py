@@ -163,3 +163,29 @@ def test_polarity_in_other_verbs(tmp_path: Path) -> None:
     found = [c for s in report["stories"] for c in s["conflicts"] if c["type"] == "status"]
     assert any(changed in side["article_ids"] for c in found for side in c["sides"][1:]), found
     spans_hold_values(report)
+
+
+def test_numbers_of_the_very_same_subject_in_loosely_aligned_sentences(tmp_path: Path) -> None:
+    """Sentences that share little else still conflict on a count of the same thing done."""
+    said = {
+        "a": ("Fire crews evacuated 240 residents from the Kestrel Bay estate overnight as the "
+              "blaze spread along the ridge.",
+              "Shipping lines said they expected delays at the container berths next month, "
+              "when the new timetable starts."),
+        "b": ("By dawn the wind had turned, and officials had evacuated 483 residents in all.",
+              "A ferry operator told passengers to check sailing times before travelling to "
+              "the island this winter, and to expect the harbour car park to stay closed."),
+        "c": ("Kestrel Bay saw 240 residents evacuated as the ridge fire spread overnight, "
+              "crews said.",
+              "Local hauliers have warned that lorries could queue on the bypass again, as "
+              "they did last spring."),
+    }
+    records = [{"id": k, "outlet": f"{k.upper()} Post", "title": f"Kestrel Bay fire ({k})",
+                "published": "2025-03-14", "text": "\n\n".join(v)} for k, v in said.items()]
+    (tmp_path / "story.jsonl").write_text("\n".join(json.dumps(r) for r in records),
+                                          encoding="utf-8")
+    report = analyze([tmp_path]).report
+    changed = next(a["id"] for a in report["articles"] if a["meta"].get("id") == "b")
+    found = [c for s in report["stories"] for c in s["conflicts"] if c["type"] == "number"]
+    assert any(changed in side["article_ids"] for c in found for side in c["sides"][1:]), found
+    spans_hold_values(report)

@@ -73,11 +73,12 @@ class Pairing:
     a: Claim
     b: Claim
     score: float
+    loose: bool = False  # aligned only loosely: compared on numbers of the very same subject
 
 
 def aligned_pairs(claims: list[Claim], sources: Sources, threshold: float) -> list[Pairing]:
     """Every pair of claims of independent articles that share ``MIN_SHARED`` content words and
-    reach ``threshold``."""
+    reach ``threshold``; and, marked ``loose``, those that share two and reach half of it."""
     words = {c.id: content_words(c.text) for c in claims}
     index: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -93,12 +94,13 @@ def aligned_pairs(claims: list[Claim], sources: Sources, threshold: float) -> li
         mine = sources.source_of[claim.article_id]
         for other_id, count in shared.items():
             other = by_id[other_id]
-            if count < MIN_SHARED or sources.source_of[other.article_id] == mine:
+            if count < MIN_SHARED - 1 or sources.source_of[other.article_id] == mine:
                 continue
             score = overlap_score(words[claim.id], words[other_id])
             key = frozenset((claim.id, other_id))
-            if score >= threshold and key not in pairs:
-                pairs[key] = Pairing(claim, other, score)
+            if score >= threshold / 2 and key not in pairs:
+                pairs[key] = Pairing(claim, other, score,
+                                     loose=count < MIN_SHARED or score < threshold)
     return sorted(pairs.values(), key=lambda p: (p.a.span.article_id, p.a.span.start,
                                                   p.b.span.article_id, p.b.span.start))
 
@@ -133,7 +135,9 @@ class Differ:
         return {f.normalized or f.value for f in self.facts_of[article_id] if f.kind == kind}
 
     def diff(self, pair: Pairing) -> Iterator[tuple[Mention, Mention]]:
-        yield from self.numbers(pair.a, pair.b)
+        yield from self.numbers(pair.a, pair.b, exact=pair.loose)
+        if pair.loose:
+            return
         yield from self.dates(pair.a, pair.b, close=pair.score >= self.close)
         if pair.score >= self.close:
             yield from self.places(pair.a, pair.b)
@@ -141,13 +145,15 @@ class Differ:
         if pair.score >= self.close:
             yield from self.polarity(pair.a, pair.b)  # which checks the same statement
 
-    def numbers(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
+    def numbers(self, a: Claim, b: Claim, exact: bool = False) -> Iterator[tuple[Mention, Mention]]:
+        """Numbers of one counted thing; ``exact``: of the very same subject ("people
+        evacuated"), for loosely aligned sentences."""
         from .conflicts import numbers_agree  # one rule for agreeing numbers
 
         for f in self.in_claim(a, "number"):
             for g in self.in_claim(b, "number"):
                 x, y = f.normalized or f.value, g.normalized or g.value
-                if not _same_count(f, g):
+                if not _same_count(f, g) or (exact and not _same_subject(f, g)):
                     continue
                 topic = _counted(f) or _counted(g)
                 if x == y:  # an agreement: it adds its sources to that value's side
@@ -318,6 +324,12 @@ def _same_count(f: Fact, g: Fact) -> bool:
     words_f = content_words(f.subject) - {"number"}
     words_g = content_words(g.subject) - {"number"}
     return bool(words_f & words_g)
+
+
+def _same_subject(f: Fact, g: Fact) -> bool:
+    """The same thing done, counted in the same unit: "deferment obtained", not "percent"."""
+    subject = normalize_for_hash(f.subject)
+    return len(subject.split()) >= 2 and subject == normalize_for_hash(g.subject)
 
 
 def _counted(fact: Fact) -> str:
