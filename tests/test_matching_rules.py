@@ -8,6 +8,7 @@ from wirecheck.stages.aligned import same_place
 from wirecheck.stages.conflicts import (
     home_conflicts,
     numbers_agree,
+    person_like,
     quote_match,
     role_conflicts,
     roles_compatible,
@@ -189,3 +190,11 @@ def test_where_a_person_is_from() -> None:
                  home(2, "John Boehner", "Texas")) == [["Ohio", "Texas"]]
     assert found(home(0, "Chuck Schumer", "New York"), home(1, "Schumer", "N.Y.")) == []
     assert found(home(0, "Ann Vale", "Ohio"), home(1, "Bo Vale", "Iowa")) == []  # two people
+
+
+@pytest.mark.parametrize(("name", "person"), [
+    ("Marco Rubio", True), ("Pence", True), ("the US", False), ("officials", False),
+    ("CNN", False), ("Officials", False),
+])
+def test_person_like(name: str, person: bool) -> None:
+    assert person_like(name) is person

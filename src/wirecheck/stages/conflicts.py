@@ -682,11 +682,16 @@ def quote_conflicts(entries: list[LedgerEntry], people: People,
     return found
 
 
+NOT_PEOPLE = frozenset("""the and but i so then he she it they we you officials police
+republicans democrats aides sources critics reporters spokesman spokeswoman white house""".split())
+
+
 def person_like(name: str) -> bool:
-    """"Marco Rubio", not "the US" or "officials": a speaker conflict needs two people."""
+    """"Marco Rubio" or "Pence", not "the US", "officials", "CNN": a speaker conflict needs two
+    people."""
     words = name.split()
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) \
-        and words[0].lower() not in ("the", "and", "but", "i", "so", "then")
+    return bool(words) and all(w[:1].isupper() for w in words) \
+        and words[0].lower() not in NOT_PEOPLE and not (len(words) == 1 and name.isupper())
 
 
 def _quote_side(value: str, quotes: list[Quote]) -> Side:
