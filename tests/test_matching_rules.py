@@ -9,6 +9,8 @@ from wirecheck.stages.conflicts import (
     home_conflicts,
     numbers_agree,
     person_like,
+    quote_conflicts,
+    quote_ledger,
     quote_match,
     role_conflicts,
     roles_compatible,
@@ -17,7 +19,7 @@ from wirecheck.stages.conflicts import (
 )
 from wirecheck.stages.sources import People, Sources, name_key, same_person
 from wirecheck.text.numbers import parse_number
-from wirecheck.types import Article, Fact, Span
+from wirecheck.types import Article, Fact, Quote, Span
 
 
 def role(value: str, *qualifier: str) -> Fact:
@@ -198,3 +200,20 @@ def test_where_a_person_is_from() -> None:
 ])
 def test_person_like(name: str, person: bool) -> None:
     assert person_like(name) is person
+
+
+def test_quote_wordings_are_sides_and_a_shared_fragment_is_neither() -> None:
+    """Two endings of one quotation are two sides; a fragment both contain counts for none;
+    the side more independent sources carry comes first."""
+    said = {"a0": "Let everybody participate, good and bad, and we will all figure it out",
+            "a1": "Let everybody participate, good and bad",  # a fragment of both
+            "a2": "Let everybody participate, good and bad, and we can sort it out later",
+            "a3": "Let everybody participate, good and bad, and we can sort it out later"}
+    quotes = [Quote(f"q{i}", aid, text, "Ann Vale", "said", "direct",
+                    Span(aid, 0, len(text)), "test") for i, (aid, text) in enumerate(said.items())]
+    people = People.build(["Ann Vale"])
+    ledger = quote_ledger(quotes, people, 96)
+    articles = [Article(aid, "test", "x", ()) for aid in said]
+    found = [c for c in quote_conflicts(ledger, people, Sources.build(articles, []), 96)
+             if c.type == "quote"]
+    assert [list(side.article_ids) for side in found[0].sides] == [["a2", "a3"], ["a0"]]

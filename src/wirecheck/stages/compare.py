@@ -73,7 +73,7 @@ class Comparer(GroupStage):
         conflicts = (role_conflicts(facts, people, sources)
                      + home_conflicts(facts, people, sources)
                      + status_conflicts(facts, sources)
-                     + quote_conflicts(ledger, people, sources)
+                     + quote_conflicts(ledger, people, sources, float(conf["quote_same"]))
                      + commitment_conflicts(facts, {a.id: a.text for a in bundle["article"]},
                                             sources)
                      + setting_conflicts(bundle["article"], people, sources))

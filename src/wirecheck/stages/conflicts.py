@@ -648,19 +648,19 @@ def quote_ledger(quotes: list[Quote], people: People, same: float) -> list[Ledge
     return entries
 
 
-def quote_conflicts(entries: list[LedgerEntry], people: People,
-                    sources: Sources) -> list[Conflict]:
+def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources,
+                    same: float) -> list[Conflict]:
     found = []
     for entry in entries:
-        exact = [q for q, m in entry.carriers if m == "verbatim"]
-        variants = [q for q, m in entry.carriers if m == "variant"]
+        wordings = _wordings(entry, same)
+        exact = wordings[0]
+        variants = [q for wording in wordings[1:] for q in wording]
         if variants and sources.independent({q.article_id for q in variants}) - \
                 sources.independent({q.article_id for q in exact}):
-            sides = [_quote_side(entry.text, exact), _quote_side(variants[0].text, variants)]
-            if len(sources.independent(sides[1].article_ids)) > len(
-                    sources.independent(sides[0].article_ids)):
-                sides.reverse()  # the wording most sources carry comes first
-            found.append(Conflict(
+            sides = sorted((_quote_side(w[0].text if i else entry.text, w)
+                            for i, w in enumerate(wordings) if w),
+                           key=lambda side: -len(sources.independent(side.article_ids)))
+            found.append(Conflict(  # the wording most sources carry comes first
                 "quote", f"words of {entry.speaker or 'a quotation'}", sides,
                 f"{', '.join(sorted({sources.label(q.article_id) for q in variants}))} quote(s) "
                 f"{entry.speaker or 'the speaker'} with different words than "
@@ -684,6 +684,23 @@ def quote_conflicts(entries: list[LedgerEntry], people: People,
 
 NOT_PEOPLE = frozenset("""the and but i so then he she it they we you officials police
 republicans democrats aides sources critics reporters spokesman spokeswoman white house""".split())
+
+
+def _wordings(entry: LedgerEntry, same: float) -> list[list[Quote]]:
+    """An entry's direct carriers by wording: first those with the entry's words, then one
+    list per other wording (variants with the same words go together). A fragment that two
+    wordings both contain supports neither ("let everybody participate" of two endings)."""
+    wordings: list[list[Quote]] = [[q for q, m in entry.carriers if m == "verbatim"]]
+    for quote in (q for q, m in entry.carriers if m == "variant"):
+        home = next((w for w in wordings[1:]
+                     if quote_match(w[0].text, quote.text, same) == "verbatim"), None)
+        if home is None:
+            wordings.append([quote])
+        else:
+            home.append(quote)
+    wordings[0] = [q for q in wordings[0] if q.text == entry.text or not any(
+        quote_match(w[0].text, q.text, same) == "verbatim" for w in wordings[1:])]
+    return wordings
 
 
 def person_like(name: str) -> bool:
