@@ -66,6 +66,8 @@ def test_a_former_role_is_not_the_role_held_now() -> None:
     assert not roles_compatible(role("mayor", "former"), role("mayor"))
     assert not roles_compatible(role("ex-Vice President"), role("Vice President"))
     assert roles_compatible(role("ex-Vice President"), role("Vice President", "former"))
+    # a former role is no other role held now
+    assert roles_compatible(role("lieutenant governor", "former"), role("party chairman"))
 
 
 @pytest.mark.parametrize(("a", "b", "is_slight"), [

@@ -100,10 +100,14 @@ def roles_compatible(a: Fact, b: Fact) -> bool:
     words), a member's title and a title in that body ("Senator" and "Senate Majority Leader",
     not "Representative" and "Senate Majority Leader"), or a party's word for a
     side ("Senate Democratic Leader", "Senate Minority Leader"; not majority against minority,
-    nor one party against another); a former role is
-    not compatible with the same role held now."""
-    if _former(a) != _former(b):
-        return False
+    nor one party against another); a former role is not compatible with the same role held
+    now, and compatible with any other ("former lieutenant governor", "party chairman")."""
+    if _former(a) != _former(b):  # a former role is no other role held now
+        return not _same_role(a, b)
+    return _same_role(a, b)
+
+
+def _same_role(a: Fact, b: Fact) -> bool:
     wa, wb = role_words(a.value), role_words(b.value)
     if not wa or not wb:
         return False
@@ -170,7 +174,8 @@ OFFICES = frozenset(["president", "governor", "mayor", "senator", "representativ
 
 
 def _office(role: Fact) -> bool:
-    words = role_words(role.value)
+    words = role_words(role.value) - (
+        {"justice"} if "department" in role_words(role.value) else set())  # of the department
     return not _former(role) and bool(words & OFFICES) and (
         "attorney" not in words or "general" in words)  # an attorney is no office
 
