@@ -219,3 +219,21 @@ def test_quote_wordings_are_sides_and_a_shared_fragment_is_neither() -> None:
     found = [c for c in quote_conflicts(ledger, people, Sources.build(articles, []), 96)
              if c.type == "quote"]
     assert [list(side.article_ids) for side in found[0].sides] == [["a2", "a3"], ["a0"]]
+
+
+def test_a_source_giving_words_to_two_people_is_no_witness_against_itself() -> None:
+    words = "The bridge will stay closed until the inspectors are done"
+    given = [("a0", "Ann Vale"), ("a1", "Ann Vale"), ("a1", "Bo Reed")]
+    quotes = [Quote(f"q{i}", aid, words, who, "said", "direct", Span(aid, i, i + len(words)),
+                    "test") for i, (aid, who) in enumerate(given)]
+    people = People.build(["Ann Vale", "Bo Reed"])
+    articles = [Article(aid, "test", "x", ()) for aid in ("a0", "a1")]
+    found = quote_conflicts(quote_ledger(quotes, people, 96), people,
+                            Sources.build(articles, []), 96)
+    assert [c for c in found if c.type == "speaker"] == []
+    quotes.append(Quote("q9", "a2", words, "Bo Reed", "said", "direct", Span("a2", 0, 9), "t"))
+    articles.append(Article("a2", "test", "x", ()))
+    found = quote_conflicts(quote_ledger(quotes, people, 96), people,
+                            Sources.build(articles, []), 96)
+    assert [[s.value for s in c.sides] for c in found if c.type == "speaker"] == [
+        ["Ann Vale", "Bo Reed"]]

@@ -676,6 +676,11 @@ def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources
             name = people.resolve(quote.speaker)
             if name and person_like(name) and match == "verbatim" and quote.kind == "direct":
                 speakers[name].append(quote)
+        by_source = {name: sources.independent({q.article_id for q in qs})
+                     for name, qs in speakers.items()}
+        speakers = {name: qs for name, qs in speakers.items()  # a source that gives the words
+                    if by_source[name] - set().union(*(  # to both is no witness against
+                        v for other, v in by_source.items() if other != name))}
         if len(speakers) > 1:
             ranked = sorted(speakers.items(), key=lambda kv: -len(kv[1]))
             found.append(Conflict(
