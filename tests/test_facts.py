@@ -246,3 +246,16 @@ def test_place_of_a_person(extractor: FactExtractor, sentence: str, person: str 
         assert found[place] in ("place", "Tom Cole"), found
     else:
         assert same_person(found[place], person), found
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("Fortunately, no one was injured in the collapse, according to local reports.",
+     "people injured"),
+    ("Nobody was killed in the blast, the police said.", "people killed"),
+    ("No one was hurt.", "people injured"),
+    ("No one knows what happened next.", None),  # no count of anything
+])
+def test_zero_counts(extractor: FactExtractor, sentence: str, subject: str | None) -> None:
+    zeros = [(f.subject, f.normalized) for f in facts_of(extractor, make_article(sentence),
+                                                         "number") if f.normalized == "0"]
+    assert zeros == ([(subject, "0")] if subject else [])

@@ -6,6 +6,7 @@ import pytest
 
 from wirecheck.stages.aligned import same_place
 from wirecheck.stages.conflicts import (
+    casualty_conflicts,
     home_conflicts,
     numbers_agree,
     person_like,
@@ -237,3 +238,25 @@ def test_a_source_giving_words_to_two_people_is_no_witness_against_itself() -> N
                             Sources.build(articles, []), 96)
     assert [[s.value for s in c.sides] for c in found if c.type == "speaker"] == [
         ["Ann Vale", "Bo Reed"]]
+
+
+def test_casualty_counts_across_the_story() -> None:
+    articles = [Article(f"a{i}", "test", "x", ()) for i in range(4)]
+
+    def count(i: int, value: str, normalized: str, verb: str = "injured",
+              *qualifier: str) -> Fact:
+        return Fact(f"f{i}{value}", f"a{i}", "number", f"people {verb}", value,
+                    Span(f"a{i}", i, i + 1), "test", normalized, qualifier)
+
+    def found(*facts: Fact) -> list[list[str]]:
+        return [[s.value for s in c.sides]
+                for c in casualty_conflicts(list(facts), Sources.build(articles, []), 0.1)]
+
+    assert found(count(0, "14", "14"), count(1, "Fourteen", "14"),
+                 count(2, "no one", "0")) == [["14 / Fourteen", "no one"]]
+    assert found(count(0, "14", "14"), count(1, "about 15", "15", "injured", "about")) == []
+    assert found(count(0, "14", "14"), count(1, "41", "41")) == [["14", "41"]]
+    # a figure that grew: one source gives both values
+    assert found(count(0, "10", "10"), count(1, "10", "10"), count(1, "14", "14"),
+                 count(2, "14", "14")) == []
+    assert found(count(0, "14", "14"), count(1, "3", "3", "killed")) == []  # other counts

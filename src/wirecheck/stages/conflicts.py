@@ -1,5 +1,6 @@
 """Typed conflicts between the independent sources of one story: roles, statuses, settings,
-quotes, speakers. (Numbers, days, places, and polarity are compared between aligned sentences:
+quotes, speakers, where a person is from, and counts of people killed, injured, evacuated...
+(``casualty_conflicts``, wherever in the story they are stated). (Numbers, days, places, and polarity are compared between aligned sentences:
 ``aligned.py``; the two sets are merged in ``compare.py``.)
 
 Each finder returns ``Conflict`` records with two or more sides; the side stated by the most
@@ -283,6 +284,49 @@ def _rounded(written: str, own: float, other: float) -> bool:
         return 0 <= other - own < unit or abs(other - own) < unit / 2
     zeros = len(digits) - len(digits.rstrip("0")) if not decimals and digits != "0" else 0
     return zeros >= 2 and abs(other - own) < 10 ** zeros / 2
+
+
+# what happened to how many people: the counts a report of an event is checked on first
+CASUALTIES = frozenset(["injured", "killed", "wounded", "dead", "died", "hospitalized",
+                        "evacuated", "arrested", "rescued", "missing"])
+
+
+def casualty_conflicts(facts: list[Fact], sources: Sources, tolerance: float) -> list[Conflict]:
+    """Counts of people killed, injured, evacuated... across the story, wherever each source
+    states them ("14 people were injured" / "no one was injured"): a source conflicts when its
+    value agrees with no value another source gives for that count, and it gives none of the
+    others' values itself (a figure that grew over the day is told apart that way)."""
+    by_subject: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        words = normalize_for_hash(fact.subject).split()
+        if fact.kind == "number" and len(words) == 2 and words[0] == "people" \
+                and words[1] in CASUALTIES and fact.normalized:
+            by_subject[" ".join(words)].append(fact)
+    found = []
+    for subject, counts in sorted(by_subject.items()):
+        values: dict[str, list[Fact]] = defaultdict(list)
+        for fact in counts:
+            values[str(fact.normalized)].append(fact)
+        sides = [side(" / ".join(dict.fromkeys(f.value for f in fs)), fs)
+                 for _, fs in values.items()]
+        if len(sides) < 2 or _agreeing(values, sources, tolerance):
+            continue
+        sides.sort(key=lambda s: -len(sources.independent(s.article_ids)))
+        found.append(Conflict("number", subject, sides, "; ".join(
+            f"{', '.join(sorted({sources.label(a) for a in s.article_ids}))} give(s) {s.value}"
+            for s in sides) + f" ({subject})."))
+    return found
+
+
+def _agreeing(values: dict[str, list[Fact]], sources: Sources, tolerance: float) -> bool:
+    """No real disagreement: some source gives two of the values (a figure that grew), or the
+    values agree as hedged, bounded or rounded figures do."""
+    given = [sources.independent({f.article_id for f in fs}) for fs in values.values()]
+    if any(a & b for i, a in enumerate(given) for b in given[i + 1:]):
+        return True
+    firsts = [fs[0] for fs in values.values()]
+    return all(numbers_agree(f, g, tolerance) for i, f in enumerate(firsts)
+               for g in firsts[i + 1:])
 
 
 def status_conflicts(facts: list[Fact], sources: Sources) -> list[Conflict]:

@@ -3,7 +3,8 @@
 - role: a person's title (see ``text.names``), value normalised ("Secretary of State"), the
   full form as written in ``normalized``, "former" and the like in ``qualifier``;
 - number: a count as written ("about 40"), ``normalized`` the plain number, subject the counted
-  noun and its verb ("people injured"); years and dates are not numbers;
+  noun and its verb ("people injured"); "no one was injured" is a count of 0; years and dates
+  are not numbers;
 - date: an expression as written, ``normalized`` ISO (resolved against the event date or the
   publication date, qualifier "resolved"), subject a short "who did what";
 - place: GPE/LOC/FAC entities that are not people; the subject is the person whose home the
@@ -76,6 +77,7 @@ class FactExtractor(MapStage):
     def extract(self, parsed: Parsed) -> Iterator[Fact]:
         yield from self._roles(parsed)
         yield from self._numbers(parsed)
+        yield from self._zero_counts(parsed)
         yield from self._dates(parsed)
         yield from self._places(parsed)
         yield from self._statuses(parsed)
@@ -108,6 +110,22 @@ class FactExtractor(MapStage):
             start = ent.end_char - len(value)
             yield self._fact(parsed.article, "number", number_subject(ent.root), value, start,
                              ent.end_char, number, qualifier)
+
+    def _zero_counts(self, parsed: Parsed) -> Iterator[Fact]:
+        """"No one was injured", "nobody was killed": a count of 0 people."""
+        for token in parsed.doc:
+            verb = token.head
+            if not (token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and verb.lemma_ == "die")) \
+                    or verb.pos_ != "VERB" or not (
+                    token.lower_ in ("nobody", "noone") or (token.lower_ == "one" and any(
+                        c.lower_ == "no" for c in token.children))) \
+                    or _in_heading(parsed, token.idx) \
+                    or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            start = min(c.idx for c in (token, *token.children))
+            yield self._fact(parsed.article, "number", f"people {participle(verb.lemma_.lower())}",
+                             parsed.article.text[start:token.idx + len(token)], start,
+                             token.idx + len(token), "0")
 
     def _dates(self, parsed: Parsed) -> Iterator[Fact]:
         article = parsed.article
