@@ -109,7 +109,8 @@ def test_sentences_taken_from_articles_are_verbatim(report: dict[str, Any]) -> N
                     assert lenient(cited) == lenient(sentence["text"])
 
 
-@pytest.mark.xfail(reason="the stale rewrite's status (in use / closed, demolition) and place (northern / southern span) conflicts: issue #6",
+@pytest.mark.xfail(reason="the stale rewrite's status (in use / closed, demolition) and place "
+                   "(northern / southern span) conflicts: issue #6",
                    strict=False)
 def test_every_expected_conflict_is_found(report: dict[str, Any], keys: dict[str, str],
                                           sample_expected: dict[str, Any]) -> None:

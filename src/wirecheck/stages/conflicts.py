@@ -1,7 +1,8 @@
 """Typed conflicts between the independent sources of one story: roles, statuses, settings,
 quotes, speakers, where a person is from, and counts of people killed, injured, evacuated...
-(``casualty_conflicts``, wherever in the story they are stated). (Numbers, days, places, and polarity are compared between aligned sentences:
-``aligned.py``; the two sets are merged in ``compare.py``.)
+(``casualty_conflicts``, wherever in the story they are stated). Numbers, days, places and
+polarity are compared between aligned sentences (``aligned.py``); the two sets are merged in
+``compare.py``.
 
 Each finder returns ``Conflict`` records with two or more sides; the side stated by the most
 independent sources comes first. Differences that are not contradictions:
