@@ -156,3 +156,28 @@ def test_check_counts_only_the_story_the_statement_is_about(folder: Path) -> Non
     assert ferry, rows
     assert all(r["verdict"] == "not found" for r in ferry)
     assert rows["meridianpress.example"]["verdict"] == "supported"
+
+
+SURNAMES = """
+import json
+from wirecheck.nlp.spacy_backend import analyse
+from wirecheck.types import Article
+text = ("Former Vice President Dick Cheney and his daughter Mary Cheney were at the dinner. "
+        "In a statement, Cheney's office said the family was united. Later, a spokesman for "
+        "Cheney declined to comment.")
+people = analyse(Article("a", "t", text, ())).people
+print(json.dumps([(m.start, m.end, m.name) for m in people.mentions]))
+"""
+
+
+def test_results_do_not_depend_on_the_hash_seed() -> None:
+    """Two people of one surname and names of equal length: the same choice in every run
+    (Python orders sets by a per-process hash seed)."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = {subprocess.run([sys.executable, "-c", SURNAMES], capture_output=True, text=True,
+                              check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}
+                              ).stdout for seed in range(6)}
+    assert len(outputs) == 1, outputs
