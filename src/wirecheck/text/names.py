@@ -138,7 +138,8 @@ class People:
         people, skip = cls(doc, doc.text), skip or []
         spans = [s for s in name_spans(doc) if not _inside_any(doc[s[0]].idx, skip)]
         canon = canonical_names([doc[s:e].text for s, e in spans])
-        surnames = {name_words(n)[-1]: n for n in sorted(set(canon.values()), key=lambda n: (len(n), n))
+        surnames = {name_words(n)[-1]: n  # (ties by name: not by set order, i.e. hash seed)
+                    for n in sorted(set(canon.values()), key=lambda n: (len(n), n))
                     if name_words(n)}
         covered = {i for s, e in spans for i in range(s, e)}
         for token in doc:
