@@ -17,6 +17,7 @@ from wirecheck.stages.conflicts import (
     roles_compatible,
     same_opening,
     slight,
+    status_conflicts,
 )
 from wirecheck.stages.sources import People, Sources, name_key, same_person
 from wirecheck.text.numbers import parse_number
@@ -260,3 +261,17 @@ def test_casualty_counts_across_the_story() -> None:
     assert found(count(0, "10", "10"), count(1, "10", "10"), count(1, "14", "14"),
                  count(2, "14", "14")) == []
     assert found(count(0, "14", "14"), count(1, "3", "3", "killed")) == []  # other counts
+
+
+def test_a_conditional_or_questioned_status_states_nothing() -> None:
+    articles = [Article(f"a{i}", "test", "x", ()) for i in range(2)]
+
+    def status(i: int, value: str, *qualifier: str) -> Fact:
+        return Fact(f"s{i}", f"a{i}", "status", "funding", value, Span(f"a{i}", 0, 1), "test",
+                    value, qualifier)
+
+    sources = Sources.build(articles, [])
+    assert len(status_conflicts([status(0, "secured"), status(1, "not secured", "negated")],
+                                sources)) == 1
+    assert status_conflicts([status(0, "secured"),
+                             status(1, "not secured", "negated", "conditional")], sources) == []

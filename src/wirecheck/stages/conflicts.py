@@ -332,8 +332,9 @@ def _agreeing(values: dict[str, list[Fact]], sources: Sources, tolerance: float)
 
 def status_conflicts(facts: list[Fact], sources: Sources) -> list[Conflict]:
     by_thing: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    for fact in facts:
-        if fact.kind == "status" and fact.subject:
+    for fact in facts:  # ("if … not secured", "asked whether … agreed" state no status)
+        if fact.kind == "status" and fact.subject \
+                and not {"conditional", "questioned"} & set(fact.qualifier):
             head = normalize_for_hash(fact.subject).split()[-1].rstrip("s")
             by_thing[(head, (fact.normalized or fact.value).removeprefix("not "))].append(fact)
     found = []
