@@ -140,6 +140,9 @@ def test_numbers_in_round_terms(a: str, b: str, agree: bool) -> None:
 def test_same_opening() -> None:
     assert same_opening("Freedom means freedom for everyone.", "Freedom means freedom here.")
     assert not same_opening("I think that we will", "I think that they should")
+    assert same_opening("It's always been bipartisan.", "It's always nothing here.")
+    assert not same_opening("It's always been bipartisan.", "It's always a pleasure to be back "
+                            "here with all of you.")
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [

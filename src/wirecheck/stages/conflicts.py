@@ -637,8 +637,9 @@ COMMON_OPENING = frozenset(["think", "know", "believe", "going", "want", "say", 
 def same_opening(a: str, b: str) -> bool:
     """A quotation that opens like another of the same speaker and then departs from it: four
     opening words in common, two of them content words, and 40% of the shorter quotation; or,
-    for a quotation of eight words or fewer, three words, one content word, and half of it;
-    the shorter at least half as long as the longer."""
+    for a quotation of eight words or fewer, three words (two when the two are of one length
+    give or take a word), one content word, and half of it; the shorter at least half as long
+    as the longer."""
     wa, wb = _norm(a).split(), _norm(b).split()
     common = 0
     for x, y in zip(wa, wb, strict=False):
@@ -650,7 +651,8 @@ def same_opening(a: str, b: str) -> bool:
         return False  # a short remark that opens like a long one: another remark
     content = len(content_words(" ".join(wa[:common])) - COMMON_OPENING)
     if shorter <= 8:
-        return common >= 3 and common >= 0.5 * shorter and content >= 1
+        same_length = abs(len(wa) - len(wb)) <= 1  # "It's always been bipartisan" / "… here"
+        return common >= (2 if same_length else 3) and common >= 0.5 * shorter and content >= 1
     return common >= 4 and common >= 0.4 * shorter and content >= 2
 
 
