@@ -313,7 +313,7 @@ def casualty_conflicts(facts: list[Fact], sources: Sources, tolerance: float) ->
         if len(sides) < 2 or _agreeing(values, sources, tolerance):
             continue
         sides.sort(key=lambda s: -len(sources.independent(s.article_ids)))
-        found.append(Conflict("number", subject, sides, "; ".join(
+        found.append(Conflict("number", f"number of {subject}", sides, "; ".join(
             f"{', '.join(sorted({sources.label(a) for a in s.article_ids}))} give(s) {s.value}"
             for s in sides) + f" ({subject})."))
     return found
