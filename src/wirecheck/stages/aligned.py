@@ -227,12 +227,12 @@ class Differ:
             return
         if overlap_score(self.lemmas(a), self.lemmas(b)) < self.same_statement:
             return  # by lemmas ("voted" / "did not vote"): not the same statement
-
-        if _negations(a.text) == _negations(b.text):
-            return  # both say "no" as often: which of their verbs it belongs to is wording
+        # both say "no" as often: which of their verbs it belongs to is wording, unless it is
+        # the verb both assert with ("is not a former chief" / "who opted not to …, is a …")
+        as_often = _negations(a.text) == _negations(b.text)
         for lemma in sorted(set(verbs_a) & set(verbs_b)):
             (neg_a, span_a, root_a), (neg_b, span_b, root_b) = verbs_a[lemma], verbs_b[lemma]
-            if lemma in LIGHT_VERBS and not (root_a and root_b):
+            if (lemma in LIGHT_VERBS or as_often) and not (root_a and root_b):
                 continue  # "is", "has" of two clauses: only the asserting verbs compare
             if neg_a != neg_b:
                 topic = f"whether {_gist(a.text, b.text)}"
@@ -242,7 +242,7 @@ class Differ:
                        Mention("status", label_b, label_b, span_b, topic))
                 return  # one polarity conflict per pair
         main_a, main_b = self._main.get(a.id), self._main.get(b.id)
-        if main_a and main_b and main_a in verbs_a and main_b in verbs_b \
+        if not as_often and main_a and main_b and main_a in verbs_a and main_b in verbs_b \
                 and not {main_a, main_b} & LIGHT_VERBS:
             (neg_a, span_a, _), (neg_b, span_b, _) = verbs_a[main_a], verbs_b[main_b]
             if neg_a != neg_b:  # what each sentence asserts, in other verbs: "urged" / "did
