@@ -137,6 +137,21 @@ def test_sample_corpus_and_seeds_cite_what_they_say() -> None:
     spans_hold_values(analyze([shared_or_skip("seeds")]).report)
 
 
+def changed_article_conflicts(tmp_path: Path, title: str, said: dict[str, tuple[str, str]],
+                              kind: str) -> list[dict[str, Any]]:
+    """Outlets "a", "b", "c" each telling ``said[k]`` (two paragraphs); the conflicts of type
+    ``kind`` that put article "b" on a side other than the first. Every span is checked."""
+    records = [{"id": k, "outlet": f"{k.upper()} Post", "title": f"{title} ({k})",
+                "published": "2025-03-14", "text": "\n\n".join(v)} for k, v in said.items()]
+    (tmp_path / "story.jsonl").write_text("\n".join(json.dumps(r) for r in records),
+                                          encoding="utf-8")
+    report = analyze([tmp_path]).report
+    spans_hold_values(report)
+    changed = next(a["id"] for a in report["articles"] if a["meta"].get("id") == "b")
+    return [c for s in report["stories"] for c in s["conflicts"] if c["type"] == kind
+            and any(changed in side["article_ids"] for side in c["sides"][1:])]
+
+
 def test_polarity_in_other_verbs(tmp_path: Path) -> None:
     """What two sentences assert, negated in one of them with another verb."""
     said = {
@@ -153,16 +168,7 @@ def test_polarity_in_other_verbs(tmp_path: Path) -> None:
               "Local hauliers have warned that lorries could queue on the bypass again, as "
               "they did last spring."),
     }
-    records = [{"id": k, "outlet": f"{k.upper()} Post", "title": f"Harlow dockers ({k})",
-                "published": "2025-03-14", "text": "\n\n".join(v)}
-               for k, v in said.items()]
-    (tmp_path / "story.jsonl").write_text("\n".join(json.dumps(r) for r in records),
-                                          encoding="utf-8")
-    report = analyze([tmp_path]).report
-    changed = next(a["id"] for a in report["articles"] if a["meta"].get("id") == "b")
-    found = [c for s in report["stories"] for c in s["conflicts"] if c["type"] == "status"]
-    assert any(changed in side["article_ids"] for c in found for side in c["sides"][1:]), found
-    spans_hold_values(report)
+    assert changed_article_conflicts(tmp_path, "Harlow dockers", said, "status")
 
 
 def test_numbers_of_the_very_same_subject_in_loosely_aligned_sentences(tmp_path: Path) -> None:
@@ -180,12 +186,4 @@ def test_numbers_of_the_very_same_subject_in_loosely_aligned_sentences(tmp_path:
               "Local hauliers have warned that lorries could queue on the bypass again, as "
               "they did last spring."),
     }
-    records = [{"id": k, "outlet": f"{k.upper()} Post", "title": f"Kestrel Bay fire ({k})",
-                "published": "2025-03-14", "text": "\n\n".join(v)} for k, v in said.items()]
-    (tmp_path / "story.jsonl").write_text("\n".join(json.dumps(r) for r in records),
-                                          encoding="utf-8")
-    report = analyze([tmp_path]).report
-    changed = next(a["id"] for a in report["articles"] if a["meta"].get("id") == "b")
-    found = [c for s in report["stories"] for c in s["conflicts"] if c["type"] == "number"]
-    assert any(changed in side["article_ids"] for c in found for side in c["sides"][1:]), found
-    spans_hold_values(report)
+    assert changed_article_conflicts(tmp_path, "Kestrel Bay fire", said, "number")

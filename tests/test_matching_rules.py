@@ -170,6 +170,10 @@ def test_two_offices_one_against_one_are_a_tie() -> None:
     # titles that are not offices may both be held: no conflict on one source each
     assert _roles_story((0, "Ann Vale", "minister"), (1, "Ann Vale", "author")) == []
     assert _roles_story((0, "Ann Vale", "Mayor"), (1, "Ann Vale", "mayor of Harlow")) == []
+    # an attorney, or a word of a department's name, is no office
+    assert _roles_story((0, "Ann Vale", "attorney"), (1, "Ann Vale", "Mayor")) == []
+    assert _roles_story((0, "Ann Vale", "Justice Department official"),
+                        (1, "Ann Vale", "Attorney General")) == []
 
 
 def test_a_second_office_against_the_agreed_one() -> None:

@@ -31,11 +31,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..ids import normalize_for_hash
 from ..nlp.spacy_backend import analyse
 from ..text.dates import WEEKDAYS
+from ..text.names import SPEECH
+from ..text.quotemarks import DOUBLE, SINGLE
 from ..text.similarity import content_words, overlap_score
 from ..types import Claim, Fact, Side, Span
 from .facts import NEGATORS
@@ -51,8 +54,7 @@ NEGATIVE_WORDS = frozenset(["decline", "refuse", "deny", "fail", "reject", "avoi
                             "nowhere", "hardly", "barely", "impossible", "absence", "refusal"])
 NEGATING = ("det", "advmod", "preconj")
 LIGHT_VERBS = frozenset(["be", "have", "do", "get", "make", "go"])
-SPEECH = frozenset("say tell add state note warn explain write claim announce insist".split())
-QUOTE_MARKS = frozenset(['"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"])
+QUOTE_MARKS = frozenset(chain(DOUBLE, *DOUBLE.values(), SINGLE, *SINGLE.values()))
 NOT_NEGATING = frozenset(["only", "just", "merely", "least"])  # "not only", "not least"
 MIN_SHARED = 3  # content words two sentences must share to be aligned at all
 

@@ -170,16 +170,16 @@ def role_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[
 
 # offices one person holds one at a time: two sources that each give a different one (and no
 # title in common) disagree, even one against one
-OFFICES = frozenset(["president", "governor", "mayor", "senator", "representative",
-                     "congressman", "congresswoman", "secretary", "attorney", "justice",  # general
-                     "speaker", "ambassador", "sheriff", "chancellor", "prime"])
+OFFICES = ("president", "governor", "mayor", "senator", "representative", "congressman",
+           "congresswoman", "secretary", "attorney general", "justice", "speaker", "ambassador",
+           "sheriff", "chancellor", "prime minister", "rep", "sen", "gov")
+OFFICE = re.compile(r"\b(?:" + "|".join(OFFICES) + r")\b(?! department| ministry)")
 
 
 def _office(role: Fact) -> bool:
-    words = role_words(role.value) - (
-        {"justice"} if "department" in role_words(role.value) else set())  # of the department
-    return not _former(role) and bool(words & OFFICES) and (
-        "attorney" not in words or "general" in words)  # an attorney is no office
+    """"Treasury Secretary", "Attorney General"; not "attorney", nor "Justice Department
+    official" (a word of a department's name)."""
+    return not _former(role) and OFFICE.search(normalize_for_hash(role.value)) is not None
 
 
 def _office_tie(person: str, roles: list[Fact], sources: Sources) -> list[Conflict]:
