@@ -37,7 +37,7 @@ def keys(sample: Analysis) -> dict[str, str]:
 
 
 def bridge(report: dict[str, Any]) -> dict[str, Any]:
-    """The footbridge story (the order of stories follows their ids, which depend on paths)."""
+    """The footbridge story, found by its title."""
     return next(s for s in report["stories"] if "footbridge" in (s["title"] or "").lower())
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wirecheck.config import load_settings
-from wirecheck.ids import content_id
+from wirecheck.ids import content_id, source_key
 from wirecheck.ingest.readers import decode, read_paths
 from wirecheck.types import Failure, RawDocument
 
@@ -38,7 +38,7 @@ def test_text_and_html_files_get_their_media_type(tmp_path, settings):
     assert [(Path(d.source).name, d.media_type) for d in docs] == [
         ("a.txt", "text"), ("b.html", "html"), ("c.HTM", "html")]
     assert docs[0].content == BODY
-    assert docs[0].id == content_id(docs[0].source, docs[0].content)
+    assert docs[0].id == content_id(source_key(docs[0].source), docs[0].content)
     assert docs[0].meta == {}
 
 
@@ -68,7 +68,7 @@ def test_jsonl_records_carry_meta_and_line_numbers(tmp_path, settings):
     assert first.meta == {"id": "r1", "url": "https://a.example/1", "outlet": "A", "title": "T1",
                           "published": "2025-10-14"}
     assert second.source == f"{path}#3" and second.media_type == "html"
-    assert first.id == content_id(first.source, BODY)
+    assert first.id == content_id(source_key(first.source), BODY)
 
 
 def test_a_malformed_jsonl_line_fails_alone(tmp_path, settings):
@@ -193,3 +193,10 @@ def test_lone_surrogates_in_records_are_replaced(tmp_path, settings):
     doc = read(settings, tmp_path / "r.jsonl")[0]
     assert doc.meta["title"] == "a\ufffd" and doc.content.startswith("b\ufffd ")
     doc.content.encode("utf-8")
+
+
+def test_a_source_is_keyed_by_its_name_not_its_folder() -> None:
+    assert source_key("/home/a/corpus/wire.txt") == source_key("corpus/wire.txt") == "wire.txt"
+    assert source_key("C:\\news\\feed.jsonl#3") == "feed.jsonl#3"
+    assert source_key("https://example.org/news/1#top") == "https://example.org/news/1#top"
+    assert source_key("<stdin>") == "<stdin>"

@@ -181,3 +181,23 @@ def test_results_do_not_depend_on_the_hash_seed() -> None:
                               check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}
                               ).stdout for seed in range(6)}
     assert len(outputs) == 1, outputs
+
+
+def test_results_do_not_depend_on_where_the_corpus_lies(folder: Path, tmp_path: Path) -> None:
+    """The same files read from another folder: the same article and story ids and the same
+    briefs (ids once included the path, so tie-breaks changed with the checkout folder)."""
+    elsewhere = tmp_path / "some" / "other" / "place"
+    shutil.copytree(folder, elsewhere)
+    here, there = analyze([folder]), analyze([elsewhere])
+    ids = [sorted(a["id"] for a in r.report["articles"]) for r in (here, there)]
+    assert ids[0] == ids[1] and len(ids[0]) >= 4
+    assert strip_sources(here.report) == strip_sources(there.report)
+
+
+def strip_sources(value: object) -> object:
+    """A report without the file paths it names (they differ by design)."""
+    if isinstance(value, dict):
+        return {k: strip_sources(v) for k, v in value.items() if k not in ("source", "path")}
+    if isinstance(value, list):
+        return [strip_sources(v) for v in value]
+    return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 
 
@@ -13,6 +14,15 @@ def content_id(*parts: object, prefix: str = "", size: int = 16) -> str:
         h.update(str(part).encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return f"{prefix}{h.hexdigest()}"
+
+
+def source_key(source: str) -> str:
+    """What of a source names the document wherever the corpus lies: a URL whole, a file by its
+    name (with its ``#record`` number), so ids do not change with the folder or the working
+    directory it was read from. Two files of one name and identical text are one document."""
+    if "://" in source.split("#", 1)[0]:
+        return source
+    return re.split(r"[\\/]", source)[-1]
 
 
 def fold_accents(text: str) -> str:

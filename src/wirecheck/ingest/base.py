@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import BinaryInput, EmptyInput, InputError
-from ..ids import content_id
+from ..ids import content_id, source_key
 from ..types import Failure, RawDocument
 
 Read = Iterator[RawDocument | Failure]
@@ -27,7 +27,7 @@ def failure(stage: str, source: str, exc: Exception) -> Failure:
 
 
 def document(source: str, media_type: str, content: str, meta: dict[str, Any]) -> RawDocument:
-    return RawDocument(id=content_id(source, content), source=source,
+    return RawDocument(id=content_id(source_key(source), content), source=source,
                        media_type="html" if media_type == "html" else "text",
                        content=content, meta=dict(meta))
 

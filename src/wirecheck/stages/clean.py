@@ -22,7 +22,7 @@ from lxml import etree
 
 from ..config import Settings
 from ..errors import EmptyInput
-from ..ids import content_id, normalize_for_hash
+from ..ids import content_id, normalize_for_hash, source_key
 from ..ingest.readers import failure
 from ..pipeline import MapStage
 from ..types import Article, Failure, Paragraph, ParagraphKind, RawDocument
@@ -143,7 +143,7 @@ class Cleaner(MapStage):
         if byline_date and "event_date" not in meta:
             meta["event_date"] = byline_date
         meta.update(media_type=raw.media_type, removed=sweep.removed)
-        return Article(id=content_id(raw.source, text), source=raw.source, text=text,
+        return Article(id=content_id(source_key(raw.source), text), source=raw.source, text=text,
                        paragraphs=paragraphs, title=sweep.title, outlet=outlet, url=url,
                        published=published, language=guess_language(text), meta=meta)
 
