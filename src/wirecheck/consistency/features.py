@@ -1,9 +1,9 @@
 """Alignment of a statement to its evidence in a document, and the mismatch features.
 
 Alignment: each sentence of the statement is matched to the document sentences that share its
-content words (weighted: names and numbers count double, words common in the document count
-less); a greedy cover adds up to ``MAX_EVIDENCE`` sentences while each one covers words the
-others do not. The evidence of the statement is the union of these sentences.
+content words or their WordNet synonyms (weighted: names and numbers count double, words common
+in the document count less); a greedy cover adds up to ``MAX_EVIDENCE`` sentences while each
+one covers words the others do not. The evidence of the statement is the union of these sentences.
 
 Features (``FEATURES`` names them, in order) compare the statement with its evidence and with
 the whole document: how much of it is covered, which kinds of words are new (names, numbers,
@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from .analysis import CATEGORIES, LIGHT, Analysed, Sent, Tok
 from .lexicon import ANTONYMS, STRONG_NEGATION
+from .wordnet import synonyms
 
 MAX_EVIDENCE = 3
 WEIGHT = {"name": 2.0, "number": 2.0, "noun": 1.0, "verb": 1.0, "adj": 1.0, "adv": 0.5}
@@ -48,7 +49,10 @@ def content(tokens: list[Tok]) -> list[Tok]:
 
 
 def _found(tok: Tok, keys: set[str]) -> bool:
-    return not tok.keys.isdisjoint(keys)
+    """Whether the statement's ``tok`` is among ``keys``, itself or as a WordNet synonym."""
+    if not tok.keys.isdisjoint(keys):
+        return True
+    return tok.category is not None and not synonyms(tok.lemma, tok.category).isdisjoint(keys)
 
 
 def _weight(tok: Tok, doc: Analysed) -> float:
