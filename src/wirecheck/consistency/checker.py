@@ -23,7 +23,7 @@ from typing import Literal
 
 from ..errors import WirecheckError
 from .analysis import CATEGORIES, Analysed, analyse, analyse_many
-from .features import FEATURES, Alignment, align, content, features
+from .features import FEATURES, Alignment, align, content, features, found
 from .head import load_head
 from .lexicon import ANTONYMS, MONTHS, STRONG_NEGATION, WEEKDAYS
 
@@ -57,6 +57,10 @@ def check_statement(statement: str, document: str, *, method: Method = "lexical"
     return check_many([(statement, document)], method=method, threshold=threshold)[0]
 
 
+RELATED = 0.25  # share of a statement sentence's weighted words one document sentence must cover
+# for a mismatch to be a contradiction: "won" met as "carry" in an unrelated sentence is not one
+
+
 def check_many(pairs: list[tuple[str, str]], *, method: Method = "lexical",
                threshold: float | None = None) -> list[Verdict]:
     """``check_statement`` for many (statement, document) pairs (documents parsed once)."""
@@ -85,13 +89,14 @@ def check_many(pairs: list[tuple[str, str]], *, method: Method = "lexical",
         score = head.probability(row) if al.evidence else 0.0
         named = dict(zip(names, row, strict=True))
         reasons = _reasons(st, doc, al)
-        hard = bool(al.evidence) and _hard_mismatch(named, st, doc)
+        related = bool(al.evidence) and al.best >= RELATED  # else no sentence is about it
+        hard = related and _hard_mismatch(named, st, doc)
         if hard:
             score = min(score, cut / 2)  # a flipped negation or a changed number is decisive
         label: Label
         if score >= cut and al.evidence:
             label = "supported"
-        elif al.evidence and (hard or _contradiction(named)):
+        elif related and (hard or _contradiction(named)):
             label = "contradicted"
         else:
             label = "not found"
@@ -159,7 +164,7 @@ def _reasons(st: Analysed, doc: Analysed, al: Alignment) -> list[str]:
     tokens = [t for s in st.sentences for t in s.tokens]
     for t in content(tokens):
         kind = {"name": "name", "number": "number"}.get(t.category or "", "word")
-        if t.keys.isdisjoint(doc.keys):
+        if not found(t, doc.keys):  # a synonym or narrower word there is no difference
             reasons.append(f"{kind} {t.text!r} is not in the document")
         elif t.keys.isdisjoint(ev_keys) and t.category in ("name", "number"):
             reasons.append(f"{kind} {t.text!r} is in the document, not in the evidence")

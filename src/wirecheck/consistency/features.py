@@ -1,9 +1,10 @@
 """Alignment of a statement to its evidence in a document, and the mismatch features.
 
 Alignment: each sentence of the statement is matched to the document sentences that share its
-content words or their WordNet synonyms (weighted: names and numbers count double, words common
-in the document count less); a greedy cover adds up to ``MAX_EVIDENCE`` sentences while each
-one covers words the others do not. The evidence of the statement is the union of these sentences.
+content words or words that entail them (WordNet synonyms and narrower words; weighted: names
+and numbers count double, words common in the document count less); a greedy cover adds up to
+``MAX_EVIDENCE`` sentences while each one covers words the others do not. The evidence of the
+statement is the union of these sentences.
 
 Features (``FEATURES`` names them, in order) compare the statement with its evidence and with
 the whole document: how much of it is covered, which kinds of words are new (names, numbers,
@@ -21,7 +22,7 @@ from rapidfuzz import fuzz
 
 from .analysis import CATEGORIES, LIGHT, Analysed, Sent, Tok
 from .lexicon import ANTONYMS, STRONG_NEGATION
-from .wordnet import synonyms
+from .wordnet import entailing
 
 MAX_EVIDENCE = 3
 WEIGHT = {"name": 2.0, "number": 2.0, "noun": 1.0, "verb": 1.0, "adj": 1.0, "adv": 0.5}
@@ -48,11 +49,12 @@ def content(tokens: list[Tok]) -> list[Tok]:
     return [t for t in tokens if t.category is not None and t.lemma not in LIGHT]
 
 
-def _found(tok: Tok, keys: set[str]) -> bool:
-    """Whether the statement's ``tok`` is among ``keys``, itself or as a WordNet synonym."""
+def found(tok: Tok, keys: set[str]) -> bool:
+    """Whether the statement's ``tok`` is among ``keys``, itself or as a word that entails it
+    (a WordNet synonym or narrower word: "invasion" in the document covers "attack")."""
     if not tok.keys.isdisjoint(keys):
         return True
-    return tok.category is not None and not synonyms(tok.lemma, tok.category).isdisjoint(keys)
+    return tok.category is not None and not entailing(tok.lemma, tok.category).isdisjoint(keys)
 
 
 def _weight(tok: Tok, doc: Analysed) -> float:
@@ -72,7 +74,7 @@ def align(statement: Analysed, doc: Analysed) -> Alignment:
         total = sum(weights) or 1.0
         covered = [False] * len(words)
         scores = [
-            sum(w for t, w in zip(words, weights, strict=True) if _found(t, d.keys)) / total
+            sum(w for t, w in zip(words, weights, strict=True) if found(t, d.keys)) / total
             for d in doc.sentences
         ]
         best_overall = min(best_overall, max(scores))
@@ -80,7 +82,7 @@ def align(statement: Analysed, doc: Analysed) -> Alignment:
             gains = []
             for i, d in enumerate(doc.sentences):
                 gain = sum(w for t, w, c in zip(words, weights, covered, strict=True)
-                           if not c and _found(t, d.keys)) / total
+                           if not c and found(t, d.keys)) / total
                 gains.append((gain + 0.01 * scores[i], i))
             gain, i = max(gains)
             if gain < 0.12 and covered.count(True) > 0:
@@ -89,7 +91,7 @@ def align(statement: Analysed, doc: Analysed) -> Alignment:
                 break
             chosen[i] = max(chosen.get(i, 0.0), scores[i])
             for j, t in enumerate(words):
-                if _found(t, doc.sentences[i].keys):
+                if found(t, doc.sentences[i].keys):
                     covered[j] = True
             if all(covered):
                 break
@@ -110,8 +112,8 @@ def features(statement: Analysed, doc: Analysed, alignment: Alignment) -> list[f
     words = content(tokens)
     weights = [_weight(t, doc) for t in words]
     total = sum(weights) or 1.0
-    in_doc = [_found(t, doc.keys) for t in words]
-    in_ev = [_found(t, ev_keys) for t in words]
+    in_doc = [found(t, doc.keys) for t in words]
+    in_ev = [found(t, ev_keys) for t in words]
     new_doc = dict.fromkeys(CATEGORIES, 0.0)
     new_ev = dict.fromkeys(CATEGORIES, 0.0)
     for t, d, e in zip(words, in_doc, in_ev, strict=True):
@@ -127,7 +129,7 @@ def features(statement: Analysed, doc: Analysed, alignment: Alignment) -> list[f
     neg_ev = sum(s.negations for s in evidence)
     antonym = 0
     for t in words:
-        if t.lemma in ANTONYMS and not _found(t, ev_keys) and ANTONYMS[t.lemma] & ev_lemmas:
+        if t.lemma in ANTONYMS and not found(t, ev_keys) and ANTONYMS[t.lemma] & ev_lemmas:
             antonym += 1
     ev_text = " ".join(doc.text[s.start:s.end] for s in evidence)
     st_text = statement.text
