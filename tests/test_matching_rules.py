@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirecheck.stages.aligned import same_place
+from wirecheck.stages.aligned import _same_event, same_place
 from wirecheck.stages.conflicts import (
     casualty_conflicts,
     home_conflicts,
@@ -282,3 +282,17 @@ def test_a_conditional_or_questioned_status_states_nothing() -> None:
                                 sources)) == 1
     assert status_conflicts([status(0, "secured"),
                              status(1, "not secured", "negated", "conditional")], sources) == []
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("who pleaded", "Michael Flynn pleaded", True),  # the event both date
+    ("male suspect arrested", "law enforcement arrested him", True),
+    ("Donald J. Trump announced", "Trump announced which", False),  # a name and a speech verb
+    ("Trump said", "Michael Bloomberg said", False),
+])
+def test_two_dates_of_one_event(a: str, b: str, same: bool) -> None:
+    """In a sentence with two days, a day is compared only with the day of the same event."""
+    def day(subject: str) -> Fact:
+        return Fact("f", "a0", "date", subject, "Friday", Span("a0", 0, 6), "test", "2025-01-03")
+
+    assert _same_event(day(a), day(b)) is same

@@ -178,9 +178,15 @@ class Differ:
         seen_a, seen_b = self.anywhere(a.article_id, "date"), self.anywhere(b.article_id, "date")
         days_a = [f for f in self.in_claim(a, "date") if f.normalized and len(f.normalized) == 10]
         days_b = [f for f in self.in_claim(b, "date") if f.normalized and len(f.normalized) == 10]
-        if len({f.normalized for f in days_a}) != 1 or len({g.normalized for g in days_b}) != 1:
-            return  # two days in a sentence: which pairs with which is a guess
-        f, g = days_a[-1], days_b[-1]
+        if not days_a or not days_b:
+            return
+        if len({f.normalized for f in days_a}) == 1 and len({g.normalized for g in days_b}) == 1:
+            f, g = days_a[-1], days_b[-1]
+        else:  # two days in a sentence: only the event both date pairs them ("pleaded")
+            events = [(f, g) for f in days_a for g in days_b if _same_event(f, g)]
+            if len(events) != 1:
+                return
+            (f, g), close = events[0], True
         x, y = str(f.normalized), str(g.normalized)
         if not close and not content_words(f.subject) & content_words(g.subject):
             return  # loosely aligned sentences must date the same event ("collapsed")
@@ -337,6 +343,21 @@ def _same_subject(f: Fact, g: Fact) -> bool:
 def _counted(fact: Fact) -> str:
     words = [w for w in normalize_for_hash(fact.subject).split() if w.isalpha()]
     return words[0] if words and words[0] != "number" else ""
+
+
+SAYING = frozenset(content_words(" ".join(f"{verb} {verb}s {verb}d {verb}ed {verb}ing"
+                                           for verb in SPEECH) + " said told wrote according"))
+
+
+def _same_event(f: Fact, g: Fact) -> bool:
+    """Two dates of one event: their subjects share a word besides names and speech verbs
+    ("who pleaded" / "Michael Flynn pleaded"; but one may announce two things on two days)."""
+    return bool(_event_words(f.subject) & _event_words(g.subject) - SAYING)
+
+
+def _event_words(subject: str) -> set[str]:
+    """A subject's words but names (capitalised): "Michael Flynn pleaded" -> {"plead"}."""
+    return content_words(" ".join(w for w in subject.split() if not w[:1].isupper()))
 
 
 def _is_year(value: str) -> bool:
