@@ -358,3 +358,34 @@ def test_no_bytes_crash_reading_and_cleaning(suffix, edits, noise, random):
 
 def test_a_malformed_address_is_no_outlet():
     assert clean_module.outlet_domain("http://[broken") is None
+
+
+FRENCH = (
+    "La passerelle de Pier Street s'est partiellement effondrée mardi matin, blessant douze "
+    "personnes, a annoncé la maire Elena Ruiz lors d'une conférence de presse.\n\n"
+    "« Nous ne rouvrirons pas le pont avant la fin de l'enquête », a déclaré Mme Ruiz, ajoutant "
+    "que les réparations coûteraient 2,5 millions de dollars.\n\n"
+    "Selon les pompiers, 40 personnes se trouvaient sur la passerelle au moment de l'accident. "
+    "Le pont, ouvert en 1998, accueille environ 4 000 piétons par jour."
+)
+
+
+def test_an_article_in_another_language_is_kept_but_not_read(tmp_path: Path) -> None:
+    """English extractors would read French as junk (a quote of ', a déclaré Mme Ruiz'): the
+    article is stored and grouped, and the report says it was not read."""
+    from wirecheck import analyze
+
+    item = article(FRENCH)
+    assert item.language == "fr" and not item.readable
+    assert "written in French (fr)" in item.meta["not_read"]
+    english = article("The Pier Street footbridge partly collapsed on Tuesday morning, injuring "
+                      "twelve people, Mayor Elena Ruiz told a news conference. " * 3)
+    assert english.language == "en" and english.readable and "not_read" not in english.meta
+    (tmp_path / "fr.txt").write_text(FRENCH, "utf-8")
+    report = analyze([tmp_path / "fr.txt"]).report
+    (story,) = report["stories"]
+    assert not story["quotes"] and not story["facts"] and not story["claims"]
+    assert story["reliability"][0]["reasons"][0].startswith("not read: written in French")
+    read = analyze([tmp_path / "fr.txt"], settings=load_settings(clean={"languages": ["en", "fr"]}))
+    assert "not_read" not in read.report["articles"][0]["meta"]
+    assert read.report["stories"][0]["facts"]  # read with the English rules, as asked

@@ -58,6 +58,12 @@ class Article:
     language: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # aggregator, event_date, author, removed…
 
+    @property
+    def readable(self) -> bool:
+        """Whether the extractors read it: it has text in a language they are written for
+        (the Cleaner records why not under ``meta["not_read"]``)."""
+        return bool(self.text.strip()) and "not_read" not in self.meta
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

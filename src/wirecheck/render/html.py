@@ -352,12 +352,16 @@ class Page:
     def article(self, article: Json, flagged: bool) -> str:
         i = self.anchors.index[article["id"]]
         flag = ' <span class="badge flag">flagged</span>' if flagged else ""
+        if article["meta"].get("not_read"):
+            flag += ' <span class="badge">not read</span>'
         meta = [esc(article["source"])]
         url = article["url"] or ""
         if url.startswith(("http://", "https://")):
             meta.append(f'<a href="{esc(url)}" rel="noopener noreferrer nofollow">{esc(url)}</a>')
         if article["language"]:
             meta.append(esc(article["language"]))
+        if article["meta"].get("not_read"):
+            meta.append(esc(f"not read: {article['meta']['not_read']}"))
         return (
             f'<details class="article" id="article-{i}"><summary>'
             f"<strong>{esc(self.view.label(article['id']))}</strong> — "

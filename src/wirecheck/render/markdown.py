@@ -86,10 +86,16 @@ def _header(view: View) -> str:
 
 def _articles(view: View) -> str:
     rows = [
-        [str(i), md(view.label(a["id"])), md(a["title"] or "—"), md(a["published"] or "—")]
+        [str(i), md(view.label(a["id"])), md((a["title"] or "—") + _not_read(a)),
+         md(a["published"] or "—")]
         for i, a in enumerate(view.articles, 1)
     ]
     return section("Articles", table(["#", "Outlet", "Title", "Published"], rows) if rows else "")
+
+
+def _not_read(article: Json) -> str:
+    why = article["meta"].get("not_read")
+    return f" (not read: {why})" if why else ""
 
 
 def _brief(view: View, cites: Citations) -> str:

@@ -44,7 +44,7 @@ class ClaimExtractor(MapStage):
     provides = ("claim",)
 
     def process(self, item: Any) -> Iterable[Item]:
-        if not isinstance(item, Article) or not item.text.strip():
+        if not isinstance(item, Article) or not item.readable:
             return []
         return list(self.extract(analyse(item)))
 

@@ -143,9 +143,16 @@ class Cleaner(MapStage):
         if byline_date and "event_date" not in meta:
             meta["event_date"] = byline_date
         meta.update(media_type=raw.media_type, removed=sweep.removed)
+        language = guess_language(text)
+        if language and language not in self.settings["clean"]["languages"]:
+            meta["not_read"] = (f"written in {LANGUAGES.get(language, language)} ({language}): "
+                              "quotes, facts and claims are extracted from "
+                              + " or ".join(LANGUAGES.get(code, code)
+                                            for code in self.settings["clean"]["languages"])
+                              + " text only")
         return Article(id=content_id(source_key(raw.source), text), source=raw.source, text=text,
                        paragraphs=paragraphs, title=sweep.title, outlet=outlet, url=url,
-                       published=published, language=guess_language(text), meta=meta)
+                       published=published, language=language, meta=meta)
 
 
 class Sweep:
@@ -428,6 +435,11 @@ def date_problem(published: str, fetched: str | None, text_date: str | None) -> 
     if text_date and moment.year > 1 and moment_of(text_date) > moment + timedelta(days=1):
         return f"earlier than the date the text gives ({text_date})"
     return None
+
+
+LANGUAGES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
+             "pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian",
+             "pl": "Polish", "ar": "Arabic", "zh": "Chinese", "ja": "Japanese", "tr": "Turkish"}
 
 
 def guess_language(text: str) -> str | None:

@@ -70,7 +70,7 @@ class FactExtractor(MapStage):
     provides = ("fact",)
 
     def process(self, item: Any) -> Iterable[Item]:
-        if not isinstance(item, Article) or not item.text.strip():
+        if not isinstance(item, Article) or not item.readable:
             return []
         return list(self.extract(analyse(item)))
 

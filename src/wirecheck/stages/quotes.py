@@ -78,7 +78,7 @@ class QuoteExtractor(MapStage):
     provides = ("quote",)
 
     def process(self, item: Any) -> Iterable[Item]:
-        if not isinstance(item, Article) or not item.text.strip():
+        if not isinstance(item, Article) or not item.readable:
             return []
         return list(self.extract(analyse(item)))
 

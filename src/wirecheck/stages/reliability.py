@@ -34,7 +34,8 @@ def reliability_findings(story: Story, sources: Sources, claims: list[Claim],
         denom = corroborated + single + 3 * len(lost)
         score = (corroborated + 0.25 * single) / denom if denom else 0.5
         rows[article_id] = (score, corroborated, single, lost)
-    middle = median(r[0] for r in rows.values()) if rows else 0.0
+    read = [r[0] for a, r in rows.items() if "not_read" not in sources.articles[a].meta]
+    middle = median(read) if read else 0.0
     for article_id, (score, corroborated, single, lost) in sorted(rows.items()):
         flagged = bool(lost) and score < middle - margin
         reasons = [f"{corroborated} claim(s) corroborated by an independent source",
@@ -43,6 +44,8 @@ def reliability_findings(story: Story, sources: Sources, claims: list[Claim],
                     f"others say “{c.sides[0].value}”" for c in lost]
         if flagged:
             reasons.insert(0, f"outlier: reliability {score:.2f} against a median of {middle:.2f}")
+        if not_read := sources.articles[article_id].meta.get("not_read"):
+            reasons = [f"not read: {not_read}"]  # nothing of it was checked
         spans = tuple(sp for c in lost for sp in _side_of(c, article_id).spans
                       if sp.article_id == article_id)
         if not spans:
