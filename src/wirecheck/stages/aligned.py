@@ -164,7 +164,7 @@ class Differ:
                     continue
                 if self.counts(b.article_id, f, x) or self.counts(a.article_id, g, y):
                     continue
-                if numbers_agree(f, g, self.tolerance) or _is_year(x) or _is_year(y):
+                if numbers_agree(f, g, self.tolerance) or _is_year(f.value) or _is_year(g.value):
                     continue
                 yield (Mention("number", x, f.value, f.span, topic),
                        Mention("number", y, g.value, g.span, topic))
@@ -360,8 +360,9 @@ def _event_words(subject: str) -> set[str]:
     return content_words(" ".join(w for w in subject.split() if not w[:1].isupper()))
 
 
-def _is_year(value: str) -> bool:
-    return bool(re.fullmatch(r"(1[89]|20)\d\d(\.0)?", value))
+def _is_year(written: str) -> bool:
+    """A year as written: four bare digits ("2019"), not a count ("1,500", "2,000 people")."""
+    return bool(re.fullmatch(r"(1[89]|20)\d\d", written.strip()))
 
 
 PLACE_NAMES = [frozenset(group.split("/")) for group in (
