@@ -176,6 +176,25 @@ def test_two_offices_one_against_one_are_a_tie() -> None:
                         (1, "Ann Vale", "Attorney General")) == []
 
 
+def test_two_titles_a_person_may_hold_together_are_no_conflict() -> None:
+    """Neither an office nor a shared word: both may be true ("CEO" / "executive director")."""
+    assert _roles_story((0, "Ann Vale", "CEO"), (1, "Ann Vale", "CEO"),
+                        (2, "Ann Vale", "executive director")) == []
+    assert _roles_story((0, "Ann Vale", "economic adviser"), (1, "Ann Vale", "economic adviser"),
+                        (2, "Ann Vale", "chairman")) == []
+    # an office, held now or formerly, against another title can tell a mistake
+    assert _roles_story((0, "Ann Vale", "Governor"), (1, "Ann Vale", "Governor"),
+                        (2, "Ann Vale", "policy director")) == [
+        ("Ann Vale's role", ["Governor", "policy director"])]
+    assert len(_roles_story((0, "Ann Vale", "former President"),
+                            (1, "Ann Vale", "former President"),
+                            (2, "Ann Vale", "former campaign manager"))) == 1
+    # as can two titles sharing a word
+    assert len(_roles_story((0, "Ann Vale", "policy director"),
+                            (1, "Ann Vale", "policy director"),
+                            (2, "Ann Vale", "communications director"))) == 1
+
+
 def test_a_second_office_against_the_agreed_one() -> None:
     found = _roles_story((0, "Ann Vale", "Governor"), (1, "Ann Vale", "Governor"),
                          (1, "Ann Vale", "Chief Justice"))

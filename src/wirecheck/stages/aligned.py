@@ -210,12 +210,13 @@ class Differ:
                    Mention("place", g.value.lower(), g.value, g.span, topic))
 
     def roles(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
-        from .conflicts import roles_compatible
+        from .conflicts import exclusive, roles_compatible
 
         for f in self.in_claim(a, "role"):
             person = self.people.resolve(f.subject)
             for g in self.in_claim(b, "role"):
-                if self.people.resolve(g.subject) != person or roles_compatible(f, g):
+                if self.people.resolve(g.subject) != person or roles_compatible(f, g) \
+                        or not exclusive(f, g):
                     continue
                 if self._gives(b.article_id, person, f) or self._gives(a.article_id, person, g):
                     continue

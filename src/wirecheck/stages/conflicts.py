@@ -125,6 +125,16 @@ def _same_role(a: Fact, b: Fact) -> bool:
                               or (only_a <= SIDES and only_b <= PARTY))
 
 
+def exclusive(a: Fact, b: Fact) -> bool:
+    """Whether two titles that are not the same role can tell a mistake: one names an office or
+    a ministry, held now or formerly ("Governor" / "policy director"), or both share a word ("policy
+    director" / "communications director"). Two other titles may both be held ("CEO" /
+    "executive director"; "economic adviser" / "chairman")."""
+    return any(OFFICE.search(text) or "minister" in text.split()
+               for text in (normalize_for_hash(r.value) for r in (a, b))) \
+        or bool(role_words(a.value) & role_words(b.value) - GENERIC)
+
+
 def _former(role: Fact) -> bool:
     return "former" in role.qualifier or role.value.lower().startswith(("ex-", "ex "))
 
@@ -148,6 +158,7 @@ def role_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[
         if not agreed:
             found.extend(_office_tie(person, dissent, sources))
             continue
+        dissent = [f for f in dissent if any(exclusive(f, g) for g in agreed)]
         dissenting_sources = sources.independent({f.article_id for f in dissent})
         dissenting_sources -= sources.independent({f.article_id for f in agreed})
         # a second office no other source gives, besides the one the others agree on
