@@ -249,6 +249,25 @@ def test_quote_wordings_are_sides_and_a_shared_fragment_is_neither() -> None:
     assert [list(side.article_ids) for side in found[0].sides] == [["a2", "a3"], ["a0"]]
 
 
+def test_words_in_quotation_marks_lead_the_ledger_not_a_paraphrase() -> None:
+    """A longer indirect quote (a paraphrase around a quoted fragment) joins the entry of the
+    words in quotation marks as a paraphrase; it does not lead an entry that the quotation
+    then joins as a variant of the paraphrase's words."""
+    said = [("a0", "indirect", "a group of at least 544 women who serve as store managers who "
+                               "\"are alleged to be both discriminators and victims"),
+            ("a1", "partial", "this class includes at least 544 store managers who are alleged "
+                              "to be discriminators and victims")]
+    quotes = [Quote(f"q{i}", aid, text, "Ann Vale", "said", kind, Span(aid, 0, len(text)),
+                    "test") for i, (aid, kind, text) in enumerate(said)]
+    people = People.build(["Ann Vale"])
+    ledger = quote_ledger(quotes, people, 96)
+    assert ledger[0].kind == "partial"
+    assert all(match == "paraphrase" for q, match in ledger[0].carriers if q.kind == "indirect")
+    articles = [Article(aid, "test", "x", ()) for aid, _, _ in said]
+    assert not [c for c in quote_conflicts(ledger, people, Sources.build(articles, []), 96)
+                if c.type == "quote"]
+
+
 def test_a_source_giving_words_to_two_people_is_no_witness_against_itself() -> None:
     words = "The bridge will stay closed until the inspectors are done"
     given = [("a0", "Ann Vale"), ("a1", "Ann Vale"), ("a1", "Bo Reed")]

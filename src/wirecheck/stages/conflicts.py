@@ -685,13 +685,16 @@ def sentences_of(quote: Quote) -> list[Quote]:
     return pieces or [quote]
 
 
+KIND_ORDER = {"direct": 0, "partial": 1, "indirect": 2}
+
+
 def quote_ledger(quotes: list[Quote], people: People, same: float) -> list[LedgerEntry]:
     """Quotations grouped by their words, sentence by sentence; a fragment joins the longest
     form it belongs to; an indirect quote with the same words is a paraphrase carrier."""
     entries: list[LedgerEntry] = []
     pieces = [piece for quote in quotes for piece in sentences_of(quote)]
-    ordered = sorted(pieces, key=lambda q: (q.kind != "direct", -len(q.text), q.article_id,
-                                            q.span.start))
+    ordered = sorted(pieces, key=lambda q: (KIND_ORDER[q.kind], -len(q.text), q.article_id,
+                                            q.span.start))  # words in quotation marks lead
     for quote in ordered:
         speaker = people.resolve(quote.speaker)
         matched = False
