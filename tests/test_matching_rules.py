@@ -343,3 +343,18 @@ def test_two_dates_of_one_event(a: str, b: str, same: bool) -> None:
 def test_a_count_in_the_thousands_is_no_year(written: str, year: bool) -> None:
     """Two counts of 1,500 and 2,000 conflict; two years in two sentences may date two things."""
     assert _is_year(written) is year
+
+
+def test_a_speech_at_a_rally_is_one_occasion() -> None:
+    from wirecheck.stages.conflicts import setting_conflicts
+
+    def found(*said: str) -> list[list[str]]:
+        articles = [Article(f"a{i}", "test", f"Ann Vale said {where} in Harlow that the bridge "
+                            "would reopen next spring.", ()) for i, where in enumerate(said)]
+        conflicts = setting_conflicts(articles, People.build(["Ann Vale"]),
+                                      Sources.build(articles, []))
+        return [[side.value for side in c.sides] for c in conflicts]
+
+    assert found("at a rally", "in a speech") == []
+    assert found("at a hearing", "in a speech") == []
+    assert found("at a rally", "in an interview") == [["interview", "rally"]]

@@ -402,6 +402,8 @@ SETTINGS = {"press conference": "press conference", "news conference": "press co
             "press briefing": "press conference", "briefing": "press conference",
             "interview": "interview", "speech": "speech", "address": "speech",
             "hearing": "hearing", "rally": "rally", "podcast": "interview"}
+# a speech is given at a rally or a hearing: neither names another occasion than the other
+HOSTS_SPEECH = frozenset(frozenset(("speech", kind)) for kind in ("rally", "hearing"))
 SETTING = re.compile(r"\b(" + "|".join(sorted(SETTINGS, key=len, reverse=True))
                      + r")s?\b(?!\s+(?:room|center|centre|hall))", re.I)  # not "Briefing Room"
 
@@ -451,7 +453,7 @@ def setting_conflicts(articles: list[Article], people: People,
         main = ranked[0]
         for other in ranked[1:]:
             alone = given[other] - given[main]
-            if not alone:
+            if not alone or frozenset((main, other)) in HOSTS_SPEECH:
                 continue
             os_main, os_other = settings[main], [o for o in settings[other]
                                                  if o.span.article_id in alone]
