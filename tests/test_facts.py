@@ -77,6 +77,17 @@ def test_envoys_share_a_role(extractor: FactExtractor) -> None:
         ("Steve Witkoff", "envoy"), ("Jared Kushner", "envoy")}
 
 
+def test_a_title_is_not_shared_or_borrowed(extractor: FactExtractor) -> None:
+    """A singular title before the first of two names is the first person's; a title after
+    "of", "to" or "for" in a phrase after a name is somebody else's."""
+    article = make_article("The visit strained ties between President Barack Obama and "
+                           "Benjamin Netanyahu.",
+                           "Adam Schiff, a vocal critic of the president, spoke on Friday.",
+                           "Ann Vale, a senior adviser to the governor, declined to comment.")
+    assert {(f.subject, f.value) for f in facts_of(extractor, article, "role")} == {
+        ("Barack Obama", "President"), ("Ann Vale", "adviser")}
+
+
 def test_headings_give_no_facts(extractor: FactExtractor) -> None:
     article = make_article(("heading", "US Senator Rubio Confirms 14 Offers on Friday"),
                            "Nothing else.")

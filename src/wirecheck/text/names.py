@@ -290,14 +290,21 @@ def _roles_around(people: People, m: Mention) -> Iterator[Role | None]:
     before = doc[m.start - 1].lower_ if m.start else ""
     runs = [_run_left(people, m.start)]
     prev = people.at(m.start - 2) if m.start >= 2 else None
-    if before in ("and", ",") and prev is not None:
-        runs.append(_run_left(people, prev.start))
+    if before in ("and", ",") and prev is not None:  # "Sens. Ann Vale and Bo Lin": plural
+        shared = _run_left(people, prev.start)     # titles only ("President Obama and
+        if shared and _plural(doc[shared[1] - 1]):  # Netanyahu": Netanyahu is no president)
+            runs.append(shared)
     if before == ",":
         runs.append(_run_left(people, m.start - 1))
     if m.end < len(doc) and doc[m.end].text == ",":
         runs.append(_run_right(people, m.end + 1, appositive=True))
-    for run in runs:
-        yield _make_role(people, run, m.name) if run else None
+    for k, run in enumerate(runs):
+        after = k == len(runs) - 1 and run is not None and run[0] > m.start
+        yield _make_role(people, run, m.name, after) if run else None
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or token.lower_ in ("sens.", "reps.", "govs.")
 
 
 def _roles_after(people: People, m: Mention) -> list[Role]:
@@ -311,7 +318,7 @@ def _roles_after(people: People, m: Mention) -> list[Role]:
     if start is None or not len(start):
         return []
     run = _run_right(people, start.start, appositive=False)
-    role = _make_role(people, run, m.name) if run else None
+    role = _make_role(people, run, m.name, after=True) if run else None
     return [role] if role else []
 
 
@@ -341,9 +348,16 @@ def _run_right(people: People, start: int, appositive: bool) -> tuple[int, int] 
     return start, i
 
 
-def _make_role(people: People, run: tuple[int, int], person: str) -> Role | None:
+def _make_role(people: People, run: tuple[int, int], person: str,
+               after: bool = False) -> Role | None:
+    """``after``: a phrase after the name ("Schiff, a vocal critic of the president"), whose
+    title comes before any "of", "to" or "for": a title after one is somebody else's."""
     tokens = list(people.doc[run[0]:run[1]])
     heads = [k for k, t in enumerate(tokens) if is_title(t)]
+    if after:
+        cut = next((k for k, t in enumerate(tokens) if t.lower_ in ("of", "to", "for")),
+                   len(tokens))
+        heads = [k for k in heads if k < cut]
     if not heads:
         return None
     head = heads[-1]
