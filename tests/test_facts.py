@@ -88,6 +88,15 @@ def test_a_title_is_not_shared_or_borrowed(extractor: FactExtractor) -> None:
         ("Barack Obama", "President"), ("Ann Vale", "adviser")}
 
 
+def test_a_name_modifying_a_noun_takes_no_title_and_then_is_a_past_role(
+        extractor: FactExtractor) -> None:
+    article = make_article("It was confirmed by Bo Lin, the policy director for the Romney "
+                           "campaign.",
+                           "Two years prior, then-Senator Barack Obama used the same words.")
+    assert {(f.subject, f.value, f.qualifier) for f in facts_of(extractor, article, "role")} \
+        == {("Bo Lin", "policy director", ()), ("Barack Obama", "Senator", ("then",))}
+
+
 def test_headings_give_no_facts(extractor: FactExtractor) -> None:
     article = make_article(("heading", "US Senator Rubio Confirms 14 Offers on Friday"),
                            "Nothing else.")

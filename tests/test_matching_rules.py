@@ -70,6 +70,11 @@ def test_a_former_role_is_not_the_role_held_now() -> None:
     assert roles_compatible(role("ex-Vice President"), role("Vice President", "former"))
     # a former role is no other role held now
     assert roles_compatible(role("lieutenant governor", "former"), role("party chairman"))
+    # a role held "then" (at the time told) goes with any: "then-Senator Obama" / "President
+    # Obama"; "then-President Clinton signed it" / "President Clinton signed it"
+    assert roles_compatible(role("Senator", "then"), role("President"))
+    assert roles_compatible(role("President", "then"), role("President"))
+    assert roles_compatible(role("President", "then"), role("President", "former"))
 
 
 @pytest.mark.parametrize(("a", "b", "is_slight"), [

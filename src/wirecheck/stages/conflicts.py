@@ -103,7 +103,10 @@ def roles_compatible(a: Fact, b: Fact) -> bool:
     not "Representative" and "Senate Majority Leader"), or a party's word for a
     side ("Senate Democratic Leader", "Senate Minority Leader"; not majority against minority,
     nor one party against another); a former role is not compatible with the same role held
-    now, and compatible with any other ("former lieutenant governor", "party chairman")."""
+    now, and compatible with any other ("former lieutenant governor", "party chairman"); a
+    role held "then" is compatible with any ("then-Senator Obama", "President Obama")."""
+    if "then" in a.qualifier or "then" in b.qualifier:
+        return True  # "then-President Clinton signed it": held at the time told, now or not
     if _former(a) != _former(b):  # a former role is no other role held now
         return not _same_role(a, b)
     return _same_role(a, b)
@@ -136,7 +139,9 @@ def exclusive(a: Fact, b: Fact) -> bool:
 
 
 def _former(role: Fact) -> bool:
-    return "former" in role.qualifier or role.value.lower().startswith(("ex-", "ex "))
+    """"former mayor", "retired general", "ex-minister": a past role."""
+    return bool({"former", "retired"} & set(role.qualifier)) \
+        or role.value.lower().startswith(("ex-", "ex "))
 
 
 def side(value: str, facts: list[Fact]) -> Side:

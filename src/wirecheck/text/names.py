@@ -285,8 +285,12 @@ def find_roles(people: People) -> list[Role]:
 
 
 def _roles_around(people: People, m: Mention) -> Iterator[Role | None]:
-    """Roles from a title before the name, or an appositive before or after it."""
+    """Roles from a title before the name, or an appositive before or after it; none for a
+    name that modifies a noun ("the policy director for the Romney campaign")."""
     doc = people.doc
+    last = doc[m.end - 1]
+    if last.dep_ == "compound" and last.head.i >= m.end and last.head.pos_ == "NOUN":
+        return
     before = doc[m.start - 1].lower_ if m.start else ""
     runs = [_run_left(people, m.start)]
     prev = people.at(m.start - 2) if m.start >= 2 else None
@@ -369,6 +373,9 @@ def _make_role(people: People, run: tuple[int, int], person: str,
              or _is_possessive(tokens[j])), default=0)
     if any(t.lower_ in QUALIFIERS for t in tokens[:k]):
         qualifier.append(next(t.lower_ for t in tokens[:k] if t.lower_ in QUALIFIERS))
+    dash = run[0] if tokens[0].text == "-" else run[0] - 1  # "then-Senator Obama"
+    if dash >= 1 and people.doc[dash].text == "-" and people.doc[dash - 1].lower_ in QUALIFIERS:
+        qualifier.append(people.doc[dash - 1].lower_)
     while k < head and _strippable(tokens[k], qualifier):
         k += 1
     core = tokens[k:head + 1]
