@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirecheck.stages.aligned import _is_year, _same_event, same_place
+from wirecheck.stages.aligned import _is_year, _on_its_weekday, _same_event, same_place
 from wirecheck.stages.conflicts import (
     casualty_conflicts,
     home_conflicts,
@@ -363,3 +363,14 @@ def test_a_speech_at_a_rally_is_one_occasion() -> None:
     assert found("at a rally", "in a speech") == []
     assert found("at a hearing", "in a speech") == []
     assert found("at a rally", "in an interview") == [["interview", "rally"]]
+
+
+def test_a_weekday_and_a_date_that_falls_on_it_agree() -> None:
+    """"Saturday" resolved from a dateline to April 14, another outlet's "April 21" (a
+    Saturday): the same day told two ways, not a conflict; "Friday" is another day."""
+    def day(value: str, normalized: str) -> Fact:
+        return Fact("f", "a0", "date", "test", value, Span("a0", 0, 6), "test", normalized)
+
+    assert _on_its_weekday(day("Saturday", "2018-04-14"), "2018-04-21")
+    assert not _on_its_weekday(day("Friday", "2018-04-13"), "2018-04-21")
+    assert not _on_its_weekday(day("April 14", "2018-04-14"), "2018-04-21")

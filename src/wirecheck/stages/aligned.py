@@ -194,7 +194,8 @@ class Differ:
                 Mention("date", y, g.value, g.span, f"when: {_gist(a.text, b.text)}"))
         if x == y:
             yield pair  # an agreement: it adds its sources to that day's side
-        elif not _weekdays(f.value) & _weekdays(g.value) and x not in seen_b and y not in seen_a:
+        elif not _weekdays(f.value) & _weekdays(g.value) and not _on_its_weekday(f, y) \
+                and not _on_its_weekday(g, x) and x not in seen_b and y not in seen_a:
             yield pair  # ("Friday" and "Friday" resolved from different datelines agree)
 
     def places(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
@@ -373,6 +374,18 @@ PLACE_NAMES = [frozenset(group.split("/")) for group in (
 
 def _weekdays(text: str) -> set[str]:
     return {w for w in normalize_for_hash(text).split() if w in WEEKDAYS}
+
+
+def _on_its_weekday(fact: Fact, day: str) -> bool:
+    """A bare weekday ("Saturday", resolved from a dateline) and a date that falls on it
+    ("April 21", a Saturday): the same day told two ways, whatever the resolution guessed."""
+    from datetime import date
+
+    named = {WEEKDAYS[w] for w in _weekdays(fact.value)}
+    try:
+        return bool(named) and date.fromisoformat(day).weekday() in named
+    except ValueError:
+        return False
 
 
 def same_place(a: str, b: str) -> bool:
