@@ -171,6 +171,27 @@ def test_polarity_in_other_verbs(tmp_path: Path) -> None:
     assert changed_article_conflicts(tmp_path, "Harlow dockers", said, "status")
 
 
+def test_a_negative_adjective_is_a_negation(tmp_path: Path) -> None:
+    """"was inaccurate" says what "was not accurate" says; against "was accurate" it conflicts."""
+    def said(b_verdict: str) -> dict[str, tuple[str, str]]:
+        return {k: (f"The harbour authority said on Monday that the engineers' report on the "
+                    f"Kestrel footbridge {verdict}, and ordered a second inspection.", other)
+                for k, verdict, other in (
+                    ("a", "was not accurate", "Shipping lines said they expected delays at the "
+                                              "container berths next month."),
+                    ("b", b_verdict, "A ferry operator told passengers to check sailing times "
+                                     "before travelling to the island this winter."),
+                    ("c", "was not accurate", "Local hauliers have warned that lorries could "
+                                              "queue on the bypass again."))}
+
+    (tmp_path / "same").mkdir()
+    (tmp_path / "other").mkdir()
+    assert not changed_article_conflicts(tmp_path / "same", "Kestrel report",
+                                         said("was inaccurate"), "status")
+    assert changed_article_conflicts(tmp_path / "other", "Kestrel report", said("was accurate"),
+                                     "status")
+
+
 def test_numbers_of_the_very_same_subject_in_loosely_aligned_sentences(tmp_path: Path) -> None:
     """Sentences that share little else still conflict on a count of the same thing done."""
     said = {

@@ -84,3 +84,8 @@ def _words(lemma: str, category: str, narrower: bool) -> frozenset[str]:
     found = {w for offset in offsets for w in synsets[offset][0]}
     found.discard(lemma)
     return frozenset(w for w in found if "_" not in w)
+
+
+def is_adjective(word: str) -> bool:
+    """Whether WordNet lists ``word`` (lower case) as an adjective."""
+    return word in _tables("adj")[0]

@@ -303,6 +303,9 @@ class Differ:
                 for d in c.children if d.lower_ in NEGATORS and d.dep_ == "det"
                 and not _quoted(d)]  # a "no" vote
             negated = bool(negators)
+            if lemma == "be" and any(c.dep_ == "acomp" and _negative_adjective(c.lower_)
+                                     for c in token.children):
+                negated = not negated  # "was inaccurate" says what "was not accurate" says
             if lemma in found and found[lemma][0] != negated:
                 found.pop(lemma)  # both ways in one sentence: nothing to compare
                 continue
@@ -310,6 +313,20 @@ class Differ:
             end = max([token.idx + len(token), *(n.idx + len(n) for n in negators)])
             found[lemma] = (negated, Span(claim.article_id, start, end), token == main)
         return found
+
+
+NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+NOT_NEGATIVE = frozenset(["invaluable", "inflammable", "infamous", "indifferent", "impassive"])
+
+
+def _negative_adjective(word: str) -> bool:
+    """"inaccurate", "unfair", "illegal", "dishonest": a negative prefix on an adjective
+    WordNet knows without it."""
+    from ..consistency.wordnet import is_adjective
+
+    return word not in NOT_NEGATIVE and any(
+        word.startswith(p) and len(word) > len(p) + 3 and is_adjective(word[len(p):])
+        for p in NEGATIVE_PREFIXES)
 
 
 def _quoted(token: Token) -> bool:
