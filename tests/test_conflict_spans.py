@@ -192,6 +192,23 @@ def test_a_negative_adjective_is_a_negation(tmp_path: Path) -> None:
                                      "status")
 
 
+def test_a_gerund_after_a_preposition_asserts_nothing(tmp_path: Path) -> None:
+    """"is not putting people back to work" / "help us by putting people back to work": the
+    second sentence does not say that the vote puts people back to work."""
+    said = {
+        "a": ("The council vote to keep In Harbour We Trust as the town motto is not putting "
+              "people back to work, Mayor Elena Ruiz said on Monday.",
+              "Shipping lines said they expected delays at the container berths next month."),
+        "b": ("We trust in the harbour, Mayor Elena Ruiz said on Monday, but the harbour wants "
+              "the town motto vote to help us by putting people back to work.",
+              "A ferry operator told passengers to check sailing times before travelling."),
+        "c": ("Keeping In Harbour We Trust as the town motto is not putting people back to work, "
+              "Mayor Elena Ruiz told the council vote on Monday.",
+              "Local hauliers have warned that lorries could queue on the bypass again."),
+    }
+    assert not changed_article_conflicts(tmp_path, "Harlow motto", said, "status")
+
+
 def test_numbers_of_the_very_same_subject_in_loosely_aligned_sentences(tmp_path: Path) -> None:
     """Sentences that share little else still conflict on a count of the same thing done."""
     said = {

@@ -294,7 +294,7 @@ class Differ:
             if lemma in NEGATIVE_WORDS or (
                     lemma == "rule" and any(c.lower_ == "out" for c in token.children)):
                 return None  # "ruled out"
-            if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "amod"):
+            if token.pos_ not in ("VERB", "AUX") or token.dep_ in ARGUMENT_OF_NOTHING:
                 continue
             negators = [c for c in token.children if (c.dep_ == "neg" or (
                 c.lower_ in NEGATORS and c.dep_ in NEGATING))
@@ -315,6 +315,9 @@ class Differ:
         return found
 
 
+# verbs that assert nothing of their own: auxiliaries, participles as adjectives, and gerunds
+# after a preposition ("help ourselves by putting people back to work")
+ARGUMENT_OF_NOTHING = frozenset(["aux", "auxpass", "amod", "pcomp"])
 NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 NOT_NEGATIVE = frozenset(["invaluable", "inflammable", "infamous", "indifferent", "impassive"])
 
