@@ -172,7 +172,8 @@ def test_polarity_in_other_verbs(tmp_path: Path) -> None:
 
 
 def test_a_negative_adjective_is_a_negation(tmp_path: Path) -> None:
-    """"was inaccurate" says what "was not accurate" says; against "was accurate" it conflicts."""
+    """"was inaccurate" says what "was not accurate" says; against "was accurate" it conflicts,
+    and the sides show the adjective ("not accurate" / "accurate", not "not be" / "be")."""
     def said(b_verdict: str) -> dict[str, tuple[str, str]]:
         return {k: (f"The harbour authority said on Monday that the engineers' report on the "
                     f"Kestrel footbridge {verdict}, and ordered a second inspection.", other)
@@ -188,8 +189,9 @@ def test_a_negative_adjective_is_a_negation(tmp_path: Path) -> None:
     (tmp_path / "other").mkdir()
     assert not changed_article_conflicts(tmp_path / "same", "Kestrel report",
                                          said("was inaccurate"), "status")
-    assert changed_article_conflicts(tmp_path / "other", "Kestrel report", said("was accurate"),
-                                     "status")
+    (found,) = changed_article_conflicts(tmp_path / "other", "Kestrel report",
+                                         said("was accurate"), "status")
+    assert [side["value"] for side in found["sides"]] == ["not accurate", "accurate"]
 
 
 def test_a_gerund_after_a_preposition_asserts_nothing(tmp_path: Path) -> None:

@@ -122,6 +122,7 @@ class Differ:
         self._lemmas: dict[str, set[str]] = {}  # per claim: a claim is parsed once per story
         self._verbs: dict[str, dict[str, tuple[bool, Span, bool]] | None] = {}
         self._main: dict[str, str] = {}  # claim id -> the lemma of the verb it asserts with
+        self._said: dict[tuple[str, str], str] = {}  # (claim id, "be") -> "not accurate"
         self.same_statement = same_statement
         self.close = (aligned + same_statement) / 2  # days, places, polarity need this
         self.facts_of: dict[str, list[Fact]] = defaultdict(list)
@@ -246,8 +247,8 @@ class Differ:
                 continue  # "is", "has" of two clauses: only the asserting verbs compare
             if neg_a != neg_b:
                 topic = f"whether {_gist(a.text, b.text)}"
-                label_a = f"not {lemma}" if neg_a else lemma
-                label_b = f"not {lemma}" if neg_b else lemma
+                label_a = self._said.get((a.id, lemma)) or (f"not {lemma}" if neg_a else lemma)
+                label_b = self._said.get((b.id, lemma)) or (f"not {lemma}" if neg_b else lemma)
                 yield (Mention("status", label_a, label_a, span_a, topic),
                        Mention("status", label_b, label_b, span_b, topic))
                 return  # one polarity conflict per pair
@@ -303,9 +304,11 @@ class Differ:
                 for d in c.children if d.lower_ in NEGATORS and d.dep_ == "det"
                 and not _quoted(d)]  # a "no" vote
             negated = bool(negators)
-            if lemma == "be" and any(c.dep_ == "acomp" and _negative_adjective(c.lower_)
-                                     for c in token.children):
-                negated = not negated  # "was inaccurate" says what "was not accurate" says
+            complement = next((c for c in token.children if c.dep_ == "acomp"), None)
+            if lemma == "be" and complement is not None:  # shown as said: "not accurate"
+                self._said[(claim.id, lemma)] = ("not " if negated else "") + complement.lower_
+                if _negative_adjective(complement.lower_):
+                    negated = not negated  # "was inaccurate" says what "was not accurate" says
             if lemma in found and found[lemma][0] != negated:
                 found.pop(lemma)  # both ways in one sentence: nothing to compare
                 continue
