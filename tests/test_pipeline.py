@@ -60,3 +60,34 @@ def test_settings_overrides_are_checked() -> None:
         load_settings(dedup={"bands": 4})
     with pytest.raises(ConfigError, match="must be"):
         load_settings(dedup={"threshold": "high"})
+
+
+class Log(MapStage):
+    """Records the order in which the engine prepares chunks and processes items."""
+
+    requires = ("article",)
+    provides = ()
+
+    def __init__(self, name: str, log: list[str]) -> None:
+        super().__init__()
+        self.name, self.log = name, log
+
+    def prepare_chunk(self, items: list[Any]) -> None:
+        self.log.append(f"{self.name}:chunk:{','.join(a.id for a in items)}")
+
+    def process(self, item: Any) -> Iterable[Item]:
+        self.log.append(f"{self.name}:{item.id}")
+        return []
+
+
+def test_map_stages_of_one_kind_run_chunk_by_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each chunk goes through every article stage before the next chunk, so that a parse
+    prepared for a chunk serves all the extractors while it is cached."""
+    from wirecheck.engines import local
+
+    monkeypatch.setattr(local, "CHUNK", 2)
+    log: list[str] = []
+    pipeline = Pipeline([Upper(), Log("a", log), Log("b", log)])
+    LocalEngine().run(pipeline, MemoryStore(), [raw(n, f"text {n}") for n in range(3)])
+    assert log == ["a:chunk:r0,r1", "a:r0", "a:r1", "b:chunk:r0,r1", "b:r0", "b:r1",
+                   "a:chunk:r2", "a:r2", "b:chunk:r2", "b:r2"]

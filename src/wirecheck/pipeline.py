@@ -48,6 +48,11 @@ class MapStage(Stage):
     def process(self, item: Any) -> Iterable[Item]:
         raise NotImplementedError
 
+    def prepare_chunk(self, items: list[Any]) -> None:
+        """Called before ``process`` on each chunk of items (a batched parse, say); by default
+        nothing. Consecutive map stages of one kind run chunk by chunk, so that what this
+        prepares for a chunk serves them all while it is cached."""
+
 
 class GroupStage(Stage):
     """Runs once per story with the items of its articles (``bundle[kind]``)."""

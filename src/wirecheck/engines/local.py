@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,7 @@ from ..store.base import Store
 from ..types import Failure, Item, Story
 
 Progress = Callable[[str, int, int], None]  # (stage name, done, total)
+CHUNK = 64  # items a block of map stages takes at a time (well under the parse cache's size)
 
 
 @dataclass
@@ -44,9 +46,16 @@ class LocalEngine:
         summary = RunSummary()
         fresh: dict[str, list[Any]] = defaultdict(list)
         self._keep(store, list(inputs), fresh, summary)
-        for stage in pipeline.stages:
-            if isinstance(stage, MapStage):
-                self._run_map(stage, store, fresh, summary)
+        stages = list(pipeline.stages)
+        while stages:
+            stage = stages.pop(0)
+            if isinstance(stage, MapStage):  # with the next map stages of the same kind
+                block = [stage]
+                while stages and isinstance(nxt := stages[0], MapStage) \
+                        and nxt.requires[0] == stage.requires[0]:
+                    block.append(nxt)
+                    stages.pop(0)
+                self._run_maps(block, store, fresh, summary)
             elif isinstance(stage, GlobalStage):
                 self._run_global(stage, store, summary)
             elif isinstance(stage, GroupStage):
@@ -65,17 +74,25 @@ class LocalEngine:
         summary.failures.extend(failures)
         return kept
 
-    def _run_map(self, stage: MapStage, store: Store, fresh: dict[str, list[Any]],
-                 summary: RunSummary) -> None:
-        items = fresh.get(stage.requires[0], [])
-        stage.prepare(items)
-        for done, item in enumerate(items, 1):
-            try:
-                produced = list(stage.process(item))
-            except Exception as exc:  # a stage bug on one item must not stop the batch
-                produced = [stage_failure(stage, getattr(item, "source", item.id), exc)]
-            self._keep(store, produced, fresh, summary)
-            self.progress(stage.name, done, len(items))
+    def _run_maps(self, stages: list[MapStage], store: Store, fresh: dict[str, list[Any]],
+                  summary: RunSummary) -> None:
+        """Map stages of one kind, chunk by chunk: each chunk goes through every stage before
+        the next chunk (an article is parsed once for all the extractors, in batches)."""
+        items = fresh.get(stages[0].requires[0], [])
+        for stage in stages:
+            stage.prepare(items)
+        for start in range(0, len(items), CHUNK):
+            chunk = items[start:start + CHUNK]
+            for stage in stages:
+                with suppress(Exception):  # a chunk that fails: each item is tried alone below
+                    stage.prepare_chunk(chunk)
+                for done, item in enumerate(chunk, start + 1):
+                    try:
+                        produced = list(stage.process(item))
+                    except Exception as exc:  # a stage bug on one item must not stop the batch
+                        produced = [stage_failure(stage, getattr(item, "source", item.id), exc)]
+                    self._keep(store, produced, fresh, summary)
+                    self.progress(stage.name, done, len(items))
 
     def _run_global(self, stage: GlobalStage, store: Store, summary: RunSummary) -> None:
         data: Bundle = {kind: store.all(kind) for kind in stage.requires}

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..ids import content_id
-from ..nlp.spacy_backend import Parsed, analyse
-from ..pipeline import MapStage
+from ..nlp.spacy_backend import Parsed
 from ..text.dates import find_dates
 from ..text.quotemarks import find_quoted
-from ..types import Article, Claim, Item, Span
+from ..types import Claim, Span
+from .reading import ArticleStage
 from .reported import SAYING
 from .speakers import inside, is_cue, speaker_of
 
@@ -38,15 +38,9 @@ HEDGE = re.compile(
 MIN_WORDS = 4
 
 
-class ClaimExtractor(MapStage):
+class ClaimExtractor(ArticleStage):
     name = "claims"
-    requires = ("article",)
     provides = ("claim",)
-
-    def process(self, item: Any) -> Iterable[Item]:
-        if not isinstance(item, Article) or not item.readable:
-            return []
-        return list(self.extract(analyse(item)))
 
     def extract(self, parsed: Parsed) -> Iterator[Claim]:
         article = parsed.article

@@ -16,18 +16,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date, timedelta
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..ids import content_id
-from ..nlp.spacy_backend import Parsed, analyse
-from ..pipeline import MapStage
+from ..nlp.spacy_backend import Parsed
 from ..text.dates import MONTHS, WEEKDAYS, find_dates, is_relative, parse_reference, resolve_date
 from ..text.numbers import parse_number, participle
 from ..text.quotemarks import blocks
-from ..types import Article, Fact, FactKind, Item, Span
+from ..types import Article, Fact, FactKind, Span
+from .reading import ArticleStage
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -64,15 +64,9 @@ ALWAYS = {"ceasefire", "truce"}
 CONDITIONS = {"once", "if", "when", "until", "unless", "after", "before"}
 
 
-class FactExtractor(MapStage):
+class FactExtractor(ArticleStage):
     name = "facts"
-    requires = ("article",)
     provides = ("fact",)
-
-    def process(self, item: Any) -> Iterable[Item]:
-        if not isinstance(item, Article) or not item.readable:
-            return []
-        return list(self.extract(analyse(item)))
 
     def extract(self, parsed: Parsed) -> Iterator[Fact]:
         yield from self._roles(parsed)

@@ -17,12 +17,11 @@ cue. A transcript line ('“PENCE: Well, …”') is quoted from its label. Indi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..ids import content_id
-from ..nlp.spacy_backend import Parsed, analyse
-from ..pipeline import MapStage
+from ..nlp.spacy_backend import Parsed
 from ..text.names import PRONOUNS
 from ..text.quotemarks import (
     CUE_WORDS,
@@ -33,7 +32,8 @@ from ..text.quotemarks import (
     quote_kind,
     title_like,
 )
-from ..types import Article, Item, Quote, QuoteKind, Span
+from ..types import Article, Quote, QuoteKind, Span
+from .reading import ArticleStage
 from .reported import labelled, reported
 from .speakers import (
     SUBJECTS,
@@ -72,15 +72,9 @@ class Attributed(NamedTuple):
     cue: int | None
 
 
-class QuoteExtractor(MapStage):
+class QuoteExtractor(ArticleStage):
     name = "quotes"
-    requires = ("article",)
     provides = ("quote",)
-
-    def process(self, item: Any) -> Iterable[Item]:
-        if not isinstance(item, Article) or not item.readable:
-            return []
-        return list(self.extract(analyse(item)))
 
     def extract(self, parsed: Parsed) -> Iterator[Quote]:
         for attributed in self.attributions(parsed):
