@@ -1,17 +1,23 @@
-"""End-to-end speed of `analyze`: articles per second on the sample corpus and on the seeds.
+"""End-to-end speed of `analyze`: articles per second on the sample corpus, on the seeds and,
+with ``--large``, on the first 300 BASIL articles as one JSON Lines file (more articles than
+the parse cache holds: what a real batch looks like).
 
 Prints one JSON line. The spaCy model is loaded once before timing (a warm process, as in a
-server or a long batch); each corpus is analysed into a fresh in-memory store, best of 3 runs.
-Usage: .venv/bin/python benchmarks/end_to_end.py
+server or a long batch); each corpus is analysed into a fresh in-memory store, best of 3 runs
+(one run for the large corpus, about 100 s).
+Usage: .venv/bin/python benchmarks/end_to_end.py [--large]
 """
 
 from __future__ import annotations
 
 import json
 import platform
+import sys
+import tempfile
 import time
 from pathlib import Path
 
+import _corpora
 from wirecheck import analyze
 from wirecheck.nlp.spacy_backend import load_nlp
 
@@ -40,7 +46,19 @@ def main() -> None:
                                "python": platform.python_version()}
     for name, folder in CORPORA.items():
         line[name] = measure(folder) if folder.exists() else "skipped: folder absent"
+    if "--large" in sys.argv:
+        line["basil_300"] = large()
     print(json.dumps(line))
+
+
+def large() -> dict[str, float] | str:
+    records = [r for _, rs in sorted(_corpora.basil_records().items()) for r in rs][:300]
+    if not records:
+        return f"skipped: {_corpora.BASIL} is absent"
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "basil.jsonl").write_text("\n".join(json.dumps(r) for r in records), "utf-8")
+        return measure(folder, repeat=1)
 
 
 if __name__ == "__main__":
