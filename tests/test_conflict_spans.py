@@ -137,12 +137,23 @@ def test_sample_corpus_and_seeds_cite_what_they_say() -> None:
     spans_hold_values(analyze([shared_or_skip("seeds")]).report)
 
 
-def changed_article_conflicts(tmp_path: Path, title: str, said: dict[str, tuple[str, str]],
+# each outlet's second paragraph: about something else, so that only the first ones align
+ASIDE = {"a": "Shipping lines said they expected delays at the container berths next month, "
+              "when the new timetable starts.",
+         "b": "A ferry operator told passengers to check sailing times before travelling to "
+              "the island this winter, and to expect the harbour car park to stay closed.",
+         "c": "Local hauliers have warned that lorries could queue on the bypass again, as "
+              "they did last spring."}
+
+
+def changed_article_conflicts(tmp_path: Path, title: str, said: dict[str, str],
                               kind: str) -> list[dict[str, Any]]:
-    """Outlets "a", "b", "c" each telling ``said[k]`` (two paragraphs); the conflicts of type
+    """Outlets "a", "b", "c" each telling ``said[k]`` then ``ASIDE[k]``; the conflicts of type
     ``kind`` that put article "b" on a side other than the first. Every span is checked."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     records = [{"id": k, "outlet": f"{k.upper()} Post", "title": f"{title} ({k})",
-                "published": "2025-03-14", "text": "\n\n".join(v)} for k, v in said.items()]
+                "published": "2025-03-14", "text": f"{v}\n\n{ASIDE[k]}"}
+               for k, v in said.items()]
     (tmp_path / "story.jsonl").write_text("\n".join(json.dumps(r) for r in records),
                                           encoding="utf-8")
     report = analyze([tmp_path]).report
@@ -154,39 +165,24 @@ def changed_article_conflicts(tmp_path: Path, title: str, said: dict[str, tuple[
 
 def test_polarity_in_other_verbs(tmp_path: Path) -> None:
     """What two sentences assert, negated in one of them with another verb."""
-    said = {
-        "a": ("The dockers' union urged its members on Monday to vote against the Harlow port "
-              "contract, citing the pension terms.",
-              "Shipping lines said they expected delays at the container berths next month, "
-              "when the new timetable starts."),
-        "b": ("The dockers' union did not encourage its members on Monday to vote against the "
-              "Harlow port contract, citing the pension terms.",
-              "A ferry operator told passengers to check sailing times before travelling to "
-              "the island this winter."),
-        "c": ("On Monday the dockers' union urged members to vote against the Harlow port "
-              "contract over its pension terms.",
-              "Local hauliers have warned that lorries could queue on the bypass again, as "
-              "they did last spring."),
-    }
+    said = {"a": "The dockers' union urged its members on Monday to vote against the Harlow port "
+                 "contract, citing the pension terms.",
+            "b": "The dockers' union did not encourage its members on Monday to vote against the "
+                 "Harlow port contract, citing the pension terms.",
+            "c": "On Monday the dockers' union urged members to vote against the Harlow port "
+                 "contract over its pension terms."}
     assert changed_article_conflicts(tmp_path, "Harlow dockers", said, "status")
 
 
 def test_a_negative_adjective_is_a_negation(tmp_path: Path) -> None:
     """"was inaccurate" says what "was not accurate" says; against "was accurate" it conflicts,
     and the sides show the adjective ("not accurate" / "accurate", not "not be" / "be")."""
-    def said(b_verdict: str) -> dict[str, tuple[str, str]]:
-        return {k: (f"The harbour authority said on Monday that the engineers' report on the "
-                    f"Kestrel footbridge {verdict}, and ordered a second inspection.", other)
-                for k, verdict, other in (
-                    ("a", "was not accurate", "Shipping lines said they expected delays at the "
-                                              "container berths next month."),
-                    ("b", b_verdict, "A ferry operator told passengers to check sailing times "
-                                     "before travelling to the island this winter."),
-                    ("c", "was not accurate", "Local hauliers have warned that lorries could "
-                                              "queue on the bypass again."))}
+    def said(b_verdict: str) -> dict[str, str]:
+        return {k: f"The harbour authority said on Monday that the engineers' report on the "
+                   f"Kestrel footbridge {verdict}, and ordered a second inspection."
+                for k, verdict in (("a", "was not accurate"), ("b", b_verdict),
+                                   ("c", "was not accurate"))}
 
-    (tmp_path / "same").mkdir()
-    (tmp_path / "other").mkdir()
     assert not changed_article_conflicts(tmp_path / "same", "Kestrel report",
                                          said("was inaccurate"), "status")
     (found,) = changed_article_conflicts(tmp_path / "other", "Kestrel report",
@@ -197,33 +193,29 @@ def test_a_negative_adjective_is_a_negation(tmp_path: Path) -> None:
 def test_a_gerund_after_a_preposition_asserts_nothing(tmp_path: Path) -> None:
     """"is not putting people back to work" / "help us by putting people back to work": the
     second sentence does not say that the vote puts people back to work."""
-    said = {
-        "a": ("The council vote to keep In Harbour We Trust as the town motto is not putting "
-              "people back to work, Mayor Elena Ruiz said on Monday.",
-              "Shipping lines said they expected delays at the container berths next month."),
-        "b": ("We trust in the harbour, Mayor Elena Ruiz said on Monday, but the harbour wants "
-              "the town motto vote to help us by putting people back to work.",
-              "A ferry operator told passengers to check sailing times before travelling."),
-        "c": ("Keeping In Harbour We Trust as the town motto is not putting people back to work, "
-              "Mayor Elena Ruiz told the council vote on Monday.",
-              "Local hauliers have warned that lorries could queue on the bypass again."),
-    }
+    said = {"a": "The council vote to keep In Harbour We Trust as the town motto is not putting "
+                 "people back to work, Mayor Elena Ruiz said on Monday.",
+            "b": "We trust in the harbour, Mayor Elena Ruiz said on Monday, but the harbour wants "
+                 "the town motto vote to help us by putting people back to work.",
+            "c": "Keeping In Harbour We Trust as the town motto is not putting people back to "
+                 "work, Mayor Elena Ruiz told the council vote on Monday."}
     assert not changed_article_conflicts(tmp_path, "Harlow motto", said, "status")
 
 
 def test_numbers_of_the_very_same_subject_in_loosely_aligned_sentences(tmp_path: Path) -> None:
     """Sentences that share little else still conflict on a count of the same thing done."""
-    said = {
-        "a": ("Fire crews evacuated 240 residents from the Kestrel Bay estate overnight as the "
-              "blaze spread along the ridge.",
-              "Shipping lines said they expected delays at the container berths next month, "
-              "when the new timetable starts."),
-        "b": ("By dawn the wind had turned, and officials had evacuated 483 residents in all.",
-              "A ferry operator told passengers to check sailing times before travelling to "
-              "the island this winter, and to expect the harbour car park to stay closed."),
-        "c": ("Kestrel Bay saw 240 residents evacuated as the ridge fire spread overnight, "
-              "crews said.",
-              "Local hauliers have warned that lorries could queue on the bypass again, as "
-              "they did last spring."),
-    }
+    said = {"a": "Fire crews evacuated 240 residents from the Kestrel Bay estate overnight as the "
+                 "blaze spread along the ridge.",
+            "b": "By dawn the wind had turned, and officials had evacuated 483 residents in all.",
+            "c": "Kestrel Bay saw 240 residents evacuated as the ridge fire spread overnight, "
+                 "crews said."}
     assert changed_article_conflicts(tmp_path, "Kestrel Bay fire", said, "number")
+
+
+def test_a_count_in_the_thousands_is_no_year(tmp_path: Path) -> None:
+    """"2,000 protesters" against "4,100 protesters" conflict (2,000 was once taken for the year
+    2000 and skipped)."""
+    said = {k: f"About {n} protesters marched through Harlow on Saturday against the new port "
+               f"contract, organisers said." for k, n in (("a", "2,000"), ("b", "4,100"),
+                                                          ("c", "2,000"))}
+    assert changed_article_conflicts(tmp_path, "Harlow march", said, "number")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirecheck.stages.aligned import _is_year, _on_its_weekday, _same_event, same_place
+from wirecheck.stages.aligned import _on_its_weekday, _same_event, same_place
 from wirecheck.stages.conflicts import (
     casualty_conflicts,
     home_conflicts,
@@ -339,15 +339,6 @@ def test_two_dates_of_one_event(a: str, b: str, same: bool) -> None:
         return Fact("f", "a0", "date", subject, "Friday", Span("a0", 0, 6), "test", "2025-01-03")
 
     assert _same_event(day(a), day(b)) is same
-
-
-@pytest.mark.parametrize(("written", "year"), [
-    ("2019", True), ("1998", True), ("1,500", False), ("2,000 people", False), ("$2000", False),
-    ("2050 protesters", False),
-])
-def test_a_count_in_the_thousands_is_no_year(written: str, year: bool) -> None:
-    """Two counts of 1,500 and 2,000 conflict; two years in two sentences may date two things."""
-    assert _is_year(written) is year
 
 
 def test_a_speech_at_a_rally_is_one_occasion() -> None:

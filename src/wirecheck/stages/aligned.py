@@ -165,7 +165,7 @@ class Differ:
                     continue
                 if self.counts(b.article_id, f, x) or self.counts(a.article_id, g, y):
                     continue
-                if numbers_agree(f, g, self.tolerance) or _is_year(f.value) or _is_year(g.value):
+                if numbers_agree(f, g, self.tolerance):  # (bare years are no number facts)
                     continue
                 yield (Mention("number", x, f.value, f.span, topic),
                        Mention("number", y, g.value, g.span, topic))
@@ -370,24 +370,19 @@ def _counted(fact: Fact) -> str:
     return words[0] if words and words[0] != "number" else ""
 
 
-SAYING = frozenset(content_words(" ".join(f"{verb} {verb}s {verb}d {verb}ed {verb}ing"
+SPEECH_STEMS = frozenset(content_words(" ".join(f"{verb} {verb}s {verb}d {verb}ed {verb}ing"
                                            for verb in SPEECH) + " said told wrote according"))
 
 
 def _same_event(f: Fact, g: Fact) -> bool:
     """Two dates of one event: their subjects share a word besides names and speech verbs
     ("who pleaded" / "Michael Flynn pleaded"; but one may announce two things on two days)."""
-    return bool(_event_words(f.subject) & _event_words(g.subject) - SAYING)
+    return bool(_event_words(f.subject) & _event_words(g.subject) - SPEECH_STEMS)
 
 
 def _event_words(subject: str) -> set[str]:
     """A subject's words but names (capitalised): "Michael Flynn pleaded" -> {"plead"}."""
     return content_words(" ".join(w for w in subject.split() if not w[:1].isupper()))
-
-
-def _is_year(written: str) -> bool:
-    """A year as written: four bare digits ("2019"), not a count ("1,500", "2,000 people")."""
-    return bool(re.fullmatch(r"(1[89]|20)\d\d", written.strip()))
 
 
 PLACE_NAMES = [frozenset(group.split("/")) for group in (
