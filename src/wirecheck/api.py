@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings, load_settings
-from .engines.local import LocalEngine, Progress, RunSummary
+from .engines import open_engine
+from .engines.local import Progress, RunSummary
 from .errors import WirecheckError
 from .ids import content_id
 from .ingest.readers import read_paths
@@ -65,20 +66,22 @@ def as_store(store: Store | str | Path) -> Store:
 
 def analyze(paths: Iterable[str | Path], store: Store | str | Path = "memory:",
             settings: Settings | None = None, progress: Progress | None = None,
-            urls_file: str | Path | None = None) -> Analysis:
+            urls_file: str | Path | None = None, engine: str = "local") -> Analysis:
     """Read, clean and analyse ``paths`` (files, folders, http(s) addresses, ``-`` for standard
-    input) and the addresses listed in ``urls_file`` into ``store``; return the report."""
+    input) and the addresses listed in ``urls_file`` into ``store``; return the report.
+    ``engine``: where the stages run, "local" or "ray[:ADDRESS]" (``open_engine``)."""
     settings = settings or load_settings()
+    runner = open_engine(engine, progress)  # before reading: a missing extra fails early
     target = as_store(store)
     inputs = list(read_paths(paths, settings, urls_file=urls_file))
-    summary = LocalEngine(progress).run(default_pipeline(settings), target, inputs)
+    summary = runner.run(default_pipeline(settings), target, inputs)
     return Analysis(target, summary, build_report(target))
 
 
 def refresh(store: Store | str | Path, settings: Settings | None = None,
-            progress: Progress | None = None) -> RunSummary:
+            progress: Progress | None = None, engine: str = "local") -> RunSummary:
     """Re-run the story-level stages over what the store holds (after an override)."""
-    return LocalEngine(progress).run(default_pipeline(settings), as_store(store), [])
+    return open_engine(engine, progress).run(default_pipeline(settings), as_store(store), [])
 
 
 def find_stories(store: Store, prefixes: Sequence[str]) -> list[Story]:

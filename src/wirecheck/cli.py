@@ -52,6 +52,10 @@ def parser() -> argparse.ArgumentParser:
                          help="allow fetching from private and loopback addresses")
     analyze.add_argument("--store", default="wirecheck.db",
                          help="SQLite store file, or memory: (default: wirecheck.db)")
+    analyze.add_argument("--engine", default="local",
+                         help="where the stages run: local (default), ray (a Ray cluster named "
+                              "by RAY_ADDRESS, else one started on this machine) or ray:ADDRESS; "
+                              "ray needs pip install 'wirecheck[ray]'")
     add_output_options(analyze)
     analyze.add_argument("--config", help="a settings file overriding defaults.toml")
 
@@ -153,7 +157,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     settings = settings.with_overrides({"ingest": {k: v for k, v in switches.items() if v}})
     with progress_bar() as update:
         result = api.analyze(args.paths, store=args.store, settings=settings, progress=update,
-                             urls_file=args.urls)
+                             urls_file=args.urls, engine=args.engine)
     written = api.write_reports(result.report, args.out, formats(args.format))
     console.print(summary_table(result.report))
     print_failures(result.report)

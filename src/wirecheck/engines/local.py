@@ -10,7 +10,7 @@ A stage that raises on one item records a Failure for it and the run goes on.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +21,7 @@ from ..store.base import Store
 from ..types import Failure, Item, Story
 
 Progress = Callable[[str, int, int], None]  # (stage name, done, total)
+Results = list[list[list[Any]]]  # a chunk's items produced: per stage, per item
 CHUNK = 64  # items a block of map stages takes at a time (well under the parse cache's size)
 
 
@@ -81,18 +82,23 @@ class LocalEngine:
         items = fresh.get(stages[0].requires[0], [])
         for stage in stages:
             stage.prepare(items)
-        for start in range(0, len(items), CHUNK):
-            chunk = items[start:start + CHUNK]
-            for stage in stages:
-                with suppress(Exception):  # a chunk that fails: each item is tried alone below
-                    stage.prepare_chunk(chunk)
-                for done, item in enumerate(chunk, start + 1):
-                    try:
-                        produced = list(stage.process(item))
-                    except Exception as exc:  # a stage bug on one item must not stop the batch
-                        produced = [stage_failure(stage, getattr(item, "source", item.id), exc)]
+        chunks = [items[start:start + CHUNK] for start in range(0, len(items), CHUNK)]
+        done = 0
+        for chunk, results in zip(chunks, self.map_chunks(stages, chunks), strict=True):
+            done += len(chunk)
+            for stage, per_item in zip(stages, results, strict=True):
+                for produced in per_item:
                     self._keep(store, produced, fresh, summary)
-                    self.progress(stage.name, done, len(items))
+                self.progress(stage.name, done, len(items))
+
+    def map_chunks(self, stages: list[MapStage], chunks: list[list[Any]]) -> Iterator[Results]:
+        """Each chunk's results, in order: where the map stages run (here: in this process)."""
+        return (map_chunk(stages, chunk) for chunk in chunks)
+
+    def reduce_stories(self, stage: GroupStage, jobs: Iterable[tuple[Story, Bundle]]
+                       ) -> Iterator[list[Any]]:
+        """Each story's items, in order: where a group stage runs (here: in this process)."""
+        return (reduce_story(stage, story, bundle) for story, bundle in jobs)
 
     def _run_global(self, stage: GlobalStage, store: Store, summary: RunSummary) -> None:
         data: Bundle = {kind: store.all(kind) for kind in stage.requires}
@@ -113,12 +119,9 @@ class LocalEngine:
                       if kind not in ("story", "article", "duplicate_group")}
         articles = {a.id: a for a in store.all("article")} if "article" in stage.requires else {}
         groups = store.all("duplicate_group") if "duplicate_group" in stage.requires else []
-        for done, story in enumerate(stories, 1):
-            bundle = _bundle(story, articles, groups, by_article)
-            try:
-                produced = list(stage.reduce(story, bundle))
-            except Exception as exc:
-                produced = [stage_failure(stage, f"story {story.id}", exc)]
+        jobs = ((story, _bundle(story, articles, groups, by_article)) for story in stories)
+        for done, (story, produced) in enumerate(
+                zip(stories, self.reduce_stories(stage, jobs), strict=True), 1):
             for kind in stage.provides:
                 items = [item for item in produced if kind == item.KIND]
                 store.replace(kind, items, scope=story.id)
@@ -130,6 +133,34 @@ class LocalEngine:
         live = {story.id for story in stories}
         for kind in stage.provides:
             store.delete(kind, [i.id for i in store.all(kind) if i.story_id not in live])
+
+
+def map_chunk(stages: list[MapStage], chunk: list[Any]) -> Results:
+    """One chunk through each stage in turn: per stage, per item, what it produced (a Failure
+    for an item the stage raised on). Pure; what every engine runs where it runs map stages."""
+    results: Results = []
+    for stage in stages:
+        with suppress(Exception):  # a chunk that fails: each item is tried alone below
+            stage.prepare_chunk(chunk)
+        per_item = []
+        for item in chunk:
+            try:
+                per_item.append(list(stage.process(item)))
+            except Exception as exc:  # a stage bug on one item must not stop the batch
+                per_item.append([stage_failure(stage, source_of(item), exc)])
+        results.append(per_item)
+    return results
+
+
+def reduce_story(stage: GroupStage, story: Story, bundle: Bundle) -> list[Any]:
+    try:
+        return list(stage.reduce(story, bundle))
+    except Exception as exc:
+        return [stage_failure(stage, f"story {story.id}", exc)]
+
+
+def source_of(item: Any) -> str:
+    return str(getattr(item, "source", item.id))
 
 
 def _by_article(items: list[Any]) -> dict[str, list[Any]]:

@@ -1,0 +1,130 @@
+"""The engines: RayEngine leaves in the store what LocalEngine leaves, and fails as it does.
+
+The Ray tests start a local Ray instance (this machine's cores) once for the module; they skip
+with the reason where the ``ray`` extra is not installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import sys
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from test_boilerplate import PROMO, story
+from wirecheck import analyze
+from wirecheck.engines import LocalEngine, open_engine
+from wirecheck.engines import local as local_engine
+from wirecheck.errors import MissingDependency, WirecheckError
+from wirecheck.pipeline import MapStage, Pipeline
+from wirecheck.store import MemoryStore
+from wirecheck.types import KINDS, Article, Paragraph, RawDocument
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "harbour-bridge"
+
+
+class Shout(MapStage):
+    name = "shout"
+    requires = ("raw",)
+    provides = ("article",)
+
+    def process(self, item: Any) -> Iterable[Any]:
+        if "boom" in item.content:
+            raise ValueError("cannot shout")
+        text = item.content.upper()
+        yield Article(id=item.id, source=item.source, text=text,
+                      paragraphs=(Paragraph(0, len(text)),))
+
+
+class Unsendable(MapStage):
+    """Produces what cannot be sent back from a worker (a lock) for a 'locked' document."""
+
+    name = "unsendable"
+    requires = ("raw",)
+    provides = ("article",)
+
+    def process(self, item: Any) -> Iterator[Any]:
+        article = next(iter(Shout().process(item)))
+        if "locked" in item.content:
+            object.__setattr__(article, "meta", {"lock": threading.Lock()})
+        yield article
+
+
+def raw(n: int, content: str) -> RawDocument:
+    return RawDocument(id=f"r{n}", source=f"{n}.txt", media_type="text", content=content)
+
+
+@pytest.fixture(scope="module")
+def ray_engine() -> Iterator[LocalEngine]:
+    if importlib.util.find_spec("ray") is None:
+        pytest.skip("the ray extra is not installed (pip install 'wirecheck[ray]')")
+    import ray
+
+    engine = open_engine("ray")
+    ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers lack tests/
+    yield engine
+    ray.shutdown()
+
+
+def stored(store: MemoryStore) -> dict[str, list[Any]]:
+    return {kind: sorted(store.all(kind), key=lambda item: item.id) for kind in KINDS}
+
+
+def test_ray_and_local_engines_store_the_same_items(
+        ray_engine: LocalEngine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The sample corpus, plus four articles of one outlet that share a promo line: what the
+    cleaner learns from the whole batch must reach the workers."""
+    shutil.copytree(SAMPLE, tmp_path, dirs_exist_ok=True)
+    for n in range(4):
+        record = {"id": f"q{n}", "url": f"https://quay.example/{n}",
+                  "text": story(n, "quay", promo=True)}
+        (tmp_path / f"q{n}.jsonl").write_text(json.dumps(record) + "\n", "utf-8")
+    monkeypatch.setattr(local_engine, "CHUNK", 2)  # several map tasks in flight, in order
+    local, remote = analyze([tmp_path], store=MemoryStore()), \
+        analyze([tmp_path], store=MemoryStore(), engine="ray")
+    assert stored(local.store)["brief"] and stored(local.store)["quote"]
+    assert any(PROMO in a.meta.get("removed", ()) for a in local.store.all("article"))
+    assert stored(remote.store) == stored(local.store)
+    assert remote.report == local.report
+
+
+def test_a_stage_error_under_ray_is_a_failure_and_the_batch_goes_on(
+        ray_engine: LocalEngine) -> None:
+    store = MemoryStore()
+    summary = ray_engine.run(Pipeline([Shout()]), store, [raw(1, "fine"), raw(2, "boom")])
+    assert [a.text for a in store.all("article")] == ["FINE"]
+    assert [f.source for f in summary.failures] == ["2.txt"]
+    assert "cannot shout" in summary.failures[0].message
+
+
+def test_a_task_lost_whole_fails_its_items_and_the_run_goes_on(
+        ray_engine: LocalEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(local_engine, "CHUNK", 1)
+    store = MemoryStore()
+    store.put([raw(0, "kept from before")])
+    summary = ray_engine.run(Pipeline([Unsendable()]), store, [raw(1, "fine"), raw(2, "locked")])
+    assert [a.text for a in store.all("article")] == ["FINE"]
+    assert [f.source for f in summary.failures] == ["2.txt"]
+    assert {r.id for r in store.all("raw")} == {"r0", "r1", "r2"}
+
+
+def test_an_unknown_engine_is_an_error_with_the_choices() -> None:
+    with pytest.raises(WirecheckError, match="unknown engine 'spark'") as caught:
+        open_engine("spark")
+    assert "ray:ADDRESS" in str(caught.value.hint)
+
+
+def test_a_missing_ray_extra_fails_early_with_the_install_command(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "ray" else real(name, *a))
+    with pytest.raises(MissingDependency) as caught:
+        analyze([SAMPLE], engine="ray")
+    assert "pip install 'wirecheck[ray]'" in str(caught.value.hint)
