@@ -65,6 +65,17 @@ def test_contradiction_is_told_from_absence() -> None:
     assert check_statement(UNRELATED, DOCUMENT).label == "not found"
 
 
+def test_a_number_written_in_words_is_the_same_number() -> None:
+    document = ("Fourteen people were hurt when the northern span of the Kestrel footbridge came "
+                "down on Tuesday morning, the fire service said.")
+    verdict = check_statement("14 people were hurt when the Kestrel footbridge came down.",
+                              document)
+    assert verdict.label == "supported", (verdict.score, verdict.reasons)
+    assert not verdict.reasons
+    other = check_statement("41 people were hurt when the Kestrel footbridge came down.", document)
+    assert other.label == "contradicted" and "41" in " ".join(other.reasons)
+
+
 def test_reasons_name_the_difference() -> None:
     reasons = " ".join(check_statement(SWAPPED_NUMBER, DOCUMENT).reasons)
     assert "9,000" in reasons or "9000" in reasons

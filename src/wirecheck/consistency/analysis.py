@@ -31,6 +31,7 @@ NUMBER = re.compile(
     r"(?<![\w.])[$£€]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(%|per ?cent|percent|"
     r"(?:k|m|mn|mln|bn|b|tn|thousand|million|billion|trillion)\b)?", re.IGNORECASE)
 CACHE_SIZE = 64
+AMBIGUOUS_NUMBER_WORDS = frozenset({"second", "half", "once", "single"})  # not a count
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,8 @@ def token_keys(token: Token) -> set[str]:
     if "-" in lower:
         parts = [p for p in lower.split("-") if p]
         keys.add("".join(parts))
+    if lower in NUMBER_WORDS and lower not in AMBIGUOUS_NUMBER_WORDS:
+        keys.add(f"{NUMBER_WORDS[lower]:g}")  # "Fourteen" is found for "14"
     return {k for k in keys if k}
 
 
@@ -103,7 +106,7 @@ def numbers_in(text: str) -> set[float]:
             value *= SCALES[unit]
         values.add(round(value, 6))
     for word in re.findall(r"[a-z]+", text.lower()):
-        if word in NUMBER_WORDS and word not in ("second", "half", "once", "single"):
+        if word in NUMBER_WORDS and word not in AMBIGUOUS_NUMBER_WORDS:
             values.add(float(NUMBER_WORDS[word]))
     return values
 
