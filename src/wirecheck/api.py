@@ -17,7 +17,7 @@ from typing import Any
 
 from .config import Settings, load_settings
 from .engines import open_engine
-from .engines.local import Progress, RunSummary
+from .engines.local import LocalEngine, Progress, RunSummary
 from .errors import WirecheckError
 from .ids import content_id
 from .ingest.readers import read_paths
@@ -36,7 +36,7 @@ from .stages.facts import FactExtractor
 from .stages.overrides import StoryOverrider
 from .stages.quotes import QuoteExtractor
 from .store import Store, open_store
-from .types import Override, Story
+from .types import Failure, Override, RawDocument, Story
 
 FORMATS = ("md", "html", "json")
 __all__ = [
@@ -72,9 +72,18 @@ def analyze(paths: Iterable[str | Path], store: Store | str | Path = "memory:",
     ``engine``: where the stages run, "local" or "ray[:ADDRESS]" (``open_engine``)."""
     settings = settings or load_settings()
     runner = open_engine(engine, progress)  # before reading: a missing extra fails early
-    target = as_store(store)
     inputs = list(read_paths(paths, settings, urls_file=urls_file))
-    summary = runner.run(default_pipeline(settings), target, inputs)
+    return ingest(inputs, store, settings, runner)
+
+
+def ingest(documents: Iterable[RawDocument | Failure], store: Store | str | Path = "memory:",
+           settings: Settings | None = None, engine: str | LocalEngine = "local") -> Analysis:
+    """Analyse documents already read (``RawDocument``s, and the ``Failure``s of inputs that
+    could not be) into ``store``: what ``analyze`` does after reading, and what the HTTP API's
+    ``POST /articles`` calls."""
+    runner = open_engine(engine) if isinstance(engine, str) else engine
+    target = as_store(store)
+    summary = runner.run(default_pipeline(settings), target, documents)
     return Analysis(target, summary, build_report(target))
 
 
@@ -129,15 +138,16 @@ class Check:
 
 
 def check(statement: str, against: Sequence[str | Path] | Store | str,
-          settings: Settings | None = None) -> Check:
+          settings: Settings | None = None, story: str | None = None) -> Check:
     """Check ``statement`` against articles: input paths (analysed into memory), a store, or
-    ``STORE:STORY`` (one story of a store, by id prefix). Each independent source (a copy counts
-    once) gives supported / contradicted / not found, and an article of another story than the
-    one the statement is about gives "not found"; the answer is supported when at least as many
-    sources support it as contradict it, contradicted when more contradict it."""
+    ``STORE:STORY`` (one story of a store, by id prefix; or a store and ``story``). Each
+    independent source (a copy counts once) gives supported / contradicted / not found, and
+    an article of another story than the one the statement is about gives "not found"; the
+    answer is supported when at least as many sources support it as contradict it,
+    contradicted when more contradict it."""
     from .consistency import check_many
 
-    articles, groups, stories = _articles_for_check(against, settings)
+    articles, groups, stories = _articles_for_check(against, settings, story)
     copies = {m.article_id: g.canonical for g in groups for m in g.members}
     canonical = [a for a in articles if copies.get(a.id, a.id) == a.id]
     verdicts = check_many([(statement, a.text) for a in canonical])
@@ -177,27 +187,31 @@ def _other_stories(articles: list[Any], verdicts: list[Any],
             for a in articles if a.id in story_of and story_of[a.id].id not in about}
 
 
-def _articles_for_check(against: Sequence[str | Path] | Store | str,
-                        settings: Settings | None) -> tuple[list[Any], list[Any], list[Story]]:
+def _articles_for_check(against: Sequence[str | Path] | Store | str, settings: Settings | None,
+                        story: str | None) -> tuple[list[Any], list[Any], list[Story]]:
     if isinstance(against, str | Path):
         against = [against]
     if not isinstance(against, Sequence):  # a Store
-        return against.all("article"), against.all("duplicate_group"), against.all("story")
+        return _of_story(against, story)
     first = str(against[0]) if against else ""
-    base, _, story = first.rpartition(":") if ":" in first and not Path(first).exists() \
+    base, _, named = first.rpartition(":") if ":" in first and not Path(first).exists() \
         else (first, "", "")
     if len(against) == 1 and is_store(base):
-        store = open_store(base)
-        articles = store.all("article")
-        stories: list[Story] = store.all("story")
-        if story:
-            (found,) = find_stories(store, [story])
-            articles = [a for a in articles if a.id in set(found.article_ids)]
-            stories = [found]
-        return articles, store.all("duplicate_group"), stories
+        return _of_story(open_store(base), story or named)
     result = analyze(against, store="memory:", settings=settings)
     return (result.store.all("article"), result.store.all("duplicate_group"),
             result.store.all("story"))
+
+
+def _of_story(store: Store, story: str | None) -> tuple[list[Any], list[Any], list[Story]]:
+    """The store's articles and stories, or one story's (by id prefix)."""
+    articles = store.all("article")
+    stories: list[Story] = store.all("story")
+    if story:
+        (found,) = find_stories(store, [story])
+        articles = [a for a in articles if a.id in set(found.article_ids)]
+        stories = [found]
+    return articles, store.all("duplicate_group"), stories
 
 
 def is_store(path: str | Path) -> bool:

@@ -4,6 +4,7 @@
     wirecheck brief STORE [--story ID] [--words N] [--out DIR] [--format md,html,json]
     wirecheck story list|merge|split STORE …
     wirecheck check "STATEMENT" --against PATH|STORE[:STORY]
+    wirecheck serve STORE [--host 127.0.0.1] [--port 8000]
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from rich.table import Table
 
 from . import __version__, api
 from .config import load_settings
-from .errors import WirecheckError
+from .errors import WirecheckError, require
 
 console = Console(stderr=True)
 
@@ -69,6 +70,16 @@ def parser() -> argparse.ArgumentParser:
                        help="word budget of each brief (default: [brief] words, 400)")
     add_output_options(brief)
     add_story_commands(commands)
+    serve = commands.add_parser(
+        "serve", help="the HTTP API and the web page over a store",
+        description="Serve STORE (an SQLite file, created when missing) over HTTP: the web page "
+                    "at /, the JSON API at /stories, /articles, /check (see /openapi.json). "
+                    "Needs pip install 'wirecheck[server]'.")
+    serve.add_argument("store", metavar="STORE", help="SQLite store file")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--config", help="a settings file overriding defaults.toml")
     check = commands.add_parser(
         "check", help="is a statement supported, contradicted or not found in the sources?",
         description="Check STATEMENT against articles (files, folders, URLs: analysed in "
@@ -251,11 +262,24 @@ def announce(written: Sequence[Path]) -> None:
         console.print(f"Report written: [bold]{main}[/]", markup=True, highlight=False)
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    from .server import create_app
+
+    app = create_app(args.store, load_settings(args.config))
+    require("uvicorn", "server")
+    import uvicorn
+
+    console.print(f"Serving {args.store} at http://{args.host}:{args.port}/", markup=False,
+                  highlight=False)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         commands = {"analyze": run_analyze, "brief": run_brief, "story": run_story,
-                    "check": run_check}
+                    "check": run_check, "serve": run_serve}
         return commands[args.command](args)
     except WirecheckError as exc:
         if args.debug:

@@ -31,7 +31,8 @@ from ..types import Failure, RawDocument
 from . import feeds, urls, warc
 from .base import Read, check_text, decode, document, failure, looks_html, utc_now
 
-__all__ = ["decode", "failure", "read_paths", "read_url", "read_stdin", "url_list"]
+__all__ = ["decode", "failure", "read_paths", "read_url", "read_stdin", "record_document",
+           "url_list"]
 
 MEDIA_TYPES = {".txt": "text", ".html": "html", ".htm": "html"}
 RECORD_SUFFIXES = (".jsonl", ".json")
@@ -215,7 +216,7 @@ def _read_lines(source: str, text: str, meta: dict[str, Any]) -> Read:
                 f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})",
                 hint="fix or remove that line; the other lines were read"))
             continue
-        yield _record(f"{source}#{number}", value, meta)
+        yield record_document(f"{source}#{number}", value, meta)
     if not seen:
         yield failure("read", source, EmptyInput(f"{Path(source).name} holds no records"))
 
@@ -230,15 +231,15 @@ def _read_json(source: str, text: str, meta: dict[str, Any], strict: bool) -> Re
         return
     if not isinstance(value, list):
         if strict or not isinstance(value, dict) or any(key in value for key in RECORD_FIELDS):
-            yield _record(source, value, meta)
+            yield record_document(source, value, meta)
         return
     if not value:
         yield failure("read", source, EmptyInput(f"{Path(source).name} holds an empty list"))
     for number, item in enumerate(value, 1):
-        yield _record(f"{source}#{number}", item, meta)
+        yield record_document(f"{source}#{number}", item, meta)
 
 
-def _record(source: str, value: Any, meta: dict[str, Any]) -> RawDocument | Failure:
+def record_document(source: str, value: Any, meta: dict[str, Any]) -> RawDocument | Failure:
     """A JSON object with ``text`` or ``html`` as a RawDocument, with its metadata fields."""
     if not isinstance(value, dict):
         return failure("read", source, MalformedInput(

@@ -1,0 +1,42 @@
+"""The HTTP API and the web page: a FastAPI app over one SQLite store (the ``server`` extra).
+
+    wirecheck serve news.db [--host 127.0.0.1] [--port 8000]
+
+One router per resource: ``stories`` (list, report, brief in HTML / Markdown / JSON),
+``articles`` (read one, ``POST`` new ones: they go through the whole pipeline), ``check`` (a
+statement against the store or one story); ``pages`` is the web page (the stories, a form to
+check a statement, each story's brief). Every request opens its own connection to the store
+(SQLite in WAL mode: readers never wait for the writer); writes take one lock, so there is one
+writer at a time. Article text is untrusted: the pages escape it, the brief's page is the HTML
+renderer's (which escapes it too).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import WirecheckError, require
+
+
+def create_app(store: str | Path, settings: Any = None) -> Any:
+    """The app serving ``store`` (an SQLite file, created when missing)."""
+    require("fastapi", "server")
+    from fastapi import FastAPI
+
+    from . import articles, check, pages, stories
+    from .deps import Context
+
+    if str(store).startswith("memory:"):
+        raise WirecheckError("the server needs a store file, not memory:",
+                             hint="wirecheck serve news.db")
+    # no /docs or /redoc: their pages load scripts from a CDN, and users run offline
+    app = FastAPI(title="wirecheck", summary="Check the news across its sources.",
+                  docs_url=None, redoc_url=None)
+    app.state.context = Context.create(store, settings)
+    for module in (stories, articles, check, pages):
+        app.include_router(module.router)
+    return app
+
+
+__all__ = ["create_app"]
