@@ -6,6 +6,11 @@ Prints one JSON line. The spaCy model is loaded once before timing (a warm proce
 server or a long batch); each corpus is analysed into a fresh in-memory store, best of 3 runs
 (one run for the large corpus, about 100 s).
 
+With ``--large`` it also times adding one article (the 300th) to an SQLite store that holds the
+other 299, parse cache emptied first (as in a new process): ``add_one`` as shipped, where the story
+stages redo only the story the article joins, and ``add_one_redo_all`` with every story redone
+(what a run did before ``engines/runs.py``; forced by another code fingerprint).
+
 ``--engine ray`` runs the stages on a local Ray instance (this machine's cores; the ``ray``
 extra): started, and its workers' spaCy loaded, by an untimed run of the sample corpus first.
 Usage: .venv/bin/python benchmarks/end_to_end.py [--large] [--engine local|ray|ray:ADDRESS]
@@ -16,12 +21,15 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import shutil
 import tempfile
 import time
 from pathlib import Path
 
 import _corpora
 from wirecheck import analyze
+from wirecheck.engines import runs
+from wirecheck.nlp import spacy_backend
 from wirecheck.nlp.spacy_backend import load_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +39,7 @@ CORPORA = {
 }
 
 
-def measure(folder: Path, engine: str, repeat: int = 3) -> dict[str, float]:
+def measure(folder: Path, engine: str, repeat: int = 3) -> dict[str, object]:
     best = float("inf")
     articles = 0
     for _ in range(repeat):
@@ -59,14 +67,40 @@ def main() -> None:
     print(json.dumps(line))
 
 
-def large(engine: str) -> dict[str, float] | str:
+def large(engine: str) -> dict[str, object] | str:
     records = [r for _, rs in sorted(_corpora.basil_records().items()) for r in rs][:300]
     if not records:
         return f"skipped: {_corpora.BASIL} is absent"
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "basil.jsonl").write_text("\n".join(json.dumps(r) for r in records), "utf-8")
-        return measure(folder, engine, repeat=1)
+        result: dict[str, object] = measure(folder / "basil.jsonl", engine, repeat=1)
+        (folder / "first.jsonl").write_text("\n".join(json.dumps(r) for r in records[:-1]),
+                                            "utf-8")
+        (folder / "more").mkdir()
+        (folder / "more" / "one.jsonl").write_text(json.dumps(records[-1]), "utf-8")
+        analyze([folder / "first.jsonl"], store=folder / "299.db", engine=engine).store.close()
+        result["add_one"] = add_one(folder, engine, redo_all=False)
+        result["add_one_redo_all"] = add_one(folder, engine, redo_all=True)
+        return result
+
+
+def add_one(folder: Path, engine: str, redo_all: bool) -> dict[str, object]:
+    """Seconds to analyse the 300th article into (a copy of) the SQLite store of the 299."""
+    db = folder / f"store-{redo_all}.db"
+    shutil.copy(folder / "299.db", db)  # closed, so its write-ahead log is folded in
+    spacy_backend._cache.clear()
+    if redo_all:
+        runs.code_fingerprint.cache_clear()
+        runs.PACKAGE = runs.PACKAGE / "elsewhere"  # another fingerprint: every story redone
+    start = time.perf_counter()
+    result = analyze([folder / "more" / "one.jsonl"], store=db, engine=engine)
+    seconds = time.perf_counter() - start
+    if redo_all:
+        runs.PACKAGE = runs.PACKAGE.parent
+        runs.code_fingerprint.cache_clear()
+    return {"seconds": round(seconds, 3), "stories": len(result.report["stories"]),
+            "stories_redone": len(result.report["stories"]) - result.summary.reused["compare"]}
 
 
 if __name__ == "__main__":

@@ -251,15 +251,28 @@ class Failure:
     message: str  # what a person reads: what is wrong and what to do
 
 
+@dataclass(frozen=True, slots=True)
+class Run:
+    """That a story stage ran on a story, and on what: ``key`` hashes the stage's code and
+    settings and every item it was given. A later run whose key is the same skips that story:
+    its results are already stored (only the stories a new article touched are redone)."""
+
+    KIND: ClassVar[str] = "run"
+    id: str
+    story_id: str
+    stage: str
+    key: str
+
+
 Item = (
     RawDocument | Article | DuplicateGroup | Story | Quote | Fact | Claim | Evidence | Finding
-    | Brief | Override | Failure
+    | Brief | Override | Failure | Run
 )
 
 KINDS: dict[str, type] = {
     cls.KIND: cls
     for cls in (
         RawDocument, Article, DuplicateGroup, Story, Quote, Fact, Claim, Evidence, Finding,
-        Brief, Override, Failure,
+        Brief, Override, Failure, Run,
     )
 }

@@ -2,7 +2,8 @@
 
 - map stages process the items of their kind produced in this run (new input flows through);
 - global stages see every stored item of the kinds they require and replace what they provide;
-- group stages run once per stored story and replace that story's results.
+- group stages run once per stored story whose inputs changed since they last ran on it, and
+  replace that story's results (the others keep theirs: ``runs.py``).
 
 A stage that raises on one item records a Failure for it and the run goes on.
 """
@@ -18,7 +19,8 @@ from typing import Any
 from ..ids import content_id
 from ..pipeline import Bundle, GlobalStage, GroupStage, MapStage, Pipeline, Stage
 from ..store.base import Store
-from ..types import Failure, Item, Story
+from ..types import Failure, Item, Run, Story
+from .runs import run_key, stage_fingerprint
 
 Progress = Callable[[str, int, int], None]  # (stage name, done, total)
 Results = list[list[list[Any]]]  # a chunk's items produced: per stage, per item
@@ -28,6 +30,7 @@ CHUNK = 64  # items a block of map stages takes at a time (well under the parse 
 @dataclass
 class RunSummary:
     counts: Counter[str] = field(default_factory=Counter)  # items produced per kind
+    reused: Counter[str] = field(default_factory=Counter)  # stories a story stage left as they were
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -114,14 +117,24 @@ class LocalEngine:
         self.progress(stage.name, 1, 1)
 
     def _run_group(self, stage: GroupStage, store: Store, summary: RunSummary) -> None:
+        """Each story whose inputs changed since the stage last ran on it (``runs.py``)."""
         stories: list[Story] = store.all("story")
         by_article = {kind: _by_article(store.all(kind)) for kind in stage.requires
                       if kind not in ("story", "article", "duplicate_group")}
         articles = {a.id: a for a in store.all("article")} if "article" in stage.requires else {}
         groups = store.all("duplicate_group") if "duplicate_group" in stage.requires else []
-        jobs = ((story, _bundle(story, articles, groups, by_article)) for story in stories)
-        for done, (story, produced) in enumerate(
-                zip(stories, self.reduce_stories(stage, jobs), strict=True), 1):
+        ran = {r.story_id: r.key for r in store.all("run") if r.stage == stage.name}
+        fingerprint = stage_fingerprint(stage)
+        todo: list[tuple[Story, Bundle, str]] = []
+        for story in stories:
+            bundle = _bundle(story, articles, groups, by_article)
+            key = run_key(fingerprint, story, bundle)
+            if ran.get(story.id) != key:
+                todo.append((story, bundle, key))
+        summary.reused[stage.name] += len(stories) - len(todo)
+        jobs = ((story, bundle) for story, bundle, _ in todo)
+        for done, ((story, _, key), produced) in enumerate(
+                zip(todo, self.reduce_stories(stage, jobs), strict=True), 1):
             for kind in stage.provides:
                 items = [item for item in produced if kind == item.KIND]
                 store.replace(kind, items, scope=story.id)
@@ -129,9 +142,12 @@ class LocalEngine:
             failures = [item for item in produced if isinstance(item, Failure)]
             store.put(failures)
             summary.failures.extend(failures)
-            self.progress(stage.name, done, len(stories))
+            if not failures:  # a story that failed is tried again next time
+                store.put([Run(id=content_id("run", stage.name, story.id), story_id=story.id,
+                               stage=stage.name, key=key)])
+            self.progress(stage.name, done, len(todo))
         live = {story.id for story in stories}
-        for kind in stage.provides:
+        for kind in (*stage.provides, "run"):
             store.delete(kind, [i.id for i in store.all(kind) if i.story_id not in live])
 
 

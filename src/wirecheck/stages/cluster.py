@@ -30,7 +30,7 @@ from datetime import date
 import numpy as np
 from scipy import sparse
 
-from ..ids import content_id
+from ..ids import content_id, source_key
 from ..pipeline import Bundle, GlobalStage
 from ..text.storyvec import keys, row_dots, story_vectors
 from ..types import Article, DuplicateGroup, Item, Story
@@ -41,9 +41,11 @@ BLOCK = 256  # articles compared with the hot window at once
 
 
 def story_order(article: Article) -> tuple[int, str, str, str]:
-    """Undated first (they stay hot for the whole stream), then by date, source and id."""
+    """Undated first (they stay hot for the whole stream), then by date, source and id (the
+    source's name, not its folder: the order must not depend on where each file was read)."""
     day = as_day(article.published)
-    return (0 if day is None else 1, day.isoformat() if day else "", article.source, article.id)
+    return (0 if day is None else 1, day.isoformat() if day else "", source_key(article.source),
+            article.id)
 
 
 class StoryClusterer(GlobalStage):
@@ -75,7 +77,7 @@ class StoryClusterer(GlobalStage):
 
 def date_order(article: Article) -> tuple[str, str, str]:
     """Earliest first, undated last: the order of a story's articles."""
-    return (article.published or "9999", article.source, article.id)
+    return (article.published or "9999", source_key(article.source), article.id)
 
 
 def copies(groups: list[DuplicateGroup]) -> dict[str, str]:

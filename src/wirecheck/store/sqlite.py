@@ -26,6 +26,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "brief": ("story_id",),
     "override": ("action", "by", "at"),
     "failure": ("stage", "source", "error", "message"),
+    "run": ("story_id", "stage"),
 }
 
 
