@@ -4,6 +4,7 @@
     wirecheck brief STORE [--story ID] [--words N] [--out DIR] [--format md,html,json]
     wirecheck story list|merge|split STORE …
     wirecheck check "STATEMENT" --against PATH|STORE[:STORY]
+    wirecheck watch PATH... [--store FILE] [--interval SECONDS] [--rounds N] [--out DIR]
     wirecheck serve STORE [--host 127.0.0.1] [--port 8000]
 """
 
@@ -14,6 +15,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +72,21 @@ def parser() -> argparse.ArgumentParser:
                        help="word budget of each brief (default: [brief] words, 400)")
     add_output_options(brief)
     add_story_commands(commands)
+    watch = commands.add_parser(
+        "watch", help="analyse what is new in files, folders and feeds, round after round",
+        description="Read the PATHs (files, folders, feed or page addresses) every --interval "
+                    "seconds; what the store does not hold yet goes through the pipeline, only "
+                    "the stories it touches are redone, and the reports are written again. "
+                    "Stop with Ctrl-C.")
+    watch.add_argument("paths", nargs="+", metavar="PATH",
+                       help="files, folders, http(s) addresses of feeds or pages")
+    watch.add_argument("--store", default="wirecheck.db",
+                       help="SQLite store file (default: wirecheck.db)")
+    watch.add_argument("--interval", type=float, default=60.0,
+                       help="seconds between rounds (default: 60)")
+    watch.add_argument("--rounds", type=int, help="stop after this many rounds")
+    add_output_options(watch)
+    watch.add_argument("--config", help="a settings file overriding defaults.toml")
     serve = commands.add_parser(
         "serve", help="the HTTP API and the web page over a store",
         description="Serve STORE (an SQLite file, created when missing) over HTTP: the web page "
@@ -262,6 +279,33 @@ def announce(written: Sequence[Path]) -> None:
         console.print(f"Report written: [bold]{main}[/]", markup=True, highlight=False)
 
 
+def run_watch(args: argparse.Namespace) -> int:
+    from .watch import Round, watch
+
+    def report_round(done: Round) -> None:
+        stamp = datetime.now().strftime("%H:%M:%S")
+        if done.analysis is None:
+            console.print(f"{stamp} round {done.number}: nothing new", markup=False,
+                          highlight=False)
+            return
+        report = done.analysis.report
+        written = api.write_reports(report, args.out, formats(args.format))
+        redone = len(report["stories"]) - done.analysis.summary.reused["compare"]
+        console.print(f"{stamp} round {done.number}: {done.new} new document(s), {redone} of "
+                      f"{len(report['stories'])} stories redone; {len(written)} report files "
+                      f"in {args.out}", markup=False, highlight=False)
+        for failure in done.analysis.summary.failures:
+            console.print(f"failed: {failure.source}: {failure.message}", markup=False,
+                          highlight=False)
+
+    try:
+        watch(args.paths, args.store, load_settings(args.config), interval=args.interval,
+              rounds=args.rounds, on_round=report_round)
+    except KeyboardInterrupt:
+        console.print("stopped", markup=False, highlight=False)
+    return 0
+
+
 def run_serve(args: argparse.Namespace) -> int:
     from .server import create_app
 
@@ -279,7 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         commands = {"analyze": run_analyze, "brief": run_brief, "story": run_story,
-                    "check": run_check, "serve": run_serve}
+                    "check": run_check, "watch": run_watch, "serve": run_serve}
         return commands[args.command](args)
     except WirecheckError as exc:
         if args.debug:
