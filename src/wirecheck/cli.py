@@ -55,10 +55,7 @@ def parser() -> argparse.ArgumentParser:
                          help="allow fetching from private and loopback addresses")
     analyze.add_argument("--store", default="wirecheck.db",
                          help="SQLite store file, or memory: (default: wirecheck.db)")
-    analyze.add_argument("--engine", default="local",
-                         help="where the stages run: local (default), ray (a Ray cluster named "
-                              "by RAY_ADDRESS, else one started on this machine) or ray:ADDRESS; "
-                              "ray needs pip install 'wirecheck[ray]'")
+    add_engine_option(analyze)
     add_output_options(analyze)
     analyze.add_argument("--config", help="a settings file overriding defaults.toml")
 
@@ -85,6 +82,7 @@ def parser() -> argparse.ArgumentParser:
     watch.add_argument("--interval", type=float, default=60.0,
                        help="seconds between rounds (default: 60)")
     watch.add_argument("--rounds", type=int, help="stop after this many rounds")
+    add_engine_option(watch)
     add_output_options(watch)
     watch.add_argument("--config", help="a settings file overriding defaults.toml")
     serve = commands.add_parser(
@@ -133,6 +131,13 @@ def add_story_commands(commands: Any) -> None:
     for command in (merge, split):
         command.add_argument("--by", help="who decides (default: the login name)")
         command.add_argument("--note", default="", help="why, in a few words")
+
+
+def add_engine_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--engine", default="local",
+                         help="where the stages run: local (default), ray (a Ray cluster named "
+                              "by RAY_ADDRESS, else one started on this machine) or ray:ADDRESS; "
+                              "ray needs pip install 'wirecheck[ray]'")
 
 
 def add_output_options(command: argparse.ArgumentParser) -> None:
@@ -300,7 +305,7 @@ def run_watch(args: argparse.Namespace) -> int:
 
     try:
         watch(args.paths, args.store, load_settings(args.config), interval=args.interval,
-              rounds=args.rounds, on_round=report_round)
+              rounds=args.rounds, engine=args.engine, on_round=report_round)
     except KeyboardInterrupt:
         console.print("stopped", markup=False, highlight=False)
     return 0
