@@ -167,3 +167,25 @@ def test_the_real_server_answers_over_http(stored: Path) -> None:
         server.should_exit = True
         thread.join(timeout=10)
     assert open_store(stored).count("story") >= 2  # the store is intact after serving
+
+
+def test_a_person_merges_and_splits_stories_with_who_and_why(client: TestClient) -> None:
+    rows = client.get("/stories").json()
+    ferry = next(r for r in rows if "ferry" in r["title"].lower())
+    merged = client.post("/stories/merge", json={
+        "stories": [footbridge(client)["id"][:6], ferry["id"][:6]], "by": "a.editor",
+        "note": "test"}).json()
+    assert merged["override"]["by"] == "a.editor" and len(merged["story"]["article_ids"]) == 11
+    assert len(client.get("/stories").json()) == len(rows) - 1
+    one = merged["story"]["article_ids"][0]
+    split = client.post("/stories/split", json={"articles": [one[:8]], "by": "a.editor"}).json()
+    assert split["story"]["article_ids"] == [one]
+    unknown = client.post("/stories/merge", json={"stories": ["ffff", "eeee"], "by": "x"})
+    assert unknown.status_code == 404 and "no story" in unknown.json()["detail"]["error"]
+    assert client.post("/stories/merge", json={"stories": ["ab"], "by": "x"}).status_code == 422
+
+
+def test_failures_are_listed_with_their_reason(client: TestClient) -> None:
+    client.post("/articles", json={"title": "Too short", "text": "short"})
+    failures = client.get("/failures").json()
+    assert any("characters of article text" in f["message"] for f in failures)

@@ -107,6 +107,20 @@ def find_stories(store: Store, prefixes: Sequence[str]) -> list[Story]:
     return found
 
 
+def find_articles(store: Store, prefixes: Sequence[str]) -> list[str]:
+    """The ids of the articles whose id starts with each prefix; unknown or ambiguous: an
+    error."""
+    ids = [a.id for a in store.all("article")]
+    found = []
+    for prefix in prefixes:
+        hits = [i for i in ids if i.startswith(prefix)]
+        if len(hits) != 1:
+            raise WirecheckError(f"{'no' if not hits else len(hits)} article(s) match {prefix!r}",
+                                 hint="see 'wirecheck story list STORE' for article ids")
+        found.append(hits[0])
+    return found
+
+
 def override_stories(store: Store, action: str, article_ids: Sequence[str], by: str | None = None,
                      note: str = "", settings: Settings | None = None) -> Override:
     """Record a merge or split of stories (who and when) and re-run the story stages."""

@@ -232,18 +232,6 @@ def story_table(store: api.Store) -> Table:
     return table
 
 
-def article_ids(store: api.Store, prefixes: Sequence[str]) -> list[str]:
-    ids = [a.id for a in store.all("article")]
-    found = []
-    for prefix in prefixes:
-        hits = [i for i in ids if i.startswith(prefix)]
-        if len(hits) != 1:
-            raise WirecheckError(f"{'no' if not hits else len(hits)} article(s) match {prefix!r}",
-                                 hint="see 'wirecheck story list STORE' for article ids")
-        found.append(hits[0])
-    return found
-
-
 def run_story(args: argparse.Namespace) -> int:
     store = open_existing(args.store)
     if args.action == "merge":
@@ -251,7 +239,7 @@ def run_story(args: argparse.Namespace) -> int:
         ids = [a for s in stories for a in s.article_ids]
         api.override_stories(store, "merge", ids, by=args.by, note=args.note)
     elif args.action == "split":
-        api.override_stories(store, "split", article_ids(store, args.article), by=args.by,
+        api.override_stories(store, "split", api.find_articles(store, args.article), by=args.by,
                              note=args.note)
     Console().print(story_table(store))
     return 0

@@ -2,9 +2,10 @@
 
     wirecheck serve news.db [--host 127.0.0.1] [--port 8000]
 
-One router per resource: ``stories`` (list, report, brief in HTML / Markdown / JSON),
-``articles`` (read one, ``POST`` new ones: they go through the whole pipeline), ``check`` (a
-statement against the store or one story); ``pages`` is the web page (the stories, a form to
+One router per resource: ``stories`` (list, report, brief in HTML / Markdown / JSON, a person's
+merge and split), ``articles`` (read one, ``POST`` new ones: they go through the whole
+pipeline), ``check`` (a statement against the store or one story), ``failures`` (what could not
+be read, and why); ``pages`` is the web page (the stories, a form to
 check a statement, each story's brief). Every request opens its own connection to the store
 (SQLite in WAL mode: readers never wait for the writer); writes take one lock, so there is one
 writer at a time. Article text is untrusted: the pages escape it, the brief's page is the HTML
@@ -24,7 +25,7 @@ def create_app(store: str | Path, settings: Any = None) -> Any:
     require("fastapi", "server")
     from fastapi import FastAPI
 
-    from . import articles, check, pages, stories
+    from . import articles, check, failures, pages, stories
     from .deps import Context
 
     if str(store).startswith("memory:"):
@@ -34,7 +35,7 @@ def create_app(store: str | Path, settings: Any = None) -> Any:
     app = FastAPI(title="wirecheck", summary="Check the news across its sources.",
                   docs_url=None, redoc_url=None)
     app.state.context = Context.create(store, settings)
-    for module in (stories, articles, check, pages):
+    for module in (stories, articles, check, failures, pages):
         app.include_router(module.router)
     return app
 

@@ -25,7 +25,7 @@ VERDICT_CLASS = {"supported": "cell-supports", "contradicted": "cell-contradicts
 @router.get("/", response_class=HTMLResponse, summary="The web page")
 def index(request: Request, statement: str = "", story: str = "") -> str:
     with context(request).opened() as store:
-        rows = story_rows(store)
+        rows, failed = story_rows(store), store.count("failure")
     answer = ""
     if statement.strip():
         try:
@@ -33,10 +33,11 @@ def index(request: Request, statement: str = "", story: str = "") -> str:
         except HTTPException as exc:
             error = exc.detail.get("error") if isinstance(exc.detail, dict) else exc.detail
             answer = f'<p class="callout">{escape(str(error))}</p>'
-    return page(rows, statement, story, answer)
+    return page(rows, statement, story, answer, failed)
 
 
-def page(rows: list[dict[str, Any]], statement: str, story: str, answer: str) -> str:
+def page(rows: list[dict[str, Any]], statement: str, story: str, answer: str,
+         failed: int) -> str:
     items = "".join(
         f'<tr><td><a href="/stories/{quote(r["id"])}/brief">{escape(r["headline"])}</a>'
         f'<div class="muted">{escape(r["id"][:8])}</div></td><td>{r["articles"]}</td>'
@@ -58,7 +59,9 @@ checked against their independent sources.</p></header>
  value="{escape(statement)}" aria-label="statement"> <select name="story" aria-label="story">
 <option value="">all stories</option>{options}</select> <button>Check</button></p></form>
 {answer}
-<h2>Stories</h2>{stories}</main>
+<h2>Stories</h2>{stories}
+{f'<p class="muted">{failed} input(s) could not be read or analysed: see <a href="/failures">'
+ f'/failures</a>.</p>' if failed else ""}</main>
 <footer><p>JSON: <a href="/stories">/stories</a> · <a href="/openapi.json">/openapi.json</a>
 </p></footer></body></html>"""
 

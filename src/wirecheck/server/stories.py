@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
+from pydantic import BaseModel, Field
 
 from .. import api
 from ..errors import WirecheckError
@@ -27,6 +29,51 @@ def story_rows(store: Store) -> list[dict[str, Any]]:
              "articles": len(s.article_ids), "conflicts": conflicts[s.id]}
             for s in store.all("story")]
     return sorted(rows, key=lambda r: (-r["articles"], r["title"], r["id"]))
+
+
+class Merge(BaseModel):
+    stories: list[str] = Field(min_length=2, description="story ids or unique id prefixes")
+    by: str = Field(min_length=1, description="who decides")
+    note: str = ""
+
+
+class Split(BaseModel):
+    articles: list[str] = Field(min_length=1, description="article ids or unique id prefixes")
+    by: str = Field(min_length=1, description="who decides")
+    note: str = ""
+
+
+@router.post("/merge", summary="Merge stories into one (kept, with who and when, on re-runs)")
+def merge(request: Request, body: Merge) -> dict[str, Any]:
+    def articles(store: Store) -> list[str]:
+        return [a for s in api.find_stories(store, body.stories) for a in s.article_ids]
+
+    return override(request, "merge", articles, body.by, body.note)
+
+
+@router.post("/split", summary="Take articles out of their story into one of their own")
+def split(request: Request, body: Split) -> dict[str, Any]:
+    return override(request, "split", lambda store: api.find_articles(store, body.articles),
+                    body.by, body.note)
+
+
+def override(request: Request, action: str, articles: Callable[[Store], list[str]], by: str,
+             note: str) -> dict[str, Any]:
+    """Record a person's merge or split and redo the stories it changes (one writer)."""
+    ctx = context(request)
+    with ctx.lock, ctx.opened() as store:
+        try:
+            ids = articles(store)
+            decided = api.override_stories(store, action, ids, by=by, note=note,
+                                           settings=ctx.settings)
+        except WirecheckError as exc:
+            raise problem(exc, 404) from exc
+        story = next(s for s in store.all("story") if decided.article_ids[0] in s.article_ids)
+    return {"override": {"id": decided.id, "action": decided.action, "by": decided.by,
+                         "at": decided.at, "note": decided.note,
+                         "article_ids": list(decided.article_ids)},
+            "story": {"id": story.id, "title": story.title,
+                      "article_ids": list(story.article_ids)}}
 
 
 @router.get("", summary="The stories of the store")
