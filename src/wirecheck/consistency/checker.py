@@ -177,8 +177,10 @@ def _reasons(st: Analysed, doc: Analysed, al: Alignment) -> list[str]:
         reasons.append("negated in the statement but not in the evidence" if neg_st > neg_ev
                        else "negated in the evidence but not in the statement")
     missing = sorted(st.numbers - doc.numbers)
-    for value in missing:
-        reasons.append(f"the value {value:g} is not in the document")
+    said = " ".join(reasons)
+    for value in missing:  # unless a number's own words already said it ("number '14' …")
+        if f"'{value:g}'" not in said:
+            reasons.append(f"the value {value:g} is not in the document")
     return reasons
 
 

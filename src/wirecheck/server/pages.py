@@ -66,11 +66,18 @@ checked against their independent sources.</p></header>
 </p></footer></body></html>"""
 
 
+def evidence(source: dict[str, Any]) -> str:
+    """The source's best evidence sentence, and why it does not count when it does not."""
+    found = escape(source["evidence"][0]["text"]) if source["evidence"] else ""
+    why = "; ".join(source["reasons"][:2]) if source["verdict"] != "supported" else ""
+    return found + (f'<div class="muted">{escape(why)}</div>' if why else "")
+
+
 def checked(answer: dict[str, Any]) -> str:
     rows = "".join(
         f'<tr><td>{escape(s["outlet"] or s["source"])}</td>'
         f'<td class="{VERDICT_CLASS.get(s["verdict"], "")}">{escape(s["verdict"])}</td>'
-        f'<td>{escape(" … ".join(e["text"] for e in s["evidence"][:1]))}</td></tr>'
+        f'<td>{evidence(s)}</td></tr>'
         for s in answer["sources"])
     return (f'<p><strong>{escape(answer["statement"])}</strong>: '
             f'<span class="{VERDICT_CLASS.get(answer["verdict"], "")}">'
