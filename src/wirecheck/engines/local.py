@@ -63,7 +63,7 @@ class LocalEngine:
             elif isinstance(stage, GlobalStage):
                 self._run_global(stage, store, summary)
             elif isinstance(stage, GroupStage):
-                self._run_group(stage, store, summary)
+                self._run_group(stage, store, summary, fresh.get("article", []))
         return summary
 
     def _keep(self, store: Store, items: list[Any], fresh: dict[str, list[Any]],
@@ -116,8 +116,12 @@ class LocalEngine:
         summary.failures.extend(failures)
         self.progress(stage.name, 1, 1)
 
-    def _run_group(self, stage: GroupStage, store: Store, summary: RunSummary) -> None:
-        """Each story whose inputs changed since the stage last ran on it (``runs.py``)."""
+    def _run_group(self, stage: GroupStage, store: Store, summary: RunSummary,
+                   recent: list[Any]) -> None:
+        """Each story whose inputs changed since the stage last ran on it (``runs.py``); the
+        stories of the articles this run read last go first, while their parses are still in
+        the parse cache (which keeps the most recent), so that a run larger than the cache
+        parses again only what the cache has dropped."""
         stories: list[Story] = store.all("story")
         by_article = {kind: _by_article(store.all(kind)) for kind in stage.requires
                       if kind not in ("story", "article", "duplicate_group")}
@@ -132,6 +136,8 @@ class LocalEngine:
             if ran.get(story.id) != key:
                 todo.append((story, bundle, key))
         summary.reused[stage.name] += len(stories) - len(todo)
+        last = {article.id: n for n, article in enumerate(recent)}
+        todo.sort(key=lambda job: -max((last.get(a, -1) for a in job[0].article_ids), default=-1))
         jobs = ((story, bundle) for story, bundle, _ in todo)
         for done, ((story, _, key), produced) in enumerate(
                 zip(todo, self.reduce_stories(stage, jobs), strict=True), 1):
