@@ -190,6 +190,27 @@ def test_a_negative_adjective_is_a_negation(tmp_path: Path) -> None:
     assert [side["value"] for side in found["sides"]] == ["not accurate", "accurate"]
 
 
+def test_a_word_saying_no_stops_only_its_own_verbs(tmp_path: Path) -> None:
+    """"nobody knows" in the sentence: "know" is wording, "accused" still compares."""
+    def said(verb: str) -> str:
+        return (f"The mayor {verb} the port board of running a confused policy on the Kestrel "
+                f"footbridge repairs on Monday, saying nobody knows when the crossing will reopen.")
+
+    said_by = {"a": said("accused"), "b": said("did not accuse"), "c": said("accused")}
+    assert changed_article_conflicts(tmp_path, "Kestrel repairs", said_by, "status")
+
+
+def test_a_duty_is_no_fact(tmp_path: Path) -> None:
+    """"must never have" says what ought to be; against "has" it is not a polarity conflict."""
+    said = {"a": "The harbour authority has a reserve fund for the Kestrel footbridge repairs, "
+                 "the finance committee said on Monday.",
+            "b": "The harbour authority must never have a reserve fund for the Kestrel "
+                 "footbridge repairs, the finance committee said on Monday.",
+            "c": "The harbour authority has a reserve fund for the Kestrel footbridge repairs, "
+                 "its finance committee said on Monday."}
+    assert not changed_article_conflicts(tmp_path, "Kestrel fund", said, "status")
+
+
 def test_a_gerund_after_a_preposition_asserts_nothing(tmp_path: Path) -> None:
     """"is not putting people back to work" / "help us by putting people back to work": the
     second sentence does not say that the vote puts people back to work."""

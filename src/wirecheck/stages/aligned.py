@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..ids import normalize_for_hash
 from ..nlp.spacy_backend import analyse
@@ -243,7 +243,7 @@ class Differ:
         as_often = _negations(a.text) == _negations(b.text)
         for lemma in sorted(set(verbs_a) & set(verbs_b)):
             (neg_a, span_a, root_a), (neg_b, span_b, root_b) = verbs_a[lemma], verbs_b[lemma]
-            if (lemma in LIGHT_VERBS or as_often) and not (root_a and root_b):
+            if (lemma.split()[-1] in LIGHT_VERBS or as_often) and not (root_a and root_b):
                 continue  # "is", "has" of two clauses: only the asserting verbs compare
             if neg_a != neg_b:
                 topic = f"whether {_gist(a.text, b.text)}"
@@ -254,12 +254,13 @@ class Differ:
                 return  # one polarity conflict per pair
         main_a, main_b = self._main.get(a.id), self._main.get(b.id)
         if not as_often and main_a and main_b and main_a in verbs_a and main_b in verbs_b \
-                and not {main_a, main_b} & LIGHT_VERBS:
+                and not {main_a.split()[-1], main_b.split()[-1]} & LIGHT_VERBS \
+                and (" " in main_a) == (" " in main_b):  # a duty and a fact do not compare
             (neg_a, span_a, _), (neg_b, span_b, _) = verbs_a[main_a], verbs_b[main_b]
             if neg_a != neg_b:  # what each sentence asserts, in other verbs: "urged" / "did
                 topic = f"whether {_gist(a.text, b.text)}"  # not encourage"
-                label_a = f"not {main_a}" if neg_a else main_a
-                label_b = f"not {main_b}" if neg_b else main_b
+                label_a = self._said.get((a.id, main_a)) or (f"not {main_a}" if neg_a else main_a)
+                label_b = self._said.get((b.id, main_b)) or (f"not {main_b}" if neg_b else main_b)
                 yield (Mention("status", label_a, label_a, span_a, topic),
                        Mention("status", label_b, label_b, span_b, topic))
 
@@ -289,13 +290,14 @@ class Differ:
         main = span.root  # what the sentence asserts: the root, or what a speech verb reports
         if main.lemma_.lower() in SPEECH:
             main = next((c for c in main.children if c.dep_ == "ccomp"), main)
-        self._main[claim.id] = main.lemma_.lower()
+        self._main[claim.id] = _verb_key(main)
+        worded = _worded(span)
+        if main.i in worded:
+            return None  # what it asserts says "no" in words: "declined", "ruled out"
         for token in span:
-            lemma = token.lemma_.lower()
-            if lemma in NEGATIVE_WORDS or (
-                    lemma == "rule" and any(c.lower_ == "out" for c in token.children)):
-                return None  # "ruled out"
-            if token.pos_ not in ("VERB", "AUX") or token.dep_ in ARGUMENT_OF_NOTHING:
+            lemma, key = token.lemma_.lower(), _verb_key(token)
+            if token.pos_ not in ("VERB", "AUX") or token.dep_ in ARGUMENT_OF_NOTHING \
+                    or token.i in worded:
                 continue
             negators = [c for c in token.children if (c.dep_ == "neg" or (
                 c.lower_ in NEGATORS and c.dep_ in NEGATING))
@@ -306,16 +308,45 @@ class Differ:
             negated = bool(negators)
             complement = next((c for c in token.children if c.dep_ == "acomp"), None)
             if lemma == "be" and complement is not None:  # shown as said: "not accurate"
-                self._said[(claim.id, lemma)] = ("not " if negated else "") + complement.lower_
+                self._said[(claim.id, key)] = ("not " if negated else "") + complement.lower_
                 if _negative_adjective(complement.lower_):
                     negated = not negated  # "was inaccurate" says what "was not accurate" says
-            if lemma in found and found[lemma][0] != negated:
-                found.pop(lemma)  # both ways in one sentence: nothing to compare
+            elif key != lemma:  # shown with its modal: "must not have"
+                modal = key.split()[0]
+                self._said[(claim.id, key)] = f"{modal} {'not ' if negated else ''}{lemma}"
+            if key in found and found[key][0] != negated:
+                found.pop(key)  # both ways in one sentence: nothing to compare
                 continue
             start = min([token.idx, *(n.idx for n in negators)])  # the span shows the "not"
             end = max([token.idx + len(token), *(n.idx + len(n) for n in negators)])
-            found[lemma] = (negated, Span(claim.article_id, start, end), token == main)
+            found[key] = (negated, Span(claim.article_id, start, end), token == main)
         return found
+
+
+MODALS = frozenset(["must", "should", "ought", "may", "might"])  # a duty or a chance, not a fact
+
+
+def _verb_key(token: Token) -> str:
+    """What a verb's polarity is compared under: its lemma, with its modal when it has one
+    ("must never have" is a duty, not a fact: it compares with "must have", not with "has")."""
+    modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in MODALS), "")
+    return f"{modal} {token.lemma_.lower()}" if modal else token.lemma_.lower()
+
+
+def _worded(span: Any) -> set[int]:
+    """The verbs whose polarity a word says ("declined to comment": "decline" and "comment";
+    "nobody knows": "know"; "ruled out"); the sentence's other verbs still compare ("He accused
+    Obama …, saying nobody knows …")."""
+    worded: set[int] = set()
+    for token in span:
+        lemma = token.lemma_.lower()
+        if lemma in NEGATIVE_WORDS or (
+                lemma == "rule" and any(c.lower_ == "out" for c in token.children)):
+            if token.pos_ in ("VERB", "AUX"):
+                worded.update(d.i for d in token.subtree if d.pos_ in ("VERB", "AUX"))
+            else:
+                worded.add(token.head.i)
+    return worded
 
 
 # verbs that assert nothing of their own: auxiliaries, participles as adjectives, and gerunds
