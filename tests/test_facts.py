@@ -132,6 +132,15 @@ def test_numbers(extractor: FactExtractor) -> None:
         assert article.text[fact.span.start:fact.span.end] == fact.value
 
 
+def test_a_count_the_tagger_names_a_facility_is_a_number(extractor: FactExtractor) -> None:
+    """spaCy's small model tags "288" in "288 workers" as FAC (found by the property test in
+    test_conflict_spans.py); "287" as CARDINAL."""
+    article = make_article("Orla Brennan, the health minister, said on Monday that 288 workers "
+                           "had been evacuated from the Greyling chemical plant in Harlow.")
+    numbers = {(f.subject, f.normalized) for f in facts_of(extractor, article, "number")}
+    assert ("worker evacuated", "288") in numbers
+
+
 # -- dates ---------------------------------------------------------------------------------------
 
 def test_dates_resolve_against_the_event_date(extractor: FactExtractor) -> None:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..ids import content_id
 from ..nlp.spacy_backend import Parsed
@@ -93,7 +93,7 @@ class FactExtractor(ArticleStage):
     def _numbers(self, parsed: Parsed) -> Iterator[Fact]:
         dates = [(s, e) for s, e, _ in _date_expressions(parsed, None)]
         for ent in parsed.doc.ents:
-            if ent.label_ not in NUMBER_LABELS or _in_heading(parsed, ent.start_char) or any(
+            if not _a_count(ent) or _in_heading(parsed, ent.start_char) or any(
                     s < ent.end_char and ent.start_char < e for s, e in dates):
                 continue
             value, qualifier = _with_qualifier(parsed, ent)
@@ -412,3 +412,12 @@ def status_subject(parsed: Parsed, token: Token) -> str:
     if subject is None or subject.pos_ == "PRON":
         return ""
     return phrase(parsed, subject)
+
+
+def _a_count(ent: Any) -> bool:
+    """A number entity, or digits the tagger named something else while they count a noun
+    ("288 workers" tagged as a facility)."""
+    if ent.label_ in NUMBER_LABELS:
+        return True
+    return ent.label_ not in ("DATE", "TIME", "ORDINAL") and ent.root.dep_ == "nummod" \
+        and all(t.like_num for t in ent)
