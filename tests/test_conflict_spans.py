@@ -211,6 +211,24 @@ def test_a_duty_is_no_fact(tmp_path: Path) -> None:
     assert not changed_article_conflicts(tmp_path, "Kestrel fund", said, "status")
 
 
+def test_no_decision_against_an_action_stated_as_certain(tmp_path: Path) -> None:
+    """"no decision has been taken on relocation" / "will be relocated"; "could be relocated"
+    states nothing certain."""
+    def said(b: str) -> dict[str, str]:
+        return {"a": "The harbour board said on Monday that no decision had been taken on the "
+                     "relocation of the Kestrel fish market after the footbridge collapse.",
+                "b": f"The Kestrel fish market {b} after the footbridge collapse, the harbour "
+                     f"board said on Monday.",
+                "c": "No decision has yet been made about relocating the Kestrel fish market "
+                     "after the footbridge collapse, the harbour board said on Monday."}
+
+    (found,) = changed_article_conflicts(tmp_path / "certain", "Kestrel market",
+                                         said("will be relocated"), "status")
+    assert [side["value"] for side in found["sides"]] == ["no decision", "will be relocated"]
+    assert not changed_article_conflicts(tmp_path / "hedged", "Kestrel market",
+                                         said("could be relocated"), "status")
+
+
 def test_a_gerund_after_a_preposition_asserts_nothing(tmp_path: Path) -> None:
     """"is not putting people back to work" / "help us by putting people back to work": the
     second sentence does not say that the vote puts people back to work."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -109,14 +111,32 @@ def test_sentences_taken_from_articles_are_verbatim(report: dict[str, Any]) -> N
                     assert lenient(cited) == lenient(sentence["text"])
 
 
-@pytest.mark.xfail(reason="the stale rewrite's status (in use / closed, demolition) and place "
-                   "(northern / southern span) conflicts: issue #6",
-                   strict=False)
+EXPECTED_CONFLICTS = json.loads((SAMPLE / "expected.json").read_text("utf-8"))["conflicts"] \
+    if (SAMPLE / "expected.json").exists() else []
+NOT_YET = {  # planted in the stale rewrite, not found yet (issue #6)
+    "whether the bridge was in use when it collapsed": "'already closed for repairs' against "
+    "'crowded with commuters': no rule reads a closed bridge as one not in use",
+    "part of the bridge that failed": "'southern end' against 'northern span': a part of the "
+    "bridge, not a place name",
+}
+
+
+@pytest.mark.parametrize("want", [
+    pytest.param(w, id=w["topic"], marks=[pytest.mark.xfail(reason=NOT_YET[w["topic"]],
+                                                            strict=True)]
+                 if w["topic"] in NOT_YET else [])
+    for w in EXPECTED_CONFLICTS])
 def test_every_expected_conflict_is_found(report: dict[str, Any], keys: dict[str, str],
-                                          sample_expected: dict[str, Any]) -> None:
+                                          want: dict[str, Any]) -> None:
+    """A conflict of the kind, the planted article on a losing side whose value shares a word
+    with the planted value ("will be demolished" for "will be demolished and replaced")."""
     conflicts = bridge(report)["conflicts"]
-    for want in sample_expected["conflicts"]:
-        losers = set(want["side_b"]["articles"])
-        assert any(c["type"] == want["kind"]
-                   and losers <= {keys[a] for s in c["sides"][1:] for a in s["article_ids"]}
-                   for c in conflicts), want
+    losers = set(want["side_b"]["articles"])
+    planted = words(want["side_b"]["value"])
+    assert any(c["type"] == want["kind"] and any(
+        losers <= {keys[a] for a in s["article_ids"]} and planted & words(s["value"])
+        for s in c["sides"][1:]) for c in conflicts), want
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower())) - {"the", "a", "of", "and", "was", "to", "in"}

@@ -36,6 +36,7 @@ from .conflicts import (
     status_conflicts,
 )
 from .facts import reference_date
+from .pending import pending_conflicts
 from .reliability import reliability_findings
 from .sources import People, Sources
 
@@ -78,7 +79,8 @@ class Comparer(GroupStage):
                      + quote_conflicts(ledger, people, sources, float(conf["quote_same"]))
                      + commitment_conflicts(facts, {a.id: a.text for a in bundle["article"]},
                                             sources)
-                     + setting_conflicts(bundle["article"], people, sources))
+                     + setting_conflicts(bundle["article"], people, sources)
+                     + pending_conflicts(facts, bundle["article"], sources))
         pairs = aligned_pairs(claims, sources, float(conf["align_threshold"]))
         differ = Differ(facts, sources, people, float(conf["number_tolerance"]),
                         float(conf["align_threshold"]), float(conf["support_threshold"]))

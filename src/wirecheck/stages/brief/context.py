@@ -13,7 +13,7 @@ from ...render.words import counted, number, source_label
 from ...types import Article, Claim, Finding, Span, Story
 from ..sources import Sources
 
-CONFLICT_ORDER = ("role", "number", "date", "status", "place", "setting", "speaker", "quote")
+CONFLICT_ORDER = ("role", "number", "date", "quote", "status", "place", "setting", "speaker")
 
 
 def labels(articles: Sequence[Article]) -> dict[str, str]:

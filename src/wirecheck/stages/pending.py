@@ -1,0 +1,131 @@
+"""Undecided against done: "no decision has been taken on demolition" in some reports, "the
+remaining structure will be demolished" in another.
+
+What is undecided is read from the sentence of a "not decided" status fact: the nouns and verbs
+after "on", "about", "over" or "whether" ("on demolition", "about demolishing the spans",
+"whether it will have to be demolished"). Another independent report conflicts when it states
+that very action as done or certain: a verb of the same word family ("demolished" for
+"demolition": a shared start of five letters or more, most of the shorter word), affirmed with
+"will", "was" or "has" (not "may", "could", "should", "would", "must"), not negated, not in a
+"whether" or "if" clause, in a sentence that says nothing of a decision itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..nlp.spacy_backend import analyse
+from ..types import Article, Fact, Side, Span
+from .conflicts import Conflict, _labels
+from .sources import Sources
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+OBJECT_WORDS = frozenset(["on", "about", "over", "whether"])
+LIGHT = frozenset(["be", "have", "do", "make", "take", "get", "go", "decision", "decide"])
+CERTAIN = frozenset(["will", "'ll", "was", "were", "has", "have", "had", "is", "are"])
+HEDGED = frozenset(["may", "might", "could", "should", "would", "must", "can"])
+
+
+def pending_conflicts(facts: list[Fact], articles: list[Article],
+                      sources: Sources) -> list[Conflict]:
+    by_id = {a.id: a for a in articles}
+    pending: dict[str, list[Fact]] = {}
+    for fact in facts:
+        if fact.kind == "status" and (fact.normalized or fact.value) == "not decided" \
+                and not {"conditional", "questioned"} & set(fact.qualifier):
+            for action in undecided(by_id[fact.article_id], fact.span):
+                pending.setdefault(action, []).append(fact)
+    found = []
+    for action, undecided_facts in sorted(_families(pending).items()):
+        waiting = sources.independent({f.article_id for f in undecided_facts})
+        done = [(a, token) for a in articles if sources.source_of[a.id] not in waiting
+                and sources.source_of[a.id] == a.id for token in stated_done(a, action)]
+        if not done:
+            continue
+        done_spans = tuple(_sentence(a, t) for a, t in done)
+        label = " / ".join(dict.fromkeys(_phrase(t) for _, t in done))
+        sides = [Side("no decision", tuple(dict.fromkeys(f.article_id for f in undecided_facts)),
+                      tuple(f.span for f in undecided_facts)),
+                 Side(label, tuple(dict.fromkeys(a.id for a, _ in done)), done_spans)]
+        if len(sources.independent(set(sides[1].article_ids))) > len(waiting):
+            sides.reverse()
+        found.append(Conflict(
+            "status", f"whether {action} is decided", sides,
+            f"{_labels(undecided_facts, sources)} say(s) no decision has been taken on "
+            f"{action}; {', '.join(sorted({sources.label(a.id) for a, _ in done}))} say(s) "
+            f"it {label}."))
+    return found
+
+
+def _families(pending: dict[str, list[Fact]]) -> dict[str, list[Fact]]:
+    """One entry per word family ("demolish" and "demolition"), named by its longest word."""
+    families: list[list[str]] = []
+    for word in sorted(pending):
+        family = next((f for f in families if any(same_family(word, w) for w in f)), None)
+        if family is None:
+            families.append([word])
+        else:
+            family.append(word)
+    return {max(f, key=len): list({id(x): x for w in f for x in pending[w]}.values())
+            for f in families}
+
+
+def undecided(article: Article, span: Span) -> set[str]:
+    """The lemmas of what a "no decision" sentence says is undecided."""
+    doc = analyse(article).doc
+    sentence = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sentence is None:
+        return set()
+    found: set[str] = set()
+    for token in sentence:
+        if token.lower_ in OBJECT_WORDS and any(
+                t.lemma_.lower() in ("decision", "decide") for t in sentence[:token.i
+                                                                           - sentence.start]):
+            object_tokens = token.subtree if token.lower_ != "whether" else token.head.subtree
+            found.update(t.lemma_.lower() for t in object_tokens
+                         if t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() not in LIGHT
+                         and t.is_alpha)
+    return found
+
+
+def same_family(a: str, b: str) -> bool:
+    """"demolition" / "demolish": one word family, by a long enough shared start."""
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= 5 and shared >= 0.7 * min(len(a), len(b))
+
+
+def stated_done(article: Article, action: str) -> Iterator[Token]:
+    """The verbs of ``article`` that state ``action`` as done or certain."""
+    for sent in analyse(article).doc.sents:
+        if any(t.lemma_.lower() in ("decision", "decide", "whether") for t in sent):
+            continue
+        for token in sent:
+            if token.pos_ == "VERB" and same_family(token.lemma_.lower(), action) \
+                    and _certain(token):
+                yield token
+
+
+def _certain(token: Token) -> bool:
+    auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "neg" for c in token.children) or auxes & HEDGED or not auxes & CERTAIN:
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
+                   for a in (token, *token.ancestors) for c in a.children)
+
+
+def _phrase(token: Token) -> str:
+    words = sorted([*(c for c in token.children if c.dep_ in ("aux", "auxpass")), token],
+                   key=lambda t: t.i)
+    return " ".join(t.text for t in words)
+
+
+def _sentence(article: Article, token: Token) -> Span:
+    sent = token.sent
+    return Span(article.id, sent.start_char, sent.end_char)
