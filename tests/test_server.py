@@ -108,6 +108,15 @@ def test_posted_articles_go_through_the_pipeline_and_a_bad_one_is_a_failure(
     assert again["added"] == []  # the same record again: an upsert, nothing new
 
 
+def test_a_body_over_the_limit_is_refused_before_it_is_read(stored: Path, tmp_path: Path) -> None:
+    from wirecheck import load_settings
+
+    small = load_settings(ingest={"max_bytes": 1000})
+    with TestClient(create_app(stored, small)) as limited:
+        answer = limited.post("/articles", json={"title": "Long", "text": "word " * 400})
+    assert answer.status_code == 413 and "1,000 bytes" in answer.json()["detail"]["error"]
+
+
 def test_a_statement_is_checked_against_the_store_or_one_story(client: TestClient) -> None:
     prefix = footbridge(client)["id"][:6]
     answer = client.post("/check", json={"statement": "The Kestrel footbridge collapsed",

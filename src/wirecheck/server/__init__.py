@@ -24,6 +24,7 @@ def create_app(store: str | Path, settings: Any = None) -> Any:
     """The app serving ``store`` (an SQLite file, created when missing)."""
     require("fastapi", "server")
     from fastapi import FastAPI
+    from fastapi.responses import JSONResponse
 
     from . import articles, check, failures, pages, stories
     from .deps import Context
@@ -35,6 +36,17 @@ def create_app(store: str | Path, settings: Any = None) -> Any:
     app = FastAPI(title="wirecheck", summary="Check the news across its sources.",
                   docs_url=None, redoc_url=None)
     app.state.context = Context.create(store, settings)
+    limit = int(app.state.context.settings["ingest"]["max_bytes"])
+
+    @app.middleware("http")
+    async def refuse_large_bodies(request: Any, call_next: Any) -> Any:
+        """A body over ``[ingest] max_bytes`` is refused before it is read."""
+        if int(request.headers.get("content-length") or 0) > limit:
+            return JSONResponse(status_code=413, content={"detail": {
+                "error": f"the body is over {limit:,} bytes", "hint":
+                "send the records in smaller batches, or raise [ingest] max_bytes"}})
+        return await call_next(request)
+
     for module in (stories, articles, check, failures, pages):
         app.include_router(module.router)
     return app

@@ -39,10 +39,6 @@ def add(request: Request, records: Annotated[Any, Body(examples=[EXAMPLE])]
     ctx = context(request)
     if not isinstance(records, list):
         records = [records]
-    limit = int(ctx.settings["ingest"]["max_bytes"])
-    if int(request.headers.get("content-length") or 0) > limit:
-        raise HTTPException(413, detail={"error": f"the body is over {limit:,} bytes",
-                                         "hint": "send the records in smaller batches"})
     sources = [source(record) for record in records]
     documents = [record_document(name, record, {}) for name, record in zip(sources, records,
                                                                          strict=True)]
