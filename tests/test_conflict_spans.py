@@ -14,6 +14,7 @@ so are invented place names it does not tag as places, such as "Dunmore".)
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -227,6 +228,20 @@ def test_no_decision_against_an_action_stated_as_certain(tmp_path: Path) -> None
     assert [side["value"] for side in found["sides"]] == ["no decision", "will be relocated"]
     assert not changed_article_conflicts(tmp_path / "hedged", "Kestrel market",
                                          said("could be relocated"), "status")
+    assert not changed_article_conflicts(tmp_path / "conditional", "Kestrel market", said(
+        "will be relocated if the council approves the plan"), "status")
+
+
+def test_no_decision_on_a_thing_is_no_action() -> None:
+    """"no decision on the report" (a document) against "was reported" (another event)."""
+    said = {"a": "The housing board said on Monday that no decision had been taken on the report "
+                 "about damp in the Kestrel flats.",
+            "b": "The damp in the Kestrel flats was reported to the housing board on Monday, "
+                 "tenants said.",
+            "c": "No decision has been made on the report about damp in the Kestrel flats, the "
+                 "housing board said on Monday."}
+    assert not changed_article_conflicts(Path(tempfile.mkdtemp()), "Kestrel damp", said,
+                                         "status")
 
 
 def test_a_gerund_after_a_preposition_asserts_nothing(tmp_path: Path) -> None:

@@ -86,6 +86,10 @@ def test_a_place_within_the_named_one_covers_it() -> None:
     elsewhere = check_statement("French activists dumped gallons of paint in front of the "
                                 "Russian embassy on Thursday.", document)
     assert elsewhere.score < covered.score and "French" in " ".join(elsewhere.reasons)
+    paris = document.replace("London", "Paris").replace("yellow and blue", "yellow or blue")
+    united = check_statement("U.S. activists dumped gallons of yellow or blue paint in front "
+                             "of the Russian embassy.", paris)  # "or" is no Oregon
+    assert "U.S." in " ".join(united.reasons)
 
 
 def test_reasons_name_the_difference() -> None:

@@ -139,6 +139,8 @@ def test_a_count_the_tagger_names_a_facility_is_a_number(extractor: FactExtracto
                            "had been evacuated from the Greyling chemical plant in Harlow.")
     numbers = {(f.subject, f.normalized) for f in facts_of(extractor, article, "number")}
     assert ("worker evacuated", "288") in numbers
+    model = make_article("The airline grounded its Boeing 737 jets on Monday after the fault.")
+    assert not [f for f in facts_of(extractor, model, "number") if f.normalized == "737"]
 
 
 # -- dates ---------------------------------------------------------------------------------------

@@ -114,7 +114,10 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(stored: Path, tmp_pa
     small = load_settings(ingest={"max_bytes": 1000})
     with TestClient(create_app(stored, small)) as limited:
         answer = limited.post("/articles", json={"title": "Long", "text": "word " * 400})
+        chunked = limited.post("/articles", content=iter([b'{"title": "x", ', b'"text": "y"}']),
+                               headers={"content-type": "application/json"})
     assert answer.status_code == 413 and "1,000 bytes" in answer.json()["detail"]["error"]
+    assert chunked.status_code == 411
 
 
 def test_a_statement_is_checked_against_the_store_or_one_story(client: TestClient) -> None:

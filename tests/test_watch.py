@@ -55,3 +55,22 @@ def test_cli_watch_writes_the_reports_each_round(inbox: Path, tmp_path: Path,
     assert code == 0
     assert "round 1:" in said and "new document(s)" in said and "round 2: nothing new" in said
     assert (out / "report.json").is_file()
+
+
+def test_a_round_stopped_before_the_cleaner_is_read_again(inbox: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C after the inputs were stored but before they were cleaned loses nothing."""
+    from wirecheck.stages.clean import Cleaner
+
+    def interrupted(self: Cleaner, items: list[object]) -> None:
+        raise KeyboardInterrupt
+
+    store = tmp_path / "w.db"
+    with monkeypatch.context() as patched:
+        patched.setattr(Cleaner, "prepare", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            watch([inbox], store, rounds=1)
+    rounds: list[Round] = []
+    watch([inbox], store, rounds=1, on_round=rounds.append)
+    assert rounds[0].analysis is not None and rounds[0].new >= 6
+    assert len(rounds[0].analysis.report["articles"]) >= 6

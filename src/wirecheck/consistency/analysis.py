@@ -31,6 +31,7 @@ NUMBER = re.compile(
     r"(?<![\w.])[$£€]?\s?(\d+(?:,\d{3})*(?:\.\d+)?)\s?(%|per ?cent|percent|"
     r"(?:k|m|mn|mln|bn|b|tn|thousand|million|billion|trillion)\b)?", re.IGNORECASE)
 CACHE_SIZE = 64
+NAME = "name:"  # the prefix of the keys of a sentence's names ("name:london")
 AMBIGUOUS_NUMBER_WORDS = frozenset({"second", "half", "once", "single"})  # not a count
 
 
@@ -123,6 +124,8 @@ def analyse_doc(doc: Doc, text: str) -> Analysed:
         previous = ""
         for tok in tokens:
             sent.keys |= tok.keys
+            if tok.category == "name":  # what a place within a named place is looked up in
+                sent.keys |= {NAME + key for key in tok.keys}
             sent.lemmas.add(tok.lemma)
             low = tok.text.lower()
             if previous:

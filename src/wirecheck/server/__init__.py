@@ -40,8 +40,14 @@ def create_app(store: str | Path, settings: Any = None) -> Any:
 
     @app.middleware("http")
     async def refuse_large_bodies(request: Any, call_next: Any) -> Any:
-        """A body over ``[ingest] max_bytes`` is refused before it is read."""
-        if int(request.headers.get("content-length") or 0) > limit:
+        """A body over ``[ingest] max_bytes`` is refused before it is read; so is a body of
+        unknown length (chunked), which could not be checked."""
+        length = request.headers.get("content-length")
+        if request.method in ("POST", "PUT", "PATCH") and length is None:
+            return JSONResponse(status_code=411, content={"detail": {
+                "error": "a request body needs a Content-Length", "hint":
+                "send the body whole, not chunked"}})
+        if int(length or 0) > limit:
             return JSONResponse(status_code=413, content={"detail": {
                 "error": f"the body is over {limit:,} bytes", "hint":
                 "send the records in smaller batches, or raise [ingest] max_bytes"}})

@@ -91,6 +91,9 @@ def single(request: Request, prefix: str, words: int | None) -> dict[str, Any]:
         except WirecheckError as exc:
             raise problem(exc, 404) from exc
         report = api.report(store, [story.id], words=words, settings=ctx.settings)
+    if not any(s["id"] == story.id for s in report["stories"]):  # a writer replaced it meanwhile
+        raise HTTPException(409, detail={"error": f"story {prefix!r} changed while it was read",
+                                         "hint": "ask again: GET /stories lists the stories"})
     return api.build_single(report, story.id)
 
 

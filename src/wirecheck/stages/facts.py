@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NUMBER_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+NOT_COUNTS = frozenset(["DATE", "TIME", "ORDINAL", "PRODUCT", "ORG", "WORK_OF_ART", "LAW",
+                        "EVENT", "LANGUAGE"])  # digits tagged so name a model, a law, a day
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 NUMBER_QUALIFIERS = ("more than", "at least", "at most", "up to", "less than", "fewer than",
                      "an estimated", "about", "around", "nearly", "almost", "over", "under",
@@ -416,8 +418,8 @@ def status_subject(parsed: Parsed, token: Token) -> str:
 
 def _a_count(ent: Any) -> bool:
     """A number entity, or digits the tagger named something else while they count a noun
-    ("288 workers" tagged as a facility)."""
+    ("288 workers" tagged as a facility); not a model's number ("Boeing 737 jets")."""
     if ent.label_ in NUMBER_LABELS:
         return True
-    return ent.label_ not in ("DATE", "TIME", "ORDINAL") and ent.root.dep_ == "nummod" \
+    return ent.label_ not in NOT_COUNTS and ent.root.dep_ == "nummod" \
         and all(t.like_num for t in ent)

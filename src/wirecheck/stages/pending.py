@@ -1,13 +1,15 @@
 """Undecided against done: "no decision has been taken on demolition" in some reports, "the
 remaining structure will be demolished" in another.
 
-What is undecided is read from the sentence of a "not decided" status fact: the nouns and verbs
-after "on", "about", "over" or "whether" ("on demolition", "about demolishing the spans",
-"whether it will have to be demolished"). Another independent report conflicts when it states
-that very action as done or certain: a verb of the same word family ("demolished" for
-"demolition": a shared start of five letters or more, most of the shorter word), affirmed with
-"will", "was" or "has" (not "may", "could", "should", "would", "must"), not negated, not in a
-"whether" or "if" clause, in a sentence that says nothing of a decision itself.
+What is undecided is read from the sentence of a "not decided" status fact: the verbs, and the
+nouns of an action, after "on", "about", "over" or "whether" ("on demolition", "about
+demolishing the spans", "whether it will have to be demolished"); a noun of an action (its
+ending says so: "-tion", "-ment", "-al", "-ure"…) stands for the verb WordNet derives it from
+that shares its start ("demolition": "demolish"; "investigation": "investigate", not
+"invest"). Another independent report conflicts when it states that verb as done or certain:
+affirmed with "will", "was" or "has" (not "may", "could", "should", "would", "must"), not
+negated, not in a "whether" or "if" clause and with no "if" or "unless" clause of its own, in a
+sentence that says nothing of a decision itself.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..consistency.wordnet import verbs_of
 from ..nlp.spacy_backend import analyse
 from ..types import Article, Fact, Side, Span
 from .conflicts import Conflict, _labels
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 OBJECT_WORDS = frozenset(["on", "about", "over", "whether"])
+ACTION_ENDINGS = ("tion", "sion", "ment", "al", "ure", "ance", "ence")
 LIGHT = frozenset(["be", "have", "do", "make", "take", "get", "go", "decision", "decide"])
 CERTAIN = frozenset(["will", "'ll", "was", "were", "has", "have", "had", "is", "are"])
 HEDGED = frozenset(["may", "might", "could", "should", "would", "must", "can"])
@@ -33,16 +37,19 @@ def pending_conflicts(facts: list[Fact], articles: list[Article],
                       sources: Sources) -> list[Conflict]:
     by_id = {a.id: a for a in articles}
     pending: dict[str, list[Fact]] = {}
+    names: dict[str, str] = {}
     for fact in facts:
         if fact.kind == "status" and (fact.normalized or fact.value) == "not decided" \
                 and not {"conditional", "questioned"} & set(fact.qualifier):
-            for action in undecided(by_id[fact.article_id], fact.span):
-                pending.setdefault(action, []).append(fact)
+            for verb, name in undecided(by_id[fact.article_id], fact.span).items():
+                pending.setdefault(verb, []).append(fact)
+                names[verb] = max(names.get(verb, name), name, key=len)
     found = []
-    for action, undecided_facts in sorted(_families(pending).items()):
+    for verb, undecided_facts in sorted(pending.items()):
+        action = names[verb]
         waiting = sources.independent({f.article_id for f in undecided_facts})
         done = [(a, token) for a in articles if sources.source_of[a.id] not in waiting
-                and sources.source_of[a.id] == a.id for token in stated_done(a, action)]
+                and sources.source_of[a.id] == a.id for token in stated_done(a, verb)]
         if not done:
             continue
         done_spans = tuple(_sentence(a, t) for a, t in done)
@@ -60,34 +67,28 @@ def pending_conflicts(facts: list[Fact], articles: list[Article],
     return found
 
 
-def _families(pending: dict[str, list[Fact]]) -> dict[str, list[Fact]]:
-    """One entry per word family ("demolish" and "demolition"), named by its longest word."""
-    families: list[list[str]] = []
-    for word in sorted(pending):
-        family = next((f for f in families if any(same_family(word, w) for w in f)), None)
-        if family is None:
-            families.append([word])
-        else:
-            family.append(word)
-    return {max(f, key=len): list({id(x): x for w in f for x in pending[w]}.values())
-            for f in families}
-
-
-def undecided(article: Article, span: Span) -> set[str]:
-    """The lemmas of what a "no decision" sentence says is undecided."""
+def undecided(article: Article, span: Span) -> dict[str, str]:
+    """What a "no decision" sentence says is undecided: verb -> the word that named it."""
     doc = analyse(article).doc
     sentence = doc.char_span(span.start, span.end, alignment_mode="expand")
     if sentence is None:
-        return set()
-    found: set[str] = set()
+        return {}
+    found: dict[str, str] = {}
     for token in sentence:
         if token.lower_ in OBJECT_WORDS and any(
                 t.lemma_.lower() in ("decision", "decide") for t in sentence[:token.i
                                                                            - sentence.start]):
             object_tokens = token.subtree if token.lower_ != "whether" else token.head.subtree
-            found.update(t.lemma_.lower() for t in object_tokens
-                         if t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() not in LIGHT
-                         and t.is_alpha)
+            for t in object_tokens:
+                lemma = t.lemma_.lower()
+                if not t.is_alpha or lemma in LIGHT:
+                    continue
+                if t.pos_ == "VERB":
+                    found.setdefault(lemma, lemma)
+                elif t.pos_ == "NOUN" and lemma.endswith(ACTION_ENDINGS):
+                    for verb in verbs_of(lemma):
+                        if same_family(verb, lemma):
+                            found[verb] = lemma
     return found
 
 
@@ -102,13 +103,12 @@ def same_family(a: str, b: str) -> bool:
 
 
 def stated_done(article: Article, action: str) -> Iterator[Token]:
-    """The verbs of ``article`` that state ``action`` as done or certain."""
+    """The verbs of ``article`` that state the verb ``action`` as done or certain."""
     for sent in analyse(article).doc.sents:
         if any(t.lemma_.lower() in ("decision", "decide", "whether") for t in sent):
             continue
         for token in sent:
-            if token.pos_ == "VERB" and same_family(token.lemma_.lower(), action) \
-                    and _certain(token):
+            if token.pos_ == "VERB" and token.lemma_.lower() == action and _certain(token):
                 yield token
 
 
@@ -116,6 +116,9 @@ def _certain(token: Token) -> bool:
     auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "neg" for c in token.children) or auxes & HEDGED or not auxes & CERTAIN:
         return False
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                     for m in c.children) for c in token.children):
+        return False  # "will be demolished if the council approves"
     return not any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
                    for a in (token, *token.ancestors) for c in a.children)
 
