@@ -201,3 +201,12 @@ def strip_sources(value: object) -> object:
     if isinstance(value, list):
         return [strip_sources(v) for v in value]
     return value
+
+
+def test_check_against_input_paths_and_one_story(folder: Path) -> None:
+    """``story=`` narrows a check made against input paths too (it was ignored there)."""
+    everything = check("The Kestrel footbridge collapsed", [folder])
+    story = max(analyze([folder]).report["stories"], key=lambda s: len(s["article_ids"]))
+    narrowed = check("The Kestrel footbridge collapsed", [folder], story=story["id"][:8])
+    assert {r["article_id"] for r in narrowed.sources} <= set(story["article_ids"])
+    assert len(narrowed.sources) < len(everything.sources)

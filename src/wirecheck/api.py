@@ -213,8 +213,7 @@ def _articles_for_check(against: Sequence[str | Path] | Store | str, settings: S
     if len(against) == 1 and is_store(base):
         return _of_story(open_store(base), story or named)
     result = analyze(against, store="memory:", settings=settings)
-    return (result.store.all("article"), result.store.all("duplicate_group"),
-            result.store.all("story"))
+    return _of_story(result.store, story)
 
 
 def _of_story(store: Store, story: str | None) -> tuple[list[Any], list[Any], list[Story]]:

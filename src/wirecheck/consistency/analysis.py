@@ -8,6 +8,7 @@ document checked against many statements is parsed once. A token is reduced to a
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -163,28 +164,34 @@ def _ends_sentence(text: str) -> bool:
 _cache: OrderedDict[str, Analysed] = OrderedDict()
 
 
+_lock = threading.RLock()  # the cache is shared by the HTTP server's threads
+
+
 def analyse(text: str) -> Analysed:
     """The analysis of ``text`` (cached: a document is parsed once for many statements)."""
-    found = _cache.get(text)
-    if found is not None:
-        _cache.move_to_end(text)
-        return found
-    return analyse_many([text])[0]
+    with _lock:
+        found = _cache.get(text)
+        if found is not None:
+            _cache.move_to_end(text)
+            return found
+        return analyse_many([text])[0]
 
 
 def analyse_many(texts: list[str], batch_size: int = 32) -> list[Analysed]:
     """``analyse`` for many texts: the ones not cached are parsed in batches."""
     from ..nlp.spacy_backend import load_nlp
 
-    found = {t: _cache[t] for t in dict.fromkeys(texts) if t in _cache}
-    missing = [t for t in dict.fromkeys(texts) if t not in found]
-    if missing:
-        nlp = load_nlp()
-        for text, doc in zip(missing, nlp.pipe(missing, batch_size=batch_size), strict=True):
-            found[text] = _cache[text] = analyse_doc(doc, text)
-            if len(_cache) > CACHE_SIZE:
-                _cache.popitem(last=False)
-    return [found[t] for t in texts]
+    with _lock:
+        found = {t: _cache[t] for t in dict.fromkeys(texts) if t in _cache}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            nlp = load_nlp()
+            for text, doc in zip(missing, nlp.pipe(missing, batch_size=batch_size),
+                                 strict=True):
+                found[text] = _cache[text] = analyse_doc(doc, text)
+                if len(_cache) > CACHE_SIZE:
+                    _cache.popitem(last=False)
+        return [found[t] for t in texts]
 
 
 def clear_cache() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ class Parsed:
 
 
 _cache: OrderedDict[tuple[str, int, int], Parsed] = OrderedDict()
+_lock = threading.RLock()
 
 
 @lru_cache(maxsize=1)
@@ -122,20 +124,21 @@ def analyse_many(articles: Sequence[Article], batch_size: int = 16) -> list[Pars
     ``nlp.pipe`` (one call per text is slower) and cached."""
     keys = [_key(a) for a in articles]
     found: dict[tuple[str, int, int], Parsed] = {}
-    for key in keys:
-        parsed = _cache.get(key)
-        if parsed is not None:
-            _cache.move_to_end(key)
-            found[key] = parsed
-    missing = [(k, a) for k, a in zip(keys, articles, strict=True) if k not in found]
-    if missing:
-        nlp = load_nlp()
-        docs = nlp.pipe((_fit(nlp, a.text) for _, a in missing), batch_size=batch_size)
-        for (key, article), doc in zip(missing, docs, strict=True):
-            doc.tensor = doc.tensor[:0]  # unused here, and most of a doc's memory
-            found[key] = _cache[key] = _build(article, doc)
-            if len(_cache) > CACHE_SIZE:
-                _cache.popitem(last=False)
+    with _lock:  # the cache is shared by the HTTP server's threads
+        for key in keys:
+            parsed = _cache.get(key)
+            if parsed is not None:
+                _cache.move_to_end(key)
+                found[key] = parsed
+        missing = [(k, a) for k, a in zip(keys, articles, strict=True) if k not in found]
+        if missing:
+            nlp = load_nlp()
+            docs = nlp.pipe((_fit(nlp, a.text) for _, a in missing), batch_size=batch_size)
+            for (key, article), doc in zip(missing, docs, strict=True):
+                doc.tensor = doc.tensor[:0]  # unused here, and most of a doc's memory
+                found[key] = _cache[key] = _build(article, doc)
+                if len(_cache) > CACHE_SIZE:
+                    _cache.popitem(last=False)
     return [found[key] for key in keys]
 
 
