@@ -14,7 +14,6 @@ so are invented place names it does not tag as places, such as "Dunmore".)
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -232,7 +231,7 @@ def test_no_decision_against_an_action_stated_as_certain(tmp_path: Path) -> None
         "will be relocated if the council approves the plan"), "status")
 
 
-def test_no_decision_on_a_thing_is_no_action() -> None:
+def test_no_decision_on_a_thing_is_no_action(tmp_path: Path) -> None:
     """"no decision on the report" (a document) against "was reported" (another event)."""
     said = {"a": "The housing board said on Monday that no decision had been taken on the report "
                  "about damp in the Kestrel flats.",
@@ -240,8 +239,7 @@ def test_no_decision_on_a_thing_is_no_action() -> None:
                  "tenants said.",
             "c": "No decision has been made on the report about damp in the Kestrel flats, the "
                  "housing board said on Monday."}
-    assert not changed_article_conflicts(Path(tempfile.mkdtemp()), "Kestrel damp", said,
-                                         "status")
+    assert not changed_article_conflicts(tmp_path, "Kestrel damp", said, "status")
 
 
 def test_a_gerund_after_a_preposition_asserts_nothing(tmp_path: Path) -> None:

@@ -11,35 +11,23 @@ import json
 import shutil
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from test_boilerplate import PROMO, story
+from test_pipeline import Upper, raw
 from wirecheck import analyze
 from wirecheck.engines import LocalEngine, open_engine
 from wirecheck.engines import local as local_engine
 from wirecheck.errors import MissingDependency, WirecheckError
 from wirecheck.pipeline import MapStage, Pipeline
 from wirecheck.store import MemoryStore
-from wirecheck.types import KINDS, Article, Paragraph, RawDocument
+from wirecheck.types import KINDS
 
 SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "harbour-bridge"
-
-
-class Shout(MapStage):
-    name = "shout"
-    requires = ("raw",)
-    provides = ("article",)
-
-    def process(self, item: Any) -> Iterable[Any]:
-        if "boom" in item.content:
-            raise ValueError("cannot shout")
-        text = item.content.upper()
-        yield Article(id=item.id, source=item.source, text=text,
-                      paragraphs=(Paragraph(0, len(text)),))
 
 
 class Unsendable(MapStage):
@@ -50,14 +38,10 @@ class Unsendable(MapStage):
     provides = ("article",)
 
     def process(self, item: Any) -> Iterator[Any]:
-        article = next(iter(Shout().process(item)))
+        article = next(iter(Upper().process(item)))
         if "locked" in item.content:
             object.__setattr__(article, "meta", {"lock": threading.Lock()})
         yield article
-
-
-def raw(n: int, content: str) -> RawDocument:
-    return RawDocument(id=f"r{n}", source=f"{n}.txt", media_type="text", content=content)
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +51,8 @@ def ray_engine() -> Iterator[LocalEngine]:
     import ray
 
     engine = open_engine("ray")
-    ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers lack tests/
+    for module in (__name__, "test_pipeline"):  # workers lack tests/ on their path
+        ray.cloudpickle.register_pickle_by_value(sys.modules[module])
     yield engine
     ray.shutdown()
 
@@ -97,7 +82,7 @@ def test_ray_and_local_engines_store_the_same_items(
 def test_a_stage_error_under_ray_is_a_failure_and_the_batch_goes_on(
         ray_engine: LocalEngine) -> None:
     store = MemoryStore()
-    summary = ray_engine.run(Pipeline([Shout()]), store, [raw(1, "fine"), raw(2, "boom")])
+    summary = ray_engine.run(Pipeline([Upper()]), store, [raw(1, "fine"), raw(2, "boom")])
     assert [a.text for a in store.all("article")] == ["FINE"]
     assert [f.source for f in summary.failures] == ["2.txt"]
     assert "cannot shout" in summary.failures[0].message
@@ -128,3 +113,20 @@ def test_a_missing_ray_extra_fails_early_with_the_install_command(
     with pytest.raises(MissingDependency) as caught:
         analyze([SAMPLE], engine="ray")
     assert "pip install 'wirecheck[ray]'" in str(caught.value.hint)
+
+
+def test_a_ray_cluster_that_cannot_be_reached_is_a_clear_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    if importlib.util.find_spec("ray") is None:
+        pytest.skip("the ray extra is not installed (pip install 'wirecheck[ray]')")
+    import ray
+
+    def refused(**kwargs: object) -> None:
+        raise ConnectionError(f"could not connect to {kwargs['address']}")
+
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", refused)
+    with pytest.raises(WirecheckError, match="cannot start or join the Ray cluster 10.0.0.9") \
+            as caught:
+        open_engine("ray:10.0.0.9:6379")
+    assert "--engine local" in str(caught.value.hint)

@@ -4,6 +4,8 @@ incremental run ends where a run from scratch would."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,10 @@ import pytest
 from conftest import SAMPLE
 from test_runs import strip_sources
 from wirecheck import analyze, load_settings
-from wirecheck.engines import runs
+from wirecheck.engines import LocalEngine, runs
+from wirecheck.pipeline import Bundle, GroupStage, Pipeline
+from wirecheck.store import MemoryStore
+from wirecheck.types import Article, Item, Paragraph, Story
 
 
 def test_a_second_run_on_the_same_inputs_redoes_no_story(tmp_path: Path) -> None:
@@ -55,3 +60,33 @@ def test_other_code_redoes_every_story(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(runs, "code_fingerprint", lambda: "another version")
     again = analyze([SAMPLE], store=db)
     assert again.summary.reused["compare"] == 0 and again.summary.counts["brief"] > 0
+
+
+class Flaky(GroupStage):
+    """A story stage that fails while ``down`` is set."""
+
+    name = "flaky"
+    requires = ("story", "article")
+    provides = ("finding",)
+    down = False
+
+    def reduce(self, story: Story, bundle: Bundle) -> Iterable[Item]:
+        if Flaky.down:
+            raise RuntimeError("down")
+        return []
+
+
+def test_a_story_that_failed_is_redone_even_when_its_inputs_come_back(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ran on inputs A, failed on B, back to A: the run on A must not count as done for it."""
+    article = Article("a1", "a.txt", "first text", (Paragraph(0, 10),))
+    store = MemoryStore()
+    store.put([article, Story("s1", ("a1",), "a story")])
+    pipeline = Pipeline([Flaky()], inputs=("story", "article"))
+    LocalEngine().run(pipeline, store, [])
+    store.put([replace(article, text="other text")])
+    monkeypatch.setattr(Flaky, "down", True)
+    assert LocalEngine().run(pipeline, store, []).failures
+    store.put([article])
+    monkeypatch.setattr(Flaky, "down", False)
+    assert LocalEngine().run(pipeline, store, []).reused["flaky"] == 0

@@ -142,6 +142,17 @@ def test_the_page_escapes_article_text_and_the_statement(client: TestClient) -> 
     assert "no story match" in unknown
 
 
+def test_a_story_replaced_while_it_is_read_is_a_conflict_not_a_crash(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wirecheck import api
+
+    real = api.report
+    monkeypatch.setattr(api, "report", lambda *a, **k: {**real(*a, **k), "stories": []})
+    answer = client.get(f"/stories/{footbridge(client)['id'][:6]}")
+    assert answer.status_code == 409 and "changed while it was read" in \
+        answer.json()["detail"]["error"]
+
+
 def test_a_memory_store_cannot_be_served() -> None:
     with pytest.raises(WirecheckError, match="store file"):
         create_app("memory:")

@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ..errors import require
+from ..errors import WirecheckError, require
 from ..pipeline import Bundle, GroupStage, MapStage
 from ..types import Story
 from .local import LocalEngine, Progress, Results, map_chunk, reduce_story, source_of, stage_failure
@@ -39,8 +39,15 @@ class RayEngine(LocalEngine):
 
         super().__init__(progress)
         if not ray.is_initialized():
-            ray.init(address=address, include_dashboard=False, log_to_driver=False,
-                     configure_logging=False)
+            try:
+                ray.init(address=address, include_dashboard=False, log_to_driver=False,
+                         configure_logging=False)
+            except Exception as exc:  # no cluster there, a version mismatch, no resources
+                raise WirecheckError(
+                    f"cannot start or join the Ray cluster {address or '(local)'}: "
+                    f"{type(exc).__name__}: {exc}",
+                    hint="check the address (ray:auto joins a cluster started with 'ray start "
+                         "--head'), or use --engine local") from exc
         self.ray = ray
         self.window = window or 2 * max(1, int(ray.available_resources().get("CPU", 1)))
         self._map = ray.remote(map_chunk)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..consistency.wordnet import verbs_of
 from ..nlp.spacy_backend import analyse
 from ..types import Article, Fact, Side, Span
+from .aligned import LIGHT_VERBS
 from .conflicts import Conflict, _labels
 from .sources import Sources
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 OBJECT_WORDS = frozenset(["on", "about", "over", "whether"])
 ACTION_ENDINGS = ("tion", "sion", "ment", "al", "ure", "ance", "ence")
-LIGHT = frozenset(["be", "have", "do", "make", "take", "get", "go", "decision", "decide"])
+LIGHT = LIGHT_VERBS | {"take", "decision", "decide"}  # say nothing of what is undecided
 CERTAIN = frozenset(["will", "'ll", "was", "were", "has", "have", "had", "is", "are"])
 HEDGED = frozenset(["may", "might", "could", "should", "would", "must", "can"])
 
