@@ -105,7 +105,7 @@ def test_established_points_are_stated_by_several_sources(sample: Analysis) -> N
     groups = {m["article_id"]: g["id"] for g in sample.report["duplicate_groups"]
               for m in g["members"]}
     established = [s for s in section(bridge(sample.report), "established") if not is_note(s)]
-    # two fit the 400-word default beside the five disputes (the same in every checkout folder
+    # several fit the 400-word default beside the six disputes (the same in every checkout folder
     # since article ids no longer hash the path: test_runs.py checks that)
     assert len(established) >= 2
     for sentence in established:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirecheck.stages.aligned import _on_its_weekday, _same_event, same_place
+from wirecheck.stages.aligned import _gist, _on_its_weekday, _same_event, same_place
 from wirecheck.stages.conflicts import (
     casualty_conflicts,
     home_conflicts,
@@ -365,3 +365,13 @@ def test_a_weekday_and_a_date_that_falls_on_it_agree() -> None:
     assert _on_its_weekday(day("Saturday", "2018-04-14"), "2018-04-21")
     assert not _on_its_weekday(day("Friday", "2018-04-13"), "2018-04-21")
     assert not _on_its_weekday(day("April 14", "2018-04-14"), "2018-04-21")
+
+
+def test_a_dispute_topic_names_what_both_sentences_are_about() -> None:
+    """The topic of a date dispute: the shared words, without the dateline, the days, the
+    figures or a name said twice in other capitals."""
+    a = ("PORT AMBERLEY, Oct 14 — Fourteen people were injured on Tuesday when the Kestrel "
+         "footbridge in Port Amberley gave way.")
+    b = "The Kestrel footbridge in Port Amberley gave way on Monday, injuring 14 people."
+    assert _gist(a, b) == "people injured Kestrel footbridge Port Amberley gave way"
+    assert _gist("FBI agents searched the office.", "The FBI searched it.") == "FBI searched"

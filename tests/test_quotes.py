@@ -227,6 +227,16 @@ def test_indirect_quotes(extractor: QuoteExtractor) -> None:
     assert found["no one was hurt"] == "Ann Lee"
 
 
+def test_the_subject_of_a_passive_speech_verb_is_no_speaker(extractor: QuoteExtractor) -> None:
+    article = make_article(
+        "Three were admitted to St Brigid's General Hospital in serious condition.",
+        "Ariel Quiros was accused of using $50 million for personal expenses.",
+        "Mayor Ann Lee said that the bridge will reopen in May.")
+    speakers = {q.speaker for q in quotes_of(extractor, article)}
+    assert "Ann Lee" in speakers
+    assert not speakers & {"Three", "Ariel Quiros"}
+
+
 def test_names_in_marks_are_not_quotes(extractor: QuoteExtractor) -> None:
     article = make_article("Officials plan a \u201cBoard of Peace\u201d and Trump\u2019s "
                            "\u201cAmerica First\u201d agenda, Lee said on Monday.")

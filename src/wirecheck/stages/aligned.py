@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..ids import normalize_for_hash
 from ..nlp.spacy_backend import analyse
-from ..text.dates import WEEKDAYS
+from ..text.dates import MONTHS, WEEKDAYS
 from ..text.names import SPEECH
 from ..text.quotemarks import DOUBLE, SINGLE
 from ..text.similarity import content_words, overlap_score
@@ -456,12 +456,25 @@ def _named(place: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(normalize_for_hash(place))}(?!\w)", text) is not None
 
 
+DATELINE = re.compile(r"[A-Z][A-Z.' ]*[A-Z.]\s*(?=[,(\u2014\u2013-])")  # "PORT AMBERLEY, Oct 14 —"
+
+
 def _gist(a: str, b: str, words: int = 8) -> str:
-    """The content words the two sentences share, in the first one's order."""
+    """The content words the two sentences share, in the first one's order: no dateline, day,
+    month or figure, each word once whatever its case."""
     shared = content_words(b)
-    picked = [w for w in re.findall(r"[\w'\u2019-]+", a)
-              if content_words(w) and content_words(w) <= shared]
-    return " ".join(dict.fromkeys(picked[:words])) or a[:60]
+    picked: dict[str, str] = {}  # one of each word, whatever its case, in a's order
+    dateline = DATELINE.match(a)
+    for w in re.findall(r"[\w'\u2019-]+", a[dateline.end() if dateline else 0:]):
+        if content_words(w) and content_words(w) <= shared and not _dating(w):
+            picked.setdefault(w.lower(), w)
+    return " ".join(list(picked.values())[:words]) or a[:60]
+
+
+def _dating(word: str) -> bool:
+    """A day, a month or a figure: no words for what a topic is about."""
+    return any(c.isdigit() for c in word) \
+        or (word[:1].isupper() and word.lower().rstrip(".") in WEEKDAYS.keys() | MONTHS.keys())
 
 
 # -- from pair differences to conflicts ----------------------------------------------------------

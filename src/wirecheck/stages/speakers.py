@@ -99,6 +99,9 @@ def speaker_of(parsed: Parsed, cue: Token, quoted: list[tuple[int, int]]) -> Spe
         subject = next((c for c in subjects if not inside(c.idx, quoted)), None)
         if subjects and subject is None:
             return fallback  # a parse that took the quoted words for the speaker
+        if depth == 0 and subject is not None and subject.dep_ == "nsubjpass" \
+                and token.lemma_.lower() != "quote":
+            return None  # who was told or admitted is no speaker ("Three were admitted to …")
         if subject is not None:
             if subject.lower_ in ("who", "that") and token.dep_ == "relcl":
                 found = name_of(parsed, token.head, quoted)  # "Will Smith, who said …"

@@ -1,9 +1,9 @@
 """The sections of a brief and its word budget.
 
 The word budget (``[brief] words`` or ``words=``) counts every sentence stated, filled by
-importance: first the most important sentence of each section and the one on each flagged
-report (the top established point is always stated), then each section in its order of
-importance up to its share of the budget, then whatever still fits (for the established
+importance: first the top established point (always stated), the top dispute and the sentence
+on each flagged report, then each section in its order of importance up to its share of the
+budget (its first sentence if it fits at all), then whatever still fits (for the established
 section, only points two or more sources state). Nothing is cut: a section that leaves items
 out ends with a note, not counted, saying how many and citing them.
 """
@@ -22,6 +22,7 @@ TITLES = {"established": "What is established", "disputed": "What is disputed",
           "reliability": "Reliability of each report"}
 PRIORITY = ("disputed", "established", "reliability", "single_source", "quotes", "timeline",
             "people")  # the order in which sections take their share of the budget
+CORE = ("established", "disputed")  # their first sentences come before any other section's
 SHARES = {"established": 0.25, "disputed": 0.45, "single_source": 0.08, "quotes": 0.08,
           "timeline": 0.06, "people": 0.04, "reliability": 0.04}
 UNITS = {"established": "point{} stated by two or more sources", "disputed": "dispute{}",
@@ -70,13 +71,13 @@ def fill(candidates: dict[str, list[Candidate]], budget: int) -> dict[str, list[
         used += candidate.words
         return True
 
-    for key in sorted(keys, key=lambda k: k != "established"):  # each section's first
+    for key in sorted(keys, key=lambda k: k != "established"):  # the core sections' first
         for i, candidate in enumerate(candidates[key]):
-            if i == 0 or candidate.first:
+            if (i == 0 and key in CORE) or candidate.first:
                 take(candidate, budget, force=key == "established" and i == 0)
     for key in keys:  # each section, in its order of importance, up to its share
-        for candidate in candidates[key]:
-            take(candidate, budget * SHARES[key] / whole)
+        for i, candidate in enumerate(candidates[key]):  # (a section's first if it fits at all)
+            take(candidate, budget if i == 0 else budget * SHARES[key] / whole)
     for key in keys:  # whatever still fits
         for candidate in candidates[key]:
             if candidate.extra:
