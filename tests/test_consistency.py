@@ -65,6 +65,14 @@ def test_contradiction_is_told_from_absence() -> None:
     assert check_statement(UNRELATED, DOCUMENT).label == "not found"
 
 
+def test_a_negation_with_a_typographic_apostrophe_flips() -> None:
+    """spaCy splits "don’t" into "do" and "n’t": the curly form negates as "n't" does."""
+    for said, other in (("I don\u2019t think that\u2019s okay.", "I think that\u2019s okay."),
+                        ("He won\u2019t attend the vote.", "He will attend the vote.")):
+        assert check_statement(other, said).label == "contradicted"
+        assert check_statement(said, other).label == "contradicted"
+
+
 def test_a_number_written_in_words_is_the_same_number() -> None:
     document = ("Fourteen people were hurt when the northern span of the Kestrel footbridge came "
                 "down on Tuesday morning, the fire service said.")

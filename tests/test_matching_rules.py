@@ -240,7 +240,7 @@ def test_person_like(name: str, person: bool) -> None:
 def test_quote_wordings_are_sides_and_a_shared_fragment_is_neither() -> None:
     """Two endings of one quotation are two sides; a fragment both contain counts for none;
     the side more independent sources carry comes first."""
-    said = {"a0": "Let everybody participate, good and bad, and we will all figure it out",
+    said = {"a0": "Let everybody participate, good and bad, and the voters will punish them",
             "a1": "Let everybody participate, good and bad",  # a fragment of both
             "a2": "Let everybody participate, good and bad, and we can sort it out later",
             "a3": "Let everybody participate, good and bad, and we can sort it out later"}
@@ -375,3 +375,25 @@ def test_a_dispute_topic_names_what_both_sentences_are_about() -> None:
     b = "The Kestrel footbridge in Port Amberley gave way on Monday, injuring 14 people."
     assert _gist(a, b) == "people injured Kestrel footbridge Port Amberley gave way"
     assert _gist("FBI agents searched the office.", "The FBI searched it.") == "FBI searched"
+
+
+def test_a_variant_that_keeps_the_meaning_is_no_conflict() -> None:
+    """Two outlets' transcriptions of one remark that the checker finds each supported by the
+    other are variants in the ledger, not a dispute; a changed word of substance or a dropped
+    negation is one."""
+    def conflicts(*said: str) -> list[list[str]]:
+        quotes = [Quote(f"q{i}", f"a{i}", text, "Ann Vale", "said", "direct",
+                        Span(f"a{i}", 0, len(text)), "test") for i, text in enumerate(said)]
+        people = People.build(["Ann Vale"])
+        articles = [Article(f"a{i}", "test", "x", ()) for i in range(len(said))]
+        ledger = quote_ledger(quotes, people, 96)
+        assert any(m == "variant" for e in ledger for _, m in e.carriers)
+        return [[s.value for s in c.sides] for c in quote_conflicts(
+            ledger, people, Sources.build(articles, []), 96) if c.type == "quote"]
+
+    assert conflicts("The council will rebuild the bridge and the stockholders will be happy",
+                     "The council will rebuild the bridge, and shareholders are going to be "
+                     "happy") == []
+    assert conflicts("We reject his visit.", "We reject his message.")
+    assert conflicts("If they don't pass this bill soon it will increase the risk of a double dip",
+                     "To pass this bill soon would increase the risk of a double dip")

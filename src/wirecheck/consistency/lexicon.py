@@ -8,13 +8,14 @@ quantities) written for this module, not mined from any benchmark. Each pair is 
 from __future__ import annotations
 
 NEGATION_CUES = frozenset({
-    "not", "n't", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without",
-    "cannot", "nowhere", "instead", "rather", "deny", "denied", "denies", "fail", "failed",
-    "fails", "refuse", "refused", "refuses", "reject", "rejected", "rejects", "unable",
+    "not", "n't", "n\u2019t", "no", "never", "none", "nobody", "nothing", "neither", "nor",
+    "without", "cannot", "nowhere", "instead", "rather", "deny", "denied", "denies", "fail",
+    "failed", "fails", "refuse", "refused", "refuses", "reject", "rejected", "rejects", "unable",
 })
-# cues that flip polarity on their own (the verbs above may carry a reported negation)
-STRONG_NEGATION = frozenset({"not", "n't", "no", "never", "without", "cannot", "neither", "nor",
-                             "nobody", "nothing", "none"})
+# cues that flip polarity on their own (the verbs above may carry a reported negation); "n’t"
+# is spaCy's token of "don’t" written with a typographic apostrophe
+STRONG_NEGATION = frozenset({"not", "n't", "n\u2019t", "no", "never", "without", "cannot",
+                             "neither", "nor", "nobody", "nothing", "none"})
 
 _PAIRS = """
 increase decrease|increase decline|increase drop|increase fall|increase cut|increase reduction

@@ -22,7 +22,8 @@ independent sources comes first. Differences that are not contradictions:
   "[bracketed]" words left out); a quotation that shares a run of six words with another and
   half of its words (the two of comparable length), or opens with six of its words, or shares
   a run of eight, or opens like another of the same speaker, but is otherwise different is a
-  variant;
+  variant; a variant is a conflict unless the consistency checker finds no difference between
+  the two wordings either way (``_same_meaning``);
 - statuses: a flip of polarity on the same thing ("decided" / "not decided") conflicts, and a
   firm step ("formally offered", "committed", "agreed") of a party conflicts with "no decision",
   "no commitment" stated by other sources in a sentence naming that party; steps short of a
@@ -728,6 +729,7 @@ def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources
     for entry in entries:
         wordings = _wordings(entry, same)
         exact = wordings[0]
+        wordings = [exact, *(w for w in wordings[1:] if not _same_meaning(entry.text, w[0].text))]
         variants = [q for wording in wordings[1:] for q in wording]
         if variants and sources.independent({q.article_id for q in variants}) - \
                 sources.independent({q.article_id for q in exact}):
@@ -759,6 +761,17 @@ def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources
                 + "; ".join(f"{name} ({_labels(qs, sources)})" for name, qs in ranked) + ".",
             ))
     return found
+
+
+def _same_meaning(a: str, b: str) -> bool:
+    """Two wordings of one remark in which the consistency checker finds no difference either
+    way: each supported by the other, no word, name or number that the other lacks (a synonym
+    or an inflection is none), no flipped negation, no antonym ("I don’t think that’s okay" /
+    "I don’t think it’s OK", "the bill passes" / "the bill passed"): a variant for the ledger,
+    no conflict. Any other change is one ("We reject his visit" / "… his message")."""
+    from ..consistency.checker import check_many
+
+    return all(v.label == "supported" and not v.reasons for v in check_many([(a, b), (b, a)]))
 
 
 NOT_PEOPLE = frozenset("""the and but i so then he she it they we you officials police
