@@ -237,6 +237,31 @@ def test_the_subject_of_a_passive_speech_verb_is_no_speaker(extractor: QuoteExtr
     assert not speakers & {"Three", "Ariel Quiros"}
 
 
+def test_a_lone_surname_is_the_person_of_that_name_named_most(extractor: QuoteExtractor) -> None:
+    """Two people of one surname: "Trump said" is of the one the article names most (then of
+    the one named first), not of the longer name."""
+    article = make_article(
+        "Donald Trump assumed the nation\u2019s highest office Friday as the 45th president. "
+        "Melania Trump held the Bible. In blunt terms, Trump on Friday lamented the jobs lost to "
+        "foreign rivals. \u201cThis American carnage stops right here and stops right now,"
+        "\u201d Trump said. Trump cast his presidency as a return to power for the people.")
+    quote = next(q for q in quotes_of(extractor, article) if q.kind == "direct")
+    assert quote.speaker == "Donald Trump"
+
+
+def test_he_who_said_a_clause_is_not_its_subject(extractor: QuoteExtractor) -> None:
+    """"He said Grassley would chair the committee. “…,” he said.": the second "he" is the
+    first one (Braley), not the subject of what he said."""
+    article = make_article(
+        "The video shows Bruce Braley speaking to lawyers. Braley says he would want to serve "
+        "on the Judiciary Committee. He said Chuck Grassley, though, would likely become "
+        "chairman of that committee.",
+        "\u201cTo put this in stark contrast, you may have someone with your background on "
+        "the committee,\u201d he said.")
+    quote = next(q for q in quotes_of(extractor, article) if q.kind == "direct")
+    assert quote.speaker == "Bruce Braley"
+
+
 def test_names_in_marks_are_not_quotes(extractor: QuoteExtractor) -> None:
     article = make_article("Officials plan a \u201cBoard of Peace\u201d and Trump\u2019s "
                            "\u201cAmerica First\u201d agenda, Lee said on Monday.")

@@ -138,9 +138,11 @@ class People:
         people, skip = cls(doc, doc.text), skip or []
         spans = [s for s in name_spans(doc) if not _inside_any(doc[s[0]].idx, skip)]
         canon = canonical_names([doc[s:e].text for s, e in spans])
-        surnames = {name_words(n)[-1]: n  # (ties by name: not by set order, i.e. hash seed)
-                    for n in sorted(set(canon.values()), key=lambda n: (len(n), n))
-                    if name_words(n)}
+        named = [canon[doc[s:e].text] for s, e in sorted(spans)]
+        # a lone surname is the person of that name named most often, then first ("Trump said"
+        # of Donald Trump, not of Melania Trump named once); later in the list wins
+        surnames = {name_words(n)[-1]: n for n in sorted(
+            set(named), key=lambda n: (named.count(n), -named.index(n))) if name_words(n)}
         covered = {i for s, e in spans for i in range(s, e)}
         for token in doc:
             if token.i not in covered and token.lower_ in surnames and _name_token(token) \
@@ -173,7 +175,21 @@ class People:
             i -= 1
         if not recent:
             return None
-        return next((m for m in recent if self._is_subject(m)), recent[0]).name
+        chosen = next((m for m in recent if self._is_subject(m)), recent[0])
+        said_by = self._reported_by(chosen, char)
+        return self.before(said_by.idx, skip) if said_by is not None else chosen.name
+
+    def _reported_by(self, mention: Mention, char: int) -> Token | None:
+        """The "he" who said what ``mention`` is the subject of, when the pronoun at ``char`` is
+        also "he" ("He said Grassley would chair the committee. “…,” he said": the second "he"
+        is the first, not Grassley)."""
+        head = self.doc[mention.end - 1].head
+        at = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        pronoun = at[0].lower_ if at is not None and len(at) else ""
+        if head.dep_ != "ccomp" or pronoun not in ("he", "she"):
+            return None
+        return next((c for c in head.head.children if c.dep_ in SUBJECTS
+                     and c.lower_ == pronoun and c.idx < self.doc[mention.start].idx), None)
 
     def _is_subject(self, mention: Mention) -> bool:
         token = self.doc[mention.end - 1]
