@@ -271,3 +271,26 @@ def test_a_count_in_the_thousands_is_no_year(tmp_path: Path) -> None:
                f"contract, organisers said." for k, n in (("a", "2,000"), ("b", "4,100"),
                                                           ("c", "2,000"))}
     assert changed_article_conflicts(tmp_path, "Harlow march", said, "number")
+
+
+def test_three_values_one_source_giving_two_are_no_conflict(tmp_path: Path) -> None:
+    """One outlet gives two rates in its sentence and the others a third: the sentences are not
+    about one thing (which rate is which is not told), so no number conflict is reported; two
+    values, one per side, still are."""
+    lead = ("The Harlow port board published its accounts for 2024 on Monday, showing record "
+            "container traffic at the Harlow docks and a loss on the island ferry service. ")
+
+    def said(b: str) -> dict[str, str]:
+        return {"a": lead + "The board's effective tax rate for 2024 was 35.7 percent, while "
+                            "its rate for all taxes was 45.8 percent, filings show.",
+                "b": lead + f"The board's effective tax rate for 2024 was {b} percent, filings "
+                            "show.",
+                "c": "On Monday the Harlow port board's accounts for 2024 showed record "
+                     "container traffic at the docks and a loss on the island ferry. Filings "
+                     "show the board's effective tax rate for 2024 was 35.7 percent."}
+
+    assert not changed_article_conflicts(tmp_path / "three", "Harlow taxes", said("31.5"),
+                                         "number")
+    assert changed_article_conflicts(tmp_path / "two", "Harlow taxes", {
+        **said("31.5"), "a": lead + "The board's effective tax rate for 2024 was 35.7 percent, "
+                                    "filings show."}, "number")
