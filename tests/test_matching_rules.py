@@ -6,7 +6,7 @@ import pytest
 
 from wirecheck.stages.aligned import _gist, _on_its_weekday, _same_event, same_place
 from wirecheck.stages.conflicts import (
-    casualty_conflicts,
+    count_conflicts,
     home_conflicts,
     numbers_agree,
     person_like,
@@ -291,7 +291,7 @@ def test_a_source_giving_words_to_two_people_is_no_witness_against_itself() -> N
         ["Ann Vale", "Bo Reed"]]
 
 
-def test_casualty_counts_across_the_story() -> None:
+def test_counts_across_the_story() -> None:
     articles = [Article(f"a{i}", "test", "x", ()) for i in range(4)]
 
     def count(i: int, value: str, normalized: str, verb: str = "injured",
@@ -301,7 +301,7 @@ def test_casualty_counts_across_the_story() -> None:
 
     def found(*facts: Fact) -> list[list[str]]:
         return [[s.value for s in c.sides]
-                for c in casualty_conflicts(list(facts), Sources.build(articles, []), 0.1)]
+                for c in count_conflicts(list(facts), Sources.build(articles, []), 0.1)]
 
     assert found(count(0, "14", "14"), count(1, "Fourteen", "14"),
                  count(2, "no one", "0")) == [["14 / Fourteen", "no one"]]
@@ -311,6 +311,13 @@ def test_casualty_counts_across_the_story() -> None:
     assert found(count(0, "10", "10"), count(1, "10", "10"), count(1, "14", "14"),
                  count(2, "14", "14")) == []
     assert found(count(0, "14", "14"), count(1, "3", "3", "killed")) == []  # other counts
+    # any count of a thing and what happened to it; a bare "percent" is no one count
+    seats = [Fact(f"s{i}", f"a{i}", "number", subject, value, Span(f"a{i}", 0, 1), "test", value)
+             for i, (subject, value) in enumerate([("seats picked", "6"), ("seats picked", "6"),
+                                                   ("seats picked", "15")])]
+    assert found(*seats) == [["6", "15"]]
+    assert found(*(Fact(f.id, f.article_id, "number", "percent", f.value, f.span, "test",
+                        f.normalized) for f in seats)) == []
 
 
 def test_a_conditional_or_questioned_status_states_nothing() -> None:

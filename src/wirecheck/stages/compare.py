@@ -26,8 +26,8 @@ from .aligned import Differ, aligned_conflicts, aligned_pairs
 from .conflicts import (
     Conflict,
     LedgerEntry,
-    casualty_conflicts,
     commitment_conflicts,
+    count_conflicts,
     home_conflicts,
     quote_conflicts,
     quote_ledger,
@@ -74,7 +74,7 @@ class Comparer(GroupStage):
         ledger = quote_ledger(quotes, people, float(conf["quote_same"]))
         conflicts = (role_conflicts(facts, people, sources)
                      + home_conflicts(facts, people, sources)
-                     + casualty_conflicts(facts, sources, float(conf["number_tolerance"]))
+                     + count_conflicts(facts, sources, float(conf["number_tolerance"]))
                      + status_conflicts(facts, sources)
                      + quote_conflicts(ledger, people, sources, float(conf["quote_same"]))
                      + commitment_conflicts(facts, {a.id: a.text for a in bundle["article"]},

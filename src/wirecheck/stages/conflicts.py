@@ -1,8 +1,8 @@
 """Typed conflicts between the independent sources of one story: roles, statuses, settings,
-quotes, speakers, where a person is from, and counts of people killed, injured, evacuated...
-(``casualty_conflicts``, wherever in the story they are stated). Numbers, days, places and
-polarity are compared between aligned sentences (``aligned.py``); the two sets are merged in
-``compare.py``.
+quotes, speakers, where a person is from, and counts of a thing and what happened to it
+("people injured", "seats picked": ``count_conflicts``, wherever in the story they are
+stated). Numbers, days, places and polarity are compared between aligned sentences
+(``aligned.py``); the two sets are merged in ``compare.py``.
 
 Each finder returns ``Conflict`` records with two or more sides; the side stated by the most
 independent sources comes first. Differences that are not contradictions:
@@ -304,21 +304,16 @@ def _rounded(written: str, own: float, other: float) -> bool:
     return zeros >= 2 and abs(other - own) < 10 ** zeros / 2
 
 
-# what happened to how many people: the counts a report of an event is checked on first
-CASUALTIES = frozenset(["injured", "killed", "wounded", "dead", "died", "hospitalized",
-                        "evacuated", "arrested", "rescued", "missing"])
-
-
-def casualty_conflicts(facts: list[Fact], sources: Sources, tolerance: float) -> list[Conflict]:
-    """Counts of people killed, injured, evacuated... across the story, wherever each source
-    states them ("14 people were injured" / "no one was injured"): a source conflicts when its
-    value agrees with no value another source gives for that count, and it gives none of the
-    others' values itself (a figure that grew over the day is told apart that way)."""
+def count_conflicts(facts: list[Fact], sources: Sources, tolerance: float) -> list[Conflict]:
+    """Counts of a thing and what happened to it ("people injured", "seats picked") across the
+    story, wherever each source states them ("14 people were injured" / "no one was injured"):
+    a source conflicts when its value agrees with no value another source gives for that
+    count, and it gives none of the others' values itself (a figure that grew over the day is
+    told apart that way). A one-word subject ("percent", "people") names no one count."""
     by_subject: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
         words = normalize_for_hash(fact.subject).split()
-        if fact.kind == "number" and len(words) == 2 and words[0] == "people" \
-                and words[1] in CASUALTIES and fact.normalized:
+        if fact.kind == "number" and len(words) == 2 and fact.normalized:
             by_subject[" ".join(words)].append(fact)
     found = []
     for subject, counts in sorted(by_subject.items()):
