@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from wirecheck.stages.aligned import _gist, _on_its_weekday, _same_event, same_place
@@ -404,3 +406,25 @@ def test_a_variant_that_keeps_the_meaning_is_no_conflict() -> None:
     assert conflicts("We reject his visit.", "We reject his message.")
     assert conflicts("If they don't pass this bill soon it will increase the risk of a double dip",
                      "To pass this bill soon would increase the risk of a double dip")
+
+
+def test_three_wordings_one_source_quoting_two_are_no_conflict() -> None:
+    """An outlet quoting two excerpts of a statute, another a third: not three versions of one
+    remark, no dispute; two wordings, one per outlet, are one."""
+    opening = "Let everybody participate, good and bad, and"
+    said = [("a0", f"{opening} the voters will punish them"),
+            ("a0", f"{opening} the courts will sort it out"),
+            ("a1", f"{opening} nobody will be left out of the count")]
+    people = People.build(["Ann Vale"])
+    articles = [Article(aid, "test", "x", ()) for aid in ("a0", "a1")]
+
+    def disputes(quoted: list[tuple[str, str]]) -> list[Any]:
+        quotes = [Quote(f"q{i}", aid, text, "Ann Vale", "said", "direct",
+                        Span(aid, 10 * i, 10 * i + len(text)), "test")
+                  for i, (aid, text) in enumerate(quoted)]
+        ledger = quote_ledger(quotes, people, 96)
+        return [c for c in quote_conflicts(ledger, people, Sources.build(articles, []), 96)
+                if c.type == "quote"]
+
+    assert disputes(said) == []
+    assert disputes([said[0], said[2]])

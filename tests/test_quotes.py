@@ -262,6 +262,19 @@ def test_he_who_said_a_clause_is_not_its_subject(extractor: QuoteExtractor) -> N
     assert quote.speaker == "Bruce Braley"
 
 
+def test_he_after_an_unnamed_title_is_not_the_last_person_named(
+        extractor: QuoteExtractor) -> None:
+    """"Strzok's attorney blasted the bureau. He added, “…”": he is the attorney, whom the
+    article does not name there, not Trey Gowdy named before."""
+    article = make_article(
+        "Trey Gowdy said the firing was overdue.",
+        "Strzok\u2019s attorney, meanwhile, blasted the bureau on Monday, saying the deputy "
+        "director reversed the decision.",
+        "He added, \u201cA lengthy investigation failed to produce a shred of evidence.\u201d")
+    quote = next(q for q in quotes_of(extractor, article) if q.kind == "direct")
+    assert quote.speaker != "Trey Gowdy"
+
+
 def test_names_in_marks_are_not_quotes(extractor: QuoteExtractor) -> None:
     article = make_article("Officials plan a \u201cBoard of Peace\u201d and Trump\u2019s "
                            "\u201cAmerica First\u201d agenda, Lee said on Monday.")

@@ -519,10 +519,8 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ,
             -_stated_in(kv[1][0], differ), min(m.span.start for m in kv[1])))
         sides = [Side(_side_label(value, ms), tuple(dict.fromkeys(m.span.article_id for m in ms)),
                       tuple(m.span for m in ms)) for value, ms in ranked]
-        witnesses = [sources.independent(set(side.article_ids)) for side in sides]
-        if len(sides) > 2 and sum(len(w) for w in witnesses) > len(set().union(*witnesses)):
-            continue  # three values or more, one source giving two: the sentences are not
-            # about one thing (a tax rate of 35.7 and one of 45.8 percent in one outlet)
+        if sources.muddled(sides):
+            continue
         kind, topic = members[0].kind, ranked[0][1][0].topic
         found.append(AlignedConflict(kind, topic, sides, "; ".join(
             f"{', '.join(sorted({sources.label(a) for a in s.article_ids}))} give(s) {s.value}"

@@ -726,11 +726,12 @@ def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources
         exact = wordings[0]
         wordings = [exact, *(w for w in wordings[1:] if not _same_meaning(entry.text, w[0].text))]
         variants = [q for wording in wordings[1:] for q in wording]
+        sides = sorted((_quote_side(w[0].text if i else entry.text, w)
+                        for i, w in enumerate(wordings) if w),
+                       key=lambda side: -len(sources.independent(side.article_ids)))
         if variants and sources.independent({q.article_id for q in variants}) - \
-                sources.independent({q.article_id for q in exact}):
-            sides = sorted((_quote_side(w[0].text if i else entry.text, w)
-                            for i, w in enumerate(wordings) if w),
-                           key=lambda side: -len(sources.independent(side.article_ids)))
+                sources.independent({q.article_id for q in exact}) \
+                and not sources.muddled(sides):
             found.append(Conflict(  # the wording most sources carry comes first
                 "quote", f"words of {entry.speaker or 'a quotation'}", sides,
                 f"{', '.join(sorted({sources.label(q.article_id) for q in variants}))} quote(s) "

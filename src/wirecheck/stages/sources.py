@@ -35,6 +35,13 @@ class Sources:
     def independent(self, article_ids: list[str] | tuple[str, ...] | set[str]) -> set[str]:
         return {self.source_of.get(a, a) for a in article_ids}
 
+    def muddled(self, sides: tuple[Side, ...] | list[Side]) -> bool:
+        """Three values or more, one source giving two of them: the sentences are not about
+        one thing (a tax rate of 35.7 and one of 45.8 percent in one outlet; two excerpts of a
+        statute), so they make no conflict."""
+        given = [self.independent(side.article_ids) for side in sides]
+        return len(sides) > 2 and sum(map(len, given)) > len(set().union(*given))
+
     def disputed(self, sides: tuple[Side, ...] | list[Side]) -> list[Side]:
         """The sides of a conflict that are not its majority: every side after the first, and
         the first too when another side has as many independent sources (a tie names no

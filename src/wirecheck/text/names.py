@@ -176,8 +176,22 @@ class People:
         if not recent:
             return None
         chosen = next((m for m in recent if self._is_subject(m)), recent[0])
+        if self._unnamed_subject_between(chosen, char):
+            return None
         said_by = self._reported_by(chosen, char)
         return self.before(said_by.idx, skip) if said_by is not None else chosen.name
+
+    def _unnamed_subject_between(self, mention: Mention, char: int) -> bool:
+        """The sentence before the pronoun's has a title without a name for its subject, after
+        ``mention`` ("Strzok's attorney blasted the bureau. He added, “…”": he is the
+        attorney, whose name the article does not give there, not the last person named)."""
+        at = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if at is None or not len(at) or at[0].sent.start == 0:
+            return False
+        previous = self.doc[at[0].sent.start - 1].sent
+        after = self.doc[mention.end - 1].idx
+        return any(c.dep_ in SUBJECTS and c.pos_ == "NOUN" and is_title(c) and c.idx > after
+                   and self.at(c.i) is None for c in previous.root.children)
 
     def _reported_by(self, mention: Mention, char: int) -> Token | None:
         """The "he" who said what ``mention`` is the subject of, when the pronoun at ``char`` is
