@@ -219,3 +219,16 @@ def test_seeds_brief_tells_what_a_reader_must_learn() -> None:
     established = [s for s in section(story, "established") if not is_note(s)]
     assert any("Rubio" in s["text"] and "Pakistan" in s["text"] for s in established)
     assert words(stated(story)) <= 400
+
+
+def test_the_timeline_tells_each_day_by_an_undisputed_event(sample: Analysis) -> None:
+    """Each day of the report's timeline is told by a sentence that holds no disputed side's
+    value (portnews's altered quotation of the March inspection was the shortest sentence
+    dated March) and that dates an event, not a statement ("On Tuesday he had said: …")."""
+    story = bridge(sample.report)
+    disputed = [side["value"] for c in story["conflicts"] for side in c["sides"][1:]]
+    days = {entry["date"]: entry["what"] for entry in story["timeline"]}
+    assert "2025-03" in days and "2025-10-14" in days
+    for what in days.values():
+        assert not any(value in what for value in disputed if len(value) > 12), what
+    assert not days["2025-10-14"].startswith("On Tuesday he had said")
