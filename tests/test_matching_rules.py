@@ -428,3 +428,18 @@ def test_three_wordings_one_source_quoting_two_are_no_conflict() -> None:
 
     assert disputes(said) == []
     assert disputes([said[0], said[2]])
+
+
+def test_the_same_reported_words_in_two_outlets_are_verbatim() -> None:
+    """Two outlets reporting the same words without quotation marks carry them verbatim (they
+    were "paraphrase", as an indirect quote of a quotation's words is)."""
+    text = "The other 11 were treated at the scene for cuts and bruises"
+    quotes = [Quote(f"q{i}", f"a{i}", text, "the fire service", "said", "indirect",
+                    Span(f"a{i}", 0, len(text)), "test") for i in range(2)]
+    quotes.append(Quote("q2", "a2", text, "the fire service", "said", "direct",
+                        Span("a2", 0, len(text)), "test"))
+    (entry,) = quote_ledger(quotes, People.build([]), 96)
+    assert entry.kind == "direct"
+    assert sorted(m for _, m in entry.carriers) == ["paraphrase", "paraphrase", "verbatim"]
+    (entry,) = quote_ledger(quotes[:2], People.build([]), 96)
+    assert [m for _, m in entry.carriers] == ["verbatim", "verbatim"]

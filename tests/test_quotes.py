@@ -275,6 +275,16 @@ def test_he_after_an_unnamed_title_is_not_the_last_person_named(
     assert quote.speaker != "Trey Gowdy"
 
 
+def test_whom_a_message_went_to_is_not_what_it_said(extractor: QuoteExtractor) -> None:
+    """"wrote to the council" names who was addressed; "pointed to the cracks" what was said."""
+    article = make_article(
+        "The neighbours' association said it had written to the council last month.",
+        "Ann Lee pointed to the cracks in the paving at the northern end.")
+    found = {q.text for q in quotes_of(extractor, article) if q.kind == "indirect"}
+    assert "the council" not in found
+    assert any("the cracks in the paving" in text for text in found)
+
+
 def test_names_in_marks_are_not_quotes(extractor: QuoteExtractor) -> None:
     article = make_article("Officials plan a \u201cBoard of Peace\u201d and Trump\u2019s "
                            "\u201cAmerica First\u201d agenda, Lee said on Monday.")

@@ -693,7 +693,8 @@ KIND_ORDER = {"direct": 0, "partial": 1, "indirect": 2}
 
 def quote_ledger(quotes: list[Quote], people: People, same: float) -> list[LedgerEntry]:
     """Quotations grouped by their words, sentence by sentence; a fragment joins the longest
-    form it belongs to; an indirect quote with the same words is a paraphrase carrier."""
+    form it belongs to; an indirect quote with the words of a quotation is a paraphrase
+    carrier, with the words of another indirect quote a verbatim one."""
     entries: list[LedgerEntry] = []
     pieces = [piece for quote in quotes for piece in sentences_of(quote)]
     ordered = sorted(pieces, key=lambda q: (KIND_ORDER[q.kind], -len(q.text), q.article_id,
@@ -709,8 +710,8 @@ def quote_ledger(quotes: list[Quote], people: People, same: float) -> list[Ledge
                 match = "variant"
             if match is None:
                 continue
-            if quote.kind == "indirect":
-                match = "paraphrase"
+            if quote.kind == "indirect" and (entry.kind != "indirect" or match != "verbatim"):
+                match = "paraphrase"  # (the same reported words in two outlets are verbatim)
             entry.carriers.append((quote, match))
             matched = True
         if not matched:

@@ -77,6 +77,10 @@ assessment description admission commitment support praise promise pledge vow de
 remark comment comments remarks reaction denial refusal insistence assurance charge attack
 """.split())  # "Trump's criticism of …", "the senator's claim that …"
 PREPOSITIONS = frozenset(["for", "about", "of", "on", "to", "against", "over", "at", "with"])
+# verbs whose "to" names who was addressed, not what was said ("wrote to the council", "spoke to
+# reporters"; but "pointed to", "referred to", "agreed to", "objected to" name the content)
+ADDRESSING = frozenset("""say write tell tweet post explain announce report state declare mention
+complain speak talk send""".split())
 REPORTING = SAYING | THINKING | WANTING | JUDGING | TALKING | PRESENTING
 LABEL = re.compile(r"[\"\u201c\u2018']?(?P<label>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,3})"
                    r":\s+(?=\S)")
@@ -147,6 +151,7 @@ def _content(cue: Token) -> list[Token] | None:
         last = max([obj, *tail], key=lambda t: t.right_edge.i).right_edge
         return list(cue.doc[obj.left_edge.i:last.i + 1])
     prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in PREPOSITIONS
+                 and not (c.lower_ == "to" and lemma in ADDRESSING)  # "wrote to the council"
                  and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
     if prep is not None and lemma in JUDGING | SAYING | WANTING | TALKING:
         inner = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
