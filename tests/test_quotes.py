@@ -238,8 +238,8 @@ def test_the_subject_of_a_passive_speech_verb_is_no_speaker(extractor: QuoteExtr
 
 
 def test_a_lone_surname_is_the_person_of_that_name_named_most(extractor: QuoteExtractor) -> None:
-    """Two people of one surname: "Trump said" is of the one the article names most (then of
-    the one named first), not of the longer name."""
+    """Two people of one surname: "Trump said" is of the one the article names most, in full
+    or by first name (then of the one named first), not of the longer name."""
     article = make_article(
         "Donald Trump assumed the nation\u2019s highest office Friday as the 45th president. "
         "Melania Trump held the Bible. In blunt terms, Trump on Friday lamented the jobs lost to "
@@ -247,6 +247,14 @@ def test_a_lone_surname_is_the_person_of_that_name_named_most(extractor: QuoteEx
         "\u201d Trump said. Trump cast his presidency as a return to power for the people.")
     quote = next(q for q in quotes_of(extractor, article) if q.kind == "direct")
     assert quote.speaker == "Donald Trump"
+    article = make_article(  # a first name alone counts for the full name it begins
+        "Hillary released eight years of tax returns on Friday. Bill Clinton earned most of the "
+        "money from speeches, and Bill Clinton also wrote books. Hillary Clinton paid a rate of "
+        "35.7 percent.",
+        "\u201cWe\u2019ve come a long way from my days going door to door,\u201d Clinton said in "
+        "a statement.")
+    quote = next(q for q in quotes_of(extractor, article) if q.kind == "direct")
+    assert quote.speaker == "Hillary Clinton"
 
 
 def test_he_who_said_a_clause_is_not_its_subject(extractor: QuoteExtractor) -> None:

@@ -138,11 +138,18 @@ class People:
         people, skip = cls(doc, doc.text), skip or []
         spans = [s for s in name_spans(doc) if not _inside_any(doc[s[0]].idx, skip)]
         canon = canonical_names([doc[s:e].text for s, e in spans])
-        named = [canon[doc[s:e].text] for s, e in sorted(spans)]
-        # a lone surname is the person of that name named most often, then first ("Trump said"
-        # of Donald Trump, not of Melania Trump named once); later in the list wins
+        texts = [doc[s:e].text for s, e in sorted(spans)]
+        named = [canon[t] if len(name_words(t)) > 1 else _by_first_name(t, canon)
+                 for t in texts if len(name_words(t)) > 1 or canon[t] == t]  # no lone surname
+        # a lone surname is the person of that name named most often in full or by first name,
+        # then first ("Trump said" of Donald Trump, not of Melania Trump named once; "Clinton"
+        # of "Hillary" and Hillary Clinton, not of Bill Clinton named twice, after her)
         surnames = {name_words(n)[-1]: n for n in sorted(
             set(named), key=lambda n: (named.count(n), -named.index(n))) if name_words(n)}
+        for text in texts:
+            words = name_words(text)
+            if len(words) == 1 and canon[text] != text and words[0] in surnames:
+                canon[text] = surnames[words[0]]
         covered = {i for s, e in spans for i in range(s, e)}
         for token in doc:
             if token.i not in covered and token.lower_ in surnames and _name_token(token) \
@@ -219,6 +226,15 @@ class People:
             if mention.name in holders:
                 return mention.name
         return next(iter(sorted(holders)), None)
+
+
+def _by_first_name(name: str, canon: dict[str, str]) -> str:
+    """A first name alone ("Hillary") counts for the one full name it begins, if one does."""
+    words = name_words(name)
+    if len(words) != 1:
+        return name
+    fuller = {n for n in canon.values() if len(name_words(n)) > 1 and name_words(n)[0] == words[0]}
+    return fuller.pop() if len(fuller) == 1 else name
 
 
 def _inside_any(char: int, ranges: list[tuple[int, int]]) -> bool:
