@@ -210,3 +210,37 @@ def test_check_against_input_paths_and_one_story(folder: Path) -> None:
     narrowed = check("The Kestrel footbridge collapsed", [folder], story=story["id"][:8])
     assert {r["article_id"] for r in narrowed.sources} <= set(story["article_ids"])
     assert len(narrowed.sources) < len(everything.sources)
+
+
+def test_check_reads_a_party_s_commitment_from_each_source(tmp_path: Path) -> None:
+    """"The council has agreed to sell the port" against two outlets saying no decision has
+    been taken (in other words than the statement's) and one saying it agreed: two
+    contradictions, each with its reason and sentence, and one support; the negated statement
+    the other way round."""
+    lead = ("The Harlow council met on Monday to discuss the future of the town's port, which "
+            "has lost money for six years. ")
+    said = {"Harlow Post": "The Harlow council has not decided whether to sell the port, its "
+                           "leader said.",
+            "Fenwick Times": "No decision has been taken by the Harlow council on a sale of the "
+                             "port, officials said.",
+            "Westmere Daily": "The Harlow council has agreed to sell the port to a private "
+                              "operator, the paper reported."}
+    records = [{"id": f"a{i}", "outlet": outlet, "title": f"Harlow port ({outlet})",
+                "published": "2025-03-14", "text": f"{lead}{text}\n\nAside {i}: ferries ran."}
+               for i, (outlet, text) in enumerate(said.items())]
+    (tmp_path / "story.jsonl").write_text("\n".join(json.dumps(r) for r in records),
+                                          encoding="utf-8")
+
+    def verdicts(statement: str) -> dict[str, str]:
+        answer = check(statement, [tmp_path])
+        for row in answer.sources:
+            if row["outlet"] != "Westmere Daily" or "not" in statement:
+                assert row["evidence"] and row["reasons"], row
+        return {row["outlet"]: row["verdict"] for row in answer.sources}
+
+    assert verdicts("The Harlow council has agreed to sell the port.") == {
+        "Harlow Post": "contradicted", "Fenwick Times": "contradicted",
+        "Westmere Daily": "supported"}
+    assert verdicts("The Harlow council has not agreed to sell the port.") == {
+        "Harlow Post": "supported", "Fenwick Times": "supported",
+        "Westmere Daily": "contradicted"}

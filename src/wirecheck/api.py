@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -36,7 +37,7 @@ from .stages.facts import FactExtractor
 from .stages.overrides import StoryOverrider
 from .stages.quotes import QuoteExtractor
 from .store import Store, open_store
-from .types import Failure, Override, RawDocument, Story
+from .types import Article, Fact, Failure, Override, RawDocument, Story
 
 FORMATS = ("md", "html", "json")
 __all__ = [
@@ -161,7 +162,7 @@ def check(statement: str, against: Sequence[str | Path] | Store | str,
     contradicted when more contradict it."""
     from .consistency import check_many
 
-    articles, groups, stories = _articles_for_check(against, settings, story)
+    articles, groups, stories, store = _articles_for_check(against, settings, story)
     copies = {m.article_id: g.canonical for g in groups for m in g.members}
     canonical = [a for a in articles if copies.get(a.id, a.id) == a.id]
     verdicts = check_many([(statement, a.text) for a in canonical])
@@ -174,11 +175,45 @@ def check(statement: str, against: Sequence[str | Path] | Store | str,
          "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in v.evidence]}
         for a, v in zip(canonical, verdicts, strict=True)
     ]
+    _by_status(statement, canonical, store, rows)
     support = sum(row["verdict"] == "supported" for row in rows)
     against_it = sum(row["verdict"] == "contradicted" for row in rows)
     verdict = ("supported" if support and support >= against_it
                else "contradicted" if against_it else "not found")
     return Check(statement, verdict, sorted(rows, key=lambda r: -r["score"]))
+
+
+def _by_status(statement: str, articles: list[Article], store: Store,
+               rows: list[dict[str, Any]]) -> None:
+    """A source whose statuses gainsay the statement's firm step or denial of a party (the
+    statement "Pakistan has committed troops", the article "… before any firm commitments",
+    naming Pakistan) contradicts it, and one that states the same supports it, whatever its
+    wording shares with the statement."""
+    from .nlp.spacy_backend import analyse
+    from .stages.conflicts import status_label, status_stance
+
+    said = Article("statement", "statement", statement, ())
+    claimed = [f for f in FactExtractor().extract(analyse(said)) if f.kind == "status"]
+    if not claimed:
+        return
+    statuses: dict[str, list[Fact]] = defaultdict(list)
+    for fact in store.all("fact"):
+        if fact.kind == "status":
+            statuses[fact.article_id].append(fact)
+    for article, row in zip(articles, rows, strict=True):
+        found = status_stance(claimed, statuses[article.id], article.text)
+        if found is None or any(r.startswith("about another story") for r in row["reasons"]):
+            continue
+        stance, step, fact = found
+        start, end = analyse(article).sentence_at(fact.span.start)
+        says = (f"of {step.subject}, says “{status_label(fact)}” where the statement says "
+                f"“{status_label(step)}”" if stance == "contradicts"
+                else f"of {step.subject}, says “{status_label(fact)}”, as the statement says "
+                f"“{status_label(step)}”")
+        row.update(verdict="contradicted" if stance == "contradicts" else "supported",
+                   score=0.0 if stance == "contradicts" else max(row["score"], 0.5),
+                   reasons=[says, *(r for r in row["reasons"] if stance == "contradicts")],
+                   evidence=[{"text": article.text[start:end], "start": start, "end": end}])
 
 
 def _other_stories(articles: list[Any], verdicts: list[Any],
@@ -202,18 +237,19 @@ def _other_stories(articles: list[Any], verdicts: list[Any],
 
 
 def _articles_for_check(against: Sequence[str | Path] | Store | str, settings: Settings | None,
-                        story: str | None) -> tuple[list[Any], list[Any], list[Story]]:
+                        story: str | None) -> tuple[list[Any], list[Any], list[Story], Store]:
     if isinstance(against, str | Path):
         against = [against]
     if not isinstance(against, Sequence):  # a Store
-        return _of_story(against, story)
+        return (*_of_story(against, story), against)
     first = str(against[0]) if against else ""
     base, _, named = first.rpartition(":") if ":" in first and not Path(first).exists() \
         else (first, "", "")
     if len(against) == 1 and is_store(base):
-        return _of_story(open_store(base), story or named)
+        store = open_store(base)
+        return (*_of_story(store, story or named), store)
     result = analyze(against, store="memory:", settings=settings)
-    return _of_story(result.store, story)
+    return (*_of_story(result.store, story), result.store)
 
 
 def _of_story(store: Store, story: str | None) -> tuple[list[Any], list[Any], list[Story]]:

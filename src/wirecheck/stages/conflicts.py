@@ -365,25 +365,18 @@ def commitment_conflicts(facts: list[Fact], articles: dict[str, str],
     """A party's firm step (formally offered, committed) against "no decision / commitment"."""
     firm: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
-        if fact.kind != "status" or "'s" in fact.subject or "\u2019s" in fact.subject:
-            continue
-        value = fact.normalized or fact.value
-        formal = value == "offered" and fact.qualifier == ("formal",)
-        if formal or (value in FIRM and not fact.qualifier):
+        if firm_step(fact):
             firm[fact.subject].append(fact)
-    denials = [f for f in facts if f.kind == "status" and (f.normalized or f.value) in NOT_FIRM
-               and not {"conditional", "questioned"} & set(f.qualifier)]  # "if … not secured"
+    denials = [f for f in facts if denial(f)]
     found = []
     for party, steps in sorted(firm.items()):
-        pattern = re.compile(rf"(?<!\w){re.escape(normalize_for_hash(party))}(?!\w)")
-        named = [f for f in denials if pattern.search(normalize_for_hash(
-            articles[f.article_id][f.span.start:f.span.end]))]
+        named = [f for f in denials if _names(party, articles[f.article_id], f.span)]
         step_sources = sources.independent({f.article_id for f in steps})
         named = [f for f in named if sources.source_of[f.article_id] not in step_sources]
         if not named:
             continue
-        label = " / ".join(dict.fromkeys(_status_label(f) for f in steps))
-        denied = " / ".join(dict.fromkeys(_status_label(f) for f in named))
+        label = " / ".join(dict.fromkeys(status_label(f) for f in steps))
+        denied = " / ".join(dict.fromkeys(status_label(f) for f in named))
         sides = [side(denied, named), side(label, steps)]
         if len(step_sources) > len(sources.independent({f.article_id for f in named})):
             sides.reverse()
@@ -394,7 +387,57 @@ def commitment_conflicts(facts: list[Fact], articles: dict[str, str],
     return found
 
 
-def _status_label(fact: Fact) -> str:
+def firm_step(fact: Fact) -> bool:
+    """A party's firm step: "formally offered", "committed", "agreed" (not "Pakistan's offer")."""
+    if fact.kind != "status" or "'s" in fact.subject or "\u2019s" in fact.subject:
+        return False
+    value = fact.normalized or fact.value
+    return (value == "offered" and "formal" in fact.qualifier) \
+        or (value in FIRM and set(fact.qualifier) <= {"formal"})
+
+
+def denial(fact: Fact) -> bool:
+    """"No decision / commitment" stated as such ("if … not secured" states nothing)."""
+    return fact.kind == "status" and (fact.normalized or fact.value) in NOT_FIRM \
+        and not {"conditional", "questioned"} & set(fact.qualifier)
+
+
+def _names(party: str, text: str, span: Span) -> bool:
+    return re.search(rf"(?<!\w){re.escape(normalize_for_hash(party))}(?!\w)",
+                     normalize_for_hash(text[span.start:span.end])) is not None
+
+
+def status_stance(claimed: list[Fact], facts: list[Fact], text: str
+                  ) -> tuple[str, Fact, Fact] | None:
+    """What an article (``facts``, ``text``) says of a firm step or a denial that a statement
+    (``claimed``) states of a party: "contradicts" ("Pakistan has committed troops" against
+    "… before any firm commitments" naming Pakistan, or the other way round) before
+    "supports" (a denial naming the party for a denial, the same step of the party for a
+    step); with the statement's status and the article's, or None."""
+    def of(step: Fact, f: Fact) -> bool:
+        return normalize_for_hash(f.subject) == normalize_for_hash(step.subject)
+
+    found: dict[str, tuple[Fact, Fact]] = {}
+    for step in claimed:
+        named = [f for f in facts if denial(f) and _names(step.subject, text, f.span)]
+        steps = [f for f in facts if firm_step(f) and of(step, f)
+                 and (f.normalized or f.value) == (step.normalized or step.value)]
+        if firm_step(step):
+            against, backing = named, steps
+        elif denial(step):
+            against = [f for f in facts if firm_step(f) and of(step, f)]
+            backing = named
+        else:
+            continue
+        if against:
+            found.setdefault("contradicts", (step, against[0]))
+        if backing:
+            found.setdefault("supports", (step, backing[0]))
+    stance = next((k for k in ("contradicts", "supports") if k in found), None)
+    return (stance, *found[stance]) if stance else None
+
+
+def status_label(fact: Fact) -> str:
     value = fact.normalized or fact.value
     return f"formally {value}" if "formal" in fact.qualifier else value
 
