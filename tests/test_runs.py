@@ -234,8 +234,11 @@ def test_check_reads_a_party_s_commitment_from_each_source(tmp_path: Path) -> No
     def verdicts(statement: str) -> dict[str, str]:
         answer = check(statement, [tmp_path])
         for row in answer.sources:
-            if row["outlet"] != "Westmere Daily" or "not" in statement:
-                assert row["evidence"] and row["reasons"], row
+            assert row["evidence"], row
+            if row["verdict"] == "contradicted":  # the sentence that says otherwise, and why
+                assert "where the statement says" in row["reasons"][0], row
+                assert any(word in row["evidence"][0]["text"] for word in ("decided",
+                                                                           "decision", "agreed"))
         return {row["outlet"]: row["verdict"] for row in answer.sources}
 
     assert verdicts("The Harlow council has agreed to sell the port.") == {
@@ -244,3 +247,21 @@ def test_check_reads_a_party_s_commitment_from_each_source(tmp_path: Path) -> No
     assert verdicts("The Harlow council has not agreed to sell the port.") == {
         "Harlow Post": "supported", "Fenwick Times": "supported",
         "Westmere Daily": "contradicted"}
+
+
+def test_check_reads_a_person_s_role_from_each_source(folder: Path) -> None:
+    """"Tobin Reed is the deputy mayor" against part of the sample: every outlet but portnews calls
+    him chief engineer, an office he cannot hold with the other, so each contradicts it with
+    that sentence; portnews supports it. Words the lexical checker found ("deputy mayor" is
+    not there, but "Reed" and "mayor" are) do not make it supported."""
+    answer = check("Tobin Reed is the deputy mayor", [folder])
+    about = {r["outlet"]: r for r in answer.sources if not r["reasons"]
+             or not r["reasons"][0].startswith("about another story")}
+    assert answer.verdict == "contradicted"
+    assert about["portnews.example"]["verdict"] == "supported"
+    against = [r for r in about.values() if r["verdict"] == "contradicted"]
+    assert len(against) >= 3
+    for row in against:
+        assert row["reasons"][0] == ("of Tobin Reed, says “chief engineer” where the statement "
+                                     "says “deputy mayor”")
+        assert "chief engineer" in row["evidence"][0]["text"].lower()

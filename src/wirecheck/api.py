@@ -175,7 +175,7 @@ def check(statement: str, against: Sequence[str | Path] | Store | str,
          "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in v.evidence]}
         for a, v in zip(canonical, verdicts, strict=True)
     ]
-    _by_status(statement, canonical, store, rows)
+    _by_facts(statement, canonical, store, rows)
     support = sum(row["verdict"] == "supported" for row in rows)
     against_it = sum(row["verdict"] == "contradicted" for row in rows)
     verdict = ("supported" if support and support >= against_it
@@ -183,33 +183,45 @@ def check(statement: str, against: Sequence[str | Path] | Store | str,
     return Check(statement, verdict, sorted(rows, key=lambda r: -r["score"]))
 
 
-def _by_status(statement: str, articles: list[Article], store: Store,
-               rows: list[dict[str, Any]]) -> None:
-    """A source whose statuses gainsay the statement's firm step or denial of a party (the
-    statement "Pakistan has committed troops", the article "… before any firm commitments",
-    naming Pakistan) contradicts it, and one that states the same supports it, whatever its
-    wording shares with the statement."""
+def _by_facts(statement: str, articles: list[Article], store: Store,
+              rows: list[dict[str, Any]]) -> None:
+    """The roles and statuses the statement gives, read against those the analysis found in
+    each source, whatever the words around them: a source that gives the person another role
+    the two cannot both be, or gainsays the party's firm step or its absence ("Pakistan has
+    committed troops" / "… before any firm commitments", naming Pakistan), contradicts the
+    statement; one that states the same status supports it where the checker read no support
+    but every name and number of the statement is in the source (the evidence sentence it
+    picked says "has offered to send troops" for "has not committed troops")."""
     from .nlp.spacy_backend import analyse
-    from .stages.conflicts import status_label, status_stance
+    from .stages.conflicts import role_stance, status_label, status_stance
 
-    said = Article("statement", "statement", statement, ())
-    claimed = [f for f in FactExtractor().extract(analyse(said)) if f.kind == "status"]
+    ended = statement.rstrip() if statement.rstrip()[-1:] in ".!?" else statement.rstrip() + "."
+    said = Article("statement", "statement", ended, ())  # (the parse of a sentence, ended)
+    claimed = [f for f in FactExtractor().extract(analyse(said)) if f.kind in ("role", "status")]
     if not claimed:
         return
-    statuses: dict[str, list[Fact]] = defaultdict(list)
+    facts: dict[str, list[Fact]] = defaultdict(list)
     for fact in store.all("fact"):
-        if fact.kind == "status":
-            statuses[fact.article_id].append(fact)
+        if fact.kind in ("role", "status"):
+            facts[fact.article_id].append(fact)
     for article, row in zip(articles, rows, strict=True):
-        found = status_stance(claimed, statuses[article.id], article.text)
-        if found is None or any(r.startswith("about another story") for r in row["reasons"]):
+        if any(r.startswith("about another story") for r in row["reasons"]):
+            continue
+        found = role_stance(claimed, facts[article.id]) \
+            or status_stance(claimed, facts[article.id], article.text)
+        if found is None:
             continue
         stance, step, fact = found
+        if stance == "supports" and (fact.kind == "role" or row["verdict"] == "supported" or any(
+                r.startswith(("name ", "number ")) for r in row["reasons"])):
+            continue  # a role says nothing of the rest; its words are the evidence already;
+            # or it names what the source does not
         start, end = analyse(article).sentence_at(fact.span.start)
-        says = (f"of {step.subject}, says “{status_label(fact)}” where the statement says "
-                f"“{status_label(step)}”" if stance == "contradicts"
-                else f"of {step.subject}, says “{status_label(fact)}”, as the statement says "
-                f"“{status_label(step)}”")
+        label = (lambda f: f.value) if fact.kind == "role" else status_label
+        says = (f"of {step.subject}, says “{label(fact)}” where the statement says "
+                f"“{label(step)}”" if stance == "contradicts"
+                else f"of {step.subject}, says “{label(fact)}”, as the statement says "
+                f"“{label(step)}”")
         row.update(verdict="contradicted" if stance == "contradicts" else "supported",
                    score=0.0 if stance == "contradicts" else max(row["score"], 0.5),
                    reasons=[says, *(r for r in row["reasons"] if stance == "contradicts")],

@@ -437,6 +437,29 @@ def status_stance(claimed: list[Fact], facts: list[Fact], text: str
     return (stance, *found[stance]) if stance else None
 
 
+def role_stance(claimed: list[Fact], facts: list[Fact]) -> tuple[str, Fact, Fact] | None:
+    """What an article's roles (``facts``) say of a role a statement (``claimed``) gives a
+    person: "supports" when it gives that person the same role in any words ("Senator" /
+    "US senator"), else "contradicts" when it gives one the two cannot both be ("Secretary of
+    State" / "senator"), else None; with the statement's role and the article's."""
+    from ..text.names import same_person
+
+    found: dict[str, tuple[Fact, Fact]] = {}
+    for role in (f for f in claimed if f.kind == "role"):
+        held = sorted((f for f in facts
+                       if f.kind == "role" and same_person(f.subject, role.subject)),
+                      key=lambda f: (-len(role_words(f.value) & role_words(role.value)),
+                                     not _office(f), f.span.start))  # the closest wording first
+        same = next((f for f in held if roles_compatible(role, f)), None)
+        other = next((f for f in held if exclusive(role, f)), None)
+        if same is not None:
+            found.setdefault("supports", (role, same))
+        elif other is not None:
+            found.setdefault("contradicts", (role, other))
+    stance = next((k for k in ("contradicts", "supports") if k in found), None)
+    return (stance, *found[stance]) if stance else None
+
+
 def status_label(fact: Fact) -> str:
     value = fact.normalized or fact.value
     return f"formally {value}" if "formal" in fact.qualifier else value
