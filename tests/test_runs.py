@@ -265,3 +265,20 @@ def test_check_reads_a_person_s_role_from_each_source(folder: Path) -> None:
         assert row["reasons"][0] == ("of Tobin Reed, says “chief engineer” where the statement "
                                      "says “deputy mayor”")
         assert "chief engineer" in row["evidence"][0]["text"].lower()
+
+
+def test_check_reads_a_quotation_against_each_source_s_quotations(folder: Path) -> None:
+    """A statement quoting portnews's altered words of Tobin Reed: portnews carries them
+    (supports); the outlets quoting the same remark in other words contradict it, their
+    words for the reason and their quotation for the evidence."""
+    altered = "We inspected the main deck in March and found several joints that needed attention"
+    answer = check(f"Reed said: \u201c{altered}.\u201d", [folder])
+    rows = {r["outlet"]: r for r in answer.sources}
+    assert rows["portnews.example"]["verdict"] == "supported"
+    against = [r for r in rows.values() if r["verdict"] == "contradicted"
+               and r["reasons"][0].startswith("quotes Tobin Reed in other words: ")]
+    assert len(against) >= 2
+    for row in against:
+        assert "found nothing that gave us cause for concern" in row["reasons"][0]
+        assert "found nothing that gave us cause" in row["evidence"][0]["text"]
+    assert answer.verdict == "contradicted"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import getpass
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -175,7 +175,8 @@ def check(statement: str, against: Sequence[str | Path] | Store | str,
          "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in v.evidence]}
         for a, v in zip(canonical, verdicts, strict=True)
     ]
-    _by_facts(statement, canonical, store, rows)
+    _by_facts(statement, canonical, store, rows,
+              float((settings or load_settings())["compare"]["quote_same"]))
     support = sum(row["verdict"] == "supported" for row in rows)
     against_it = sum(row["verdict"] == "contradicted" for row in rows)
     verdict = ("supported" if support and support >= against_it
@@ -183,49 +184,90 @@ def check(statement: str, against: Sequence[str | Path] | Store | str,
     return Check(statement, verdict, sorted(rows, key=lambda r: -r["score"]))
 
 
+QUOTED = re.compile(r"[\u201c\"]([^\u201d\"]+)[\u201d\"]")
+
+
 def _by_facts(statement: str, articles: list[Article], store: Store,
-              rows: list[dict[str, Any]]) -> None:
-    """The roles and statuses the statement gives, read against those the analysis found in
-    each source, whatever the words around them: a source that gives the person another role
-    the two cannot both be, or gainsays the party's firm step or its absence ("Pakistan has
-    committed troops" / "… before any firm commitments", naming Pakistan), contradicts the
-    statement; one that states the same status supports it where the checker read no support
-    but every name and number of the statement is in the source (the evidence sentence it
-    picked says "has offered to send troops" for "has not committed troops")."""
+              rows: list[dict[str, Any]], same: float) -> None:
+    """The quotations, roles and statuses of the statement, read against those the analysis
+    found in each source, whatever the words around them. A source contradicts the
+    statement when it quotes the same remark in other words ("… before we get there" /
+    "… before we can ask anybody to firmly commit"), gives the person a role the two cannot
+    both be, or gainsays the party's firm step or its absence ("Pakistan has committed troops"
+    / "… before any firm commitments", naming Pakistan). It supports it when it carries the
+    quoted words, or states the same status where the checker read no support but every name
+    and number of the statement is in the source (the evidence sentence it picked says "has
+    offered to send troops" for "has not committed troops")."""
     from .nlp.spacy_backend import analyse
-    from .stages.conflicts import role_stance, status_label, status_stance
 
     ended = statement.rstrip() if statement.rstrip()[-1:] in ".!?" else statement.rstrip() + "."
     said = Article("statement", "statement", ended, ())  # (the parse of a sentence, ended)
     claimed = [f for f in FactExtractor().extract(analyse(said)) if f.kind in ("role", "status")]
-    if not claimed:
+    quoted = [m.group(1).strip(" ,.") for m in QUOTED.finditer(statement)
+              if len(m.group(1).split()) >= 4]
+    if not claimed and not quoted:
         return
     facts: dict[str, list[Fact]] = defaultdict(list)
     for fact in store.all("fact"):
         if fact.kind in ("role", "status"):
             facts[fact.article_id].append(fact)
+    quotes: dict[str, list[Any]] = defaultdict(list)
+    for quote in store.all("quote"):
+        if quote.kind != "indirect":
+            quotes[quote.article_id].append(quote)
     for article, row in zip(articles, rows, strict=True):
         if any(r.startswith("about another story") for r in row["reasons"]):
             continue
-        found = role_stance(claimed, facts[article.id]) \
-            or status_stance(claimed, facts[article.id], article.text)
+        read = [(stance, why, span) for stance, why, span in (
+            *(_quote_stance(q, quotes[article.id], same) for q in quoted),
+            _fact_stance(claimed, facts[article.id], article.text, row)) if stance]
+        found = next((r for r in read if r[0] == "contradicts"), None) or next(iter(read), None)
         if found is None:
             continue
-        stance, step, fact = found
-        if stance == "supports" and (fact.kind == "role" or row["verdict"] == "supported" or any(
-                r.startswith(("name ", "number ")) for r in row["reasons"])):
-            continue  # a role says nothing of the rest; its words are the evidence already;
-            # or it names what the source does not
-        start, end = analyse(article).sentence_at(fact.span.start)
-        label = (lambda f: f.value) if fact.kind == "role" else status_label
-        says = (f"of {step.subject}, says “{label(fact)}” where the statement says "
-                f"“{label(step)}”" if stance == "contradicts"
-                else f"of {step.subject}, says “{label(fact)}”, as the statement says "
-                f"“{label(step)}”")
+        stance, why, span = found
+        start, end = analyse(article).sentence_at(span.start)
         row.update(verdict="contradicted" if stance == "contradicts" else "supported",
                    score=0.0 if stance == "contradicts" else max(row["score"], 0.5),
-                   reasons=[says, *(r for r in row["reasons"] if stance == "contradicts")],
+                   reasons=[why, *(r for r in row["reasons"] if stance == "contradicts")],
                    evidence=[{"text": article.text[start:end], "start": start, "end": end}])
+
+
+def _quote_stance(quoted: str, quotes: list[Any], same: float) -> tuple[str, str, Any]:
+    """A source carrying the statement's quoted words supports it; one carrying the same
+    remark in other words contradicts it, its words for the reason."""
+    from .stages.conflicts import quote_match, sentences_of
+
+    matches = [(quote_match(q.text, quoted, same), q)
+               for quote in quotes for q in sentences_of(quote)]  # sentence by sentence
+    verbatim = next((q for m, q in matches if m == "verbatim"), None)
+    if verbatim is not None:
+        return "supports", f"quotes {verbatim.speaker or 'the speaker'} in these words", \
+            verbatim.span
+    variant = next((q for m, q in matches if m == "variant"), None)
+    if variant is not None:
+        return "contradicts", (f"quotes {variant.speaker or 'the speaker'} in other words: "
+                               f"“{variant.text}”"), variant.span
+    return "", "", None
+
+
+def _fact_stance(claimed: list[Fact], facts: list[Fact], text: str, row: dict[str, Any]
+                 ) -> tuple[str, str, Any]:
+    """A source's role or status that gainsays or states the statement's (see ``_by_facts``)."""
+    from .stages.conflicts import role_stance, status_label, status_stance
+
+    found = role_stance(claimed, facts) or status_stance(claimed, facts, text)
+    if found is None:
+        return "", "", None
+    stance, step, fact = found
+    if stance == "supports" and (fact.kind == "role" or row["verdict"] == "supported" or any(
+            r.startswith(("name ", "number ")) for r in row["reasons"])):
+        return "", "", None  # a role says nothing of the rest; its words are the evidence
+        # already; or it names what the source does not
+    label: Callable[[Fact], str] = (lambda f: f.value) if fact.kind == "role" else status_label
+    why = (f"of {step.subject}, says “{label(fact)}” where the statement says “{label(step)}”"
+           if stance == "contradicts" else
+           f"of {step.subject}, says “{label(fact)}”, as the statement says “{label(step)}”")
+    return stance, why, fact.span
 
 
 def _other_stories(articles: list[Any], verdicts: list[Any],
