@@ -443,3 +443,20 @@ def test_the_same_reported_words_in_two_outlets_are_verbatim() -> None:
     assert sorted(m for _, m in entry.carriers) == ["paraphrase", "paraphrase", "verbatim"]
     (entry,) = quote_ledger(quotes[:2], People.build([]), 96)
     assert [m for _, m in entry.carriers] == ["verbatim", "verbatim"]
+
+
+def test_the_majority_side_of_a_role_conflict_holds_only_its_role() -> None:
+    """"Secretary of State" (two outlets, one also calling him national security adviser)
+    against "Senator": the first side cites the Secretary of State mentions, not the other
+    title the same outlets give (the page showed "Says: Secretary of State — Where: “national
+    security adviser”")."""
+    given = [(0, "Ann Vale", "Secretary of State"), (0, "Ann Vale", "national security adviser"),
+             (1, "Ann Vale", "national security adviser"), (1, "Ann Vale", "Secretary of State"),
+             (2, "Ann Vale", "Senator")]
+    articles = [Article(f"a{i}", "test", "x", ()) for i in range(3)]
+    facts = [Fact(f"f{n}", f"a{i}", "role", person, title, Span(f"a{i}", n, n + 1), "test")
+             for n, (i, person, title) in enumerate(given)]
+    (found,) = role_conflicts(facts, People.build(["Ann Vale"]), Sources.build(articles, []))
+    first = found.sides[0]
+    assert first.value == "Secretary of State"
+    assert sorted(span.start for span in first.spans) == [0, 3]

@@ -175,6 +175,8 @@ def role_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[
         dissent = [f for f in dissent if sources.source_of[f.article_id] in dissenting_sources]
         main = _most_stated(agreed, sources)
         other = _label_roles(dissent)
+        named = next(f for f in agreed if _role_label(f) == main)  # its side: that role in
+        agreed = [f for f in agreed if roles_compatible(f, named)]  # any words, no other one
         found.append(Conflict(
             "role", f"{person}'s role",
             [side(main, agreed), side(other, dissent)],
