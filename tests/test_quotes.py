@@ -237,50 +237,36 @@ def test_the_subject_of_a_passive_speech_verb_is_no_speaker(extractor: QuoteExtr
     assert not speakers & {"Three", "Ariel Quiros"}
 
 
-def test_a_lone_surname_is_the_person_of_that_name_named_most(extractor: QuoteExtractor) -> None:
-    """Two people of one surname: "Trump said" is of the one the article names most, in full
-    or by first name (then of the one named first), not of the longer name."""
-    article = make_article(
+@pytest.mark.parametrize(("blocks", "speaker"), [
+    pytest.param((  # two people of one surname: the one the article names most, then first
         "Donald Trump assumed the nation\u2019s highest office Friday as the 45th president. "
         "Melania Trump held the Bible. In blunt terms, Trump on Friday lamented the jobs lost to "
         "foreign rivals. \u201cThis American carnage stops right here and stops right now,"
-        "\u201d Trump said. Trump cast his presidency as a return to power for the people.")
-    quote = next(q for q in quotes_of(extractor, article) if q.kind == "direct")
-    assert quote.speaker == "Donald Trump"
-    article = make_article(  # a first name alone counts for the full name it begins
+        "\u201d Trump said. Trump cast his presidency as a return to power for the people.",),
+        "Donald Trump", id="lone surname: named first, not the longer name"),
+    pytest.param((  # a first name alone counts for the full name it begins
         "Hillary released eight years of tax returns on Friday. Bill Clinton earned most of the "
         "money from speeches, and Bill Clinton also wrote books. Hillary Clinton paid a rate of "
         "35.7 percent.",
         "\u201cWe\u2019ve come a long way from my days going door to door,\u201d Clinton said in "
-        "a statement.")
-    quote = next(q for q in quotes_of(extractor, article) if q.kind == "direct")
-    assert quote.speaker == "Hillary Clinton"
-
-
-def test_he_who_said_a_clause_is_not_its_subject(extractor: QuoteExtractor) -> None:
-    """"He said Grassley would chair the committee. “…,” he said.": the second "he" is the
-    first one (Braley), not the subject of what he said."""
-    article = make_article(
+        "a statement."), "Hillary Clinton", id="lone surname: named most, first name counts"),
+    pytest.param((  # the second "he" is the first one, not the subject of what he said
         "The video shows Bruce Braley speaking to lawyers. Braley says he would want to serve "
         "on the Judiciary Committee. He said Chuck Grassley, though, would likely become "
         "chairman of that committee.",
         "\u201cTo put this in stark contrast, you may have someone with your background on "
-        "the committee,\u201d he said.")
-    quote = next(q for q in quotes_of(extractor, article) if q.kind == "direct")
-    assert quote.speaker == "Bruce Braley"
-
-
-def test_he_after_an_unnamed_title_is_not_the_last_person_named(
-        extractor: QuoteExtractor) -> None:
-    """"Strzok's attorney blasted the bureau. He added, “…”": he is the attorney, whom the
-    article does not name there, not Trey Gowdy named before."""
-    article = make_article(
+        "the committee,\u201d he said."), "Bruce Braley", id="he who said a clause"),
+    pytest.param((  # "he" is the attorney the article does not name, not Trey Gowdy
         "Trey Gowdy said the firing was overdue.",
         "Strzok\u2019s attorney, meanwhile, blasted the bureau on Monday, saying the deputy "
         "director reversed the decision.",
-        "He added, \u201cA lengthy investigation failed to produce a shred of evidence.\u201d")
-    quote = next(q for q in quotes_of(extractor, article) if q.kind == "direct")
-    assert quote.speaker != "Trey Gowdy"
+        "He added, \u201cA lengthy investigation failed to produce a shred of evidence.\u201d"),
+        None, id="he after an unnamed title"),
+])
+def test_who_said_the_quotation(extractor: QuoteExtractor, blocks: tuple[str, ...],
+                                speaker: str | None) -> None:
+    quote = next(q for q in quotes_of(extractor, make_article(*blocks)) if q.kind == "direct")
+    assert quote.speaker == speaker
 
 
 def test_whom_a_message_went_to_is_not_what_it_said(extractor: QuoteExtractor) -> None:

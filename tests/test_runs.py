@@ -147,6 +147,15 @@ def test_cli_check_a_statement(folder: Path, tmp_path: Path,
             assert ev["text"]
 
 
+def test_an_empty_statement_is_a_clear_error(folder: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty statement answered "not found" from every source; it is an error with the
+    usage, before anything is read."""
+    assert main(["check", "  ", "--against", str(folder)]) != 0
+    err = capsys.readouterr().err
+    assert "the statement to check is empty" in err and "--against" in err
+
+
 def test_check_counts_only_the_story_the_statement_is_about(folder: Path) -> None:
     """The sample corpus holds a second story (a ferry strike): its articles neither support nor
     contradict a statement about the bridge collapse."""
@@ -217,8 +226,8 @@ def test_check_reads_a_party_s_commitment_from_each_source(tmp_path: Path) -> No
     been taken (in other words than the statement's) and one saying it agreed: two
     contradictions, each with its reason and sentence, and one support; the negated statement
     the other way round."""
-    lead = ("The Harlow council met on Monday to discuss the future of the town's port, which "
-            "has lost money for six years. ")
+    lead = ("Council leader Ann Vale opened the meeting of the Harlow council on Monday to "
+            "discuss the future of the town's port, which has lost money for six years. ")
     said = {"Harlow Post": "The Harlow council has not decided whether to sell the port, its "
                            "leader said.",
             "Fenwick Times": "No decision has been taken by the Harlow council on a sale of the "
@@ -247,6 +256,10 @@ def test_check_reads_a_party_s_commitment_from_each_source(tmp_path: Path) -> No
     assert verdicts("The Harlow council has not agreed to sell the port.") == {
         "Harlow Post": "supported", "Fenwick Times": "supported",
         "Westmere Daily": "contradicted"}
+    # a role every source confirms does not hide the status two of them gainsay
+    mixed = verdicts("Council leader Ann Vale said the Harlow council has agreed to sell the "
+                     "port.")
+    assert mixed["Harlow Post"] == mixed["Fenwick Times"] == "contradicted"
 
 
 def test_check_reads_a_person_s_role_from_each_source(folder: Path) -> None:

@@ -162,6 +162,9 @@ def check(statement: str, against: Sequence[str | Path] | Store | str,
     contradicted when more contradict it."""
     from .consistency import check_many
 
+    if not statement.strip():  # (it would answer "not found" from every source)
+        raise WirecheckError("the statement to check is empty",
+                             hint='wirecheck check "41 people were injured" --against PATH')
     articles, groups, stories, store = _articles_for_check(against, settings, story)
     copies = {m.article_id: g.canonical for g in groups for m in g.members}
     canonical = [a for a in articles if copies.get(a.id, a.id) == a.id]
@@ -220,7 +223,7 @@ def _by_facts(statement: str, articles: list[Article], store: Store,
             continue
         read = [(stance, why, span) for stance, why, span in (
             *(_quote_stance(q, quotes[article.id], same) for q in quoted),
-            _fact_stance(claimed, facts[article.id], article.text, row)) if stance]
+            *_fact_stances(claimed, facts[article.id], article.text, row)) if stance]
         found = next((r for r in read if r[0] == "contradicts"), None) or next(iter(read), None)
         if found is None:
             continue
@@ -250,24 +253,28 @@ def _quote_stance(quoted: str, quotes: list[Any], same: float) -> tuple[str, str
     return "", "", None
 
 
-def _fact_stance(claimed: list[Fact], facts: list[Fact], text: str, row: dict[str, Any]
-                 ) -> tuple[str, str, Any]:
-    """A source's role or status that gainsays or states the statement's (see ``_by_facts``)."""
+def _fact_stances(claimed: list[Fact], facts: list[Fact], text: str, row: dict[str, Any]
+                  ) -> list[tuple[str, str, Any]]:
+    """What a source's roles and its statuses say of the statement's (see ``_by_facts``),
+    each read on its own: a role the source confirms does not hide a status it gainsays."""
     from .stages.conflicts import role_stance, status_label, status_stance
 
-    found = role_stance(claimed, facts) or status_stance(claimed, facts, text)
-    if found is None:
-        return "", "", None
-    stance, step, fact = found
-    if stance == "supports" and (fact.kind == "role" or row["verdict"] == "supported" or any(
-            r.startswith(("name ", "number ")) for r in row["reasons"])):
-        return "", "", None  # a role says nothing of the rest; its words are the evidence
-        # already; or it names what the source does not
-    label: Callable[[Fact], str] = (lambda f: f.value) if fact.kind == "role" else status_label
-    why = (f"of {step.subject}, says “{label(fact)}” where the statement says “{label(step)}”"
-           if stance == "contradicts" else
-           f"of {step.subject}, says “{label(fact)}”, as the statement says “{label(step)}”")
-    return stance, why, fact.span
+    out = []
+    for found in (role_stance(claimed, facts), status_stance(claimed, facts, text)):
+        if found is None:
+            continue
+        stance, step, fact = found
+        if stance == "supports" and (fact.kind == "role" or row["verdict"] == "supported" or any(
+                r.startswith(("name ", "number ")) for r in row["reasons"])):
+            continue  # a role says nothing of the rest; its words are the evidence already;
+            # or it names what the source does not
+        label: Callable[[Fact], str] = (lambda f: f.value) if fact.kind == "role" \
+            else status_label
+        out.append((stance, f"of {step.subject}, says “{label(fact)}” where the statement says "
+                            f"“{label(step)}”" if stance == "contradicts" else
+                            f"of {step.subject}, says “{label(fact)}”, as the statement says "
+                            f"“{label(step)}”", fact.span))
+    return out
 
 
 def _other_stories(articles: list[Any], verdicts: list[Any],

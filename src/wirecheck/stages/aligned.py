@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from ..ids import normalize_for_hash
 from ..nlp.spacy_backend import analyse
 from ..text.dates import MONTHS, WEEKDAYS
-from ..text.names import SPEECH
+from ..text.names import SPEECH, SPEECH_FORMS
 from ..text.quotemarks import DOUBLE, SINGLE
 from ..text.similarity import content_words, overlap_score
 from ..types import Claim, Fact, Side, Span
@@ -401,8 +401,7 @@ def _counted(fact: Fact) -> str:
     return words[0] if words and words[0] != "number" else ""
 
 
-SPEECH_STEMS = frozenset(content_words(" ".join(f"{verb} {verb}s {verb}d {verb}ed {verb}ing"
-                                           for verb in SPEECH) + " said told wrote according"))
+SPEECH_STEMS = frozenset(content_words(" ".join(SPEECH_FORMS) + " according"))
 
 
 def _same_event(f: Fact, g: Fact) -> bool:

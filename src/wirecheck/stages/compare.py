@@ -19,7 +19,7 @@ from typing import Any, Literal
 from ..ids import content_id
 from ..pipeline import Bundle, GroupStage
 from ..text.dates import resolve_date
-from ..text.names import SPEECH
+from ..text.names import SPEECH_FORMS
 from ..text.passages import reused_passages
 from ..text.similarity import content_words, overlap_score
 from ..types import Article, Claim, Evidence, Fact, Finding, Item, Quote, Side, Span, Story
@@ -253,10 +253,6 @@ class Comparer(GroupStage):
                 topic=day, sides=(Side(day, ids, spans),), explanation=what,
                 detail={"what": what},
             )
-
-
-SPEECH_FORMS = frozenset({"said", "told", "wrote", *(
-    form for verb in SPEECH for form in (verb, f"{verb}s", f"{verb}d", f"{verb}ed"))})
 
 
 def dated_by_story(facts: list[Fact], articles: list[Article]) -> list[Fact]:

@@ -435,8 +435,7 @@ def status_stance(claimed: list[Fact], facts: list[Fact], text: str
             found.setdefault("contradicts", (step, against[0]))
         if backing:
             found.setdefault("supports", (step, backing[0]))
-    stance = next((k for k in ("contradicts", "supports") if k in found), None)
-    return (stance, *found[stance]) if stance else None
+    return _stance(found)
 
 
 def role_stance(claimed: list[Fact], facts: list[Fact]) -> tuple[str, Fact, Fact] | None:
@@ -458,6 +457,11 @@ def role_stance(claimed: list[Fact], facts: list[Fact]) -> tuple[str, Fact, Fact
             found.setdefault("supports", (role, same))
         elif other is not None:
             found.setdefault("contradicts", (role, other))
+    return _stance(found)
+
+
+def _stance(found: dict[str, tuple[Fact, Fact]]) -> tuple[str, Fact, Fact] | None:
+    """A contradiction before a support: one false part makes a statement false."""
     stance = next((k for k in ("contradicts", "supports") if k in found), None)
     return (stance, *found[stance]) if stance else None
 

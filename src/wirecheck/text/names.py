@@ -43,6 +43,9 @@ SPEECH = frozenset("""
 say tell add state note warn explain continue reiterate insist argue claim announce confirm deny
 acknowledge emphasise emphasize stress concede admit clarify call describe welcome promise write
 """.split())
+# the speech verbs as written ("said", "tells", "announced", "saying")
+SPEECH_FORMS = frozenset({"said", "told", "wrote", *(
+    form for verb in SPEECH for form in (verb, f"{verb}s", f"{verb}d", f"{verb}ed", f"{verb}ing"))})
 QUALIFIERS = frozenset(["former", "acting", "interim", "outgoing", "incoming", "then", "retired"])
 FILLER = frozenset("""
 the a an senior top current longtime veteran new newly additional key then-current also now
