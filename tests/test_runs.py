@@ -295,3 +295,6 @@ def test_check_reads_a_quotation_against_each_source_s_quotations(folder: Path) 
         assert "found nothing that gave us cause for concern" in row["reasons"][0]
         assert "found nothing that gave us cause" in row["evidence"][0]["text"]
     assert answer.verdict == "contradicted"
+    # the quoted words do not vouch for a day the source does not give (portnews: Tuesday)
+    dated = check(f"Reed said on Monday: \u201c{altered}.\u201d", [folder])
+    assert {r["outlet"]: r["verdict"] for r in dated.sources}["portnews.example"] != "supported"

@@ -198,9 +198,9 @@ def _by_facts(statement: str, articles: list[Article], store: Store,
     "… before we can ask anybody to firmly commit"), gives the person a role the two cannot
     both be, or gainsays the party's firm step or its absence ("Pakistan has committed troops"
     / "… before any firm commitments", naming Pakistan). It supports it when it carries the
-    quoted words, or states the same status where the checker read no support but every name
-    and number of the statement is in the source (the evidence sentence it picked says "has
-    offered to send troops" for "has not committed troops")."""
+    quoted words, or states the same status where the checker read no support (the evidence
+    sentence it picked says "has offered to send troops" for "has not committed troops"), if
+    every name and number of the statement is in the source."""
     from .nlp.spacy_backend import analyse
 
     ended = statement.rstrip() if statement.rstrip()[-1:] in ".!?" else statement.rstrip() + "."
@@ -223,7 +223,10 @@ def _by_facts(statement: str, articles: list[Article], store: Store,
             continue
         read = [(stance, why, span) for stance, why, span in (
             *(_quote_stance(q, quotes[article.id], same) for q in quoted),
-            *_fact_stances(claimed, facts[article.id], article.text, row)) if stance]
+            *_fact_stances(claimed, facts[article.id], article.text, row)) if stance
+            and (stance == "contradicts" or not any(  # (not where the source lacks a name,
+                r.startswith(("name ", "number ", "the value ")) for r in row["reasons"]))]
+        # a day or a number of the statement: what it confirms does not cover those)
         found = next((r for r in read if r[0] == "contradicts"), None) or next(iter(read), None)
         if found is None:
             continue
@@ -264,10 +267,8 @@ def _fact_stances(claimed: list[Fact], facts: list[Fact], text: str, row: dict[s
         if found is None:
             continue
         stance, step, fact = found
-        if stance == "supports" and (fact.kind == "role" or row["verdict"] == "supported" or any(
-                r.startswith(("name ", "number ")) for r in row["reasons"])):
-            continue  # a role says nothing of the rest; its words are the evidence already;
-            # or it names what the source does not
+        if stance == "supports" and (fact.kind == "role" or row["verdict"] == "supported"):
+            continue  # a role says nothing of the rest; its words are the evidence already
         label: Callable[[Fact], str] = (lambda f: f.value) if fact.kind == "role" \
             else status_label
         out.append((stance, f"of {step.subject}, says “{label(fact)}” where the statement says "
