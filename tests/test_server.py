@@ -130,6 +130,8 @@ def test_a_statement_is_checked_against_the_store_or_one_story(client: TestClien
     unknown = client.post("/check", json={"statement": "x", "story": "ffffffffff"})
     assert unknown.status_code == 404
     assert client.post("/check", json={"statement": ""}).status_code == 422
+    blank = client.post("/check", json={"statement": "   "})  # an error, not "not found"
+    assert blank.status_code == 400 and "empty" in blank.text
 
 
 def test_the_page_escapes_article_text_and_the_statement(client: TestClient) -> None:
