@@ -25,7 +25,10 @@ outlets) and NewsWCL50 (10 events x 5 outlets). Each event is one cluster.
      second half of its words replaced;
    - speaker: the name that introduces such a quotation (same speaker in both) -> another
      person of the story;
-   - place: a place that two independent articles name -> a place from a list not in the story.
+   - place: a place that two independent articles name -> a place from a list not in the story
+     and neither within nor around it by WordNet ("Vermont" for "U.S." is a difference of
+     precision, not of place); never a dateline ("WASHINGTON —": outlets file from different
+     places; since 2026-12-06, fifth session).
    Only the changed article is re-extracted (map stages are per article and pure); the story
    stages (dedup, cluster, overrides, compare, brief) run again over the whole cluster. The
    changed article keeps its id, so that the run differs from the control by the text alone.
@@ -71,6 +74,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _corpora  # noqa: E402
 from wirecheck.config import Settings, load_settings  # noqa: E402
+from wirecheck.consistency.wordnet import within  # noqa: E402
 from wirecheck.engines.local import LocalEngine  # noqa: E402
 from wirecheck.ids import content_id, normalize_for_hash  # noqa: E402
 from wirecheck.nlp.spacy_backend import analyse, load_nlp  # noqa: E402
@@ -111,6 +115,8 @@ PLACES = ("Denver", "Toronto", "Oregon", "Brussels", "Nebraska", "Lisbon", "Hous
           "Manila", "Vermont", "Oslo", "Arizona")
 FILLER = ("nothing", "here", "changes", "the", "plan", "we", "set", "out", "for", "everyone",
           "last", "year", "and", "beyond", "that", "is", "final")
+DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.'\u2019 ]{0,25})?\s*(?:\([^)]{1,25}\)\s*)?"
+                          r"(?:[\u2014\u2013\u2015]|--?)\s")  # ", N.J. (AP) — "
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -525,6 +531,8 @@ def speaker_edit(c: Control, q: Quote, speaker: str) -> Edit | None:
 def place_candidates(c: Control) -> Iterator[Candidate]:
     places = [f for f in c.facts if f.kind == "place"]
     for f in places:
+        if dateline(c.sources.articles[f.article_id], f):
+            continue  # where the outlet filed from: outlets file from different places
         same = [g for g in places if g.value.lower() == f.value.lower()]
         sharers = others_sharing(c, f.article_id, {g.article_id for g in same})
         if not sharers:
@@ -534,11 +542,21 @@ def place_candidates(c: Control) -> Iterator[Candidate]:
                         {"value": f.value})
 
 
+def dateline(article: Article, fact: Fact) -> bool:
+    """The place opens a paragraph and a dash follows it ("WASHINGTON —", "LIVINGSTON, N.J. —")."""
+    text, start = article.text, fact.span.start
+    opens = not text[:start].strip() or any(
+        p.start <= start and not text[p.start:start].strip() for p in article.paragraphs)
+    return opens and DATELINE_END.match(text, fact.span.end) is not None
+
+
 def place_edit(c: Control, fact: Fact) -> Edit | None:
     story_text = " ".join(a.text for a in c.articles)
     rng = random.Random(f"{SEED}-{c.name}-place")
     for place in rng.sample(PLACES, len(PLACES)):
-        if place not in story_text:
+        old = normalize_for_hash(fact.value).removesuffix("'s")
+        if place not in story_text and place.lower() not in within(old) \
+                and old not in within(place.lower()):  # "Vermont" for "U.S." is no other place
             return Edit("place", fact.article_id, fact.span.start, fact.span.end, place,
                         {"old": fact.value})
     return None

@@ -294,3 +294,22 @@ def test_three_values_one_source_giving_two_are_no_conflict(tmp_path: Path) -> N
     assert changed_article_conflicts(tmp_path / "two", "Harlow taxes", {
         **said("31.5"), "a": lead + "The board's effective tax rate for 2024 was 35.7 percent, "
                                     "filings show."}, "number")
+
+
+def test_places_of_precision_and_datelines_are_no_conflict(tmp_path: Path) -> None:
+    """"in London" / "in Britain" differ in precision, not in place; two datelines say where
+    each outlet filed from; "in London" / "in Paris" for the same closure conflict."""
+    lead = "The port authority closed the container terminal at the docks{} on Monday after " \
+           "a crane collapsed onto a cargo ship, officials said."
+
+    def said(b_place: str) -> dict[str, str]:
+        return {"a": lead.format(" in London"), "b": lead.format(f" in {b_place}"),
+                "c": lead.format(" in London")}
+
+    assert not changed_article_conflicts(tmp_path / "wider", "Terminal closed", said("Britain"),
+                                         "place")
+    assert changed_article_conflicts(tmp_path / "other", "Terminal closed", said("Paris"),
+                                     "place")
+    filed = {"a": "LONDON \u2014 " + lead.format(""), "b": "PARIS \u2014 " + lead.format(""),
+             "c": "LONDON \u2014 " + lead.format("")}
+    assert not changed_article_conflicts(tmp_path / "dateline", "Terminal closed", filed, "place")

@@ -292,3 +292,11 @@ def test_zero_counts(extractor: FactExtractor, sentence: str, subject: str | Non
     zeros = [(f.subject, f.normalized) for f in facts_of(extractor, make_article(sentence),
                                                          "number") if f.normalized == "0"]
     assert zeros == ([(subject, "0")] if subject else [])
+
+
+def test_a_dateline_and_where_something_happens(extractor: FactExtractor) -> None:
+    """The place an article was filed from, where something happened, and any other place."""
+    article = make_article("WASHINGTON \u2014 The suspect was arrested in Florida on Friday, "
+                           "and Texas officials welcomed the news.")
+    found = {f.value: f.qualifier for f in facts_of(extractor, article, "place")}
+    assert found == {"WASHINGTON": ("dateline",), "Florida": ("located",), "Texas": ()}, found

@@ -2,8 +2,9 @@
 
 Two claim sentences of independent articles are *aligned* when they share three content words
 and their overlap reaches ``[compare] align_threshold`` (the measure of the evidence); days,
-places and polarity need a closer alignment, half way from there to ``support_threshold``, and
-polarity needs the same statement (``support_threshold`` over lemmas). In an aligned pair, a
+places and polarity need a closer alignment, half way from there to ``support_threshold`` (but
+a place where something happens needs only the alignment), and polarity needs the same
+statement (``support_threshold`` over lemmas). In an aligned pair, a
 value that differs is a conflict when it is a real difference, not another wording or another
 fact:
 - number: the same counted thing (the noun the number counts, or the same subject), values that
@@ -12,7 +13,9 @@ fact:
 - date: two different days, neither of them stated anywhere in the other article, in closely
   aligned sentences or of the same event (the dates' subjects share a word: "collapsed");
 - place: a place named in one sentence and a different one in the other, each absent from the
-  other article's whole text;
+  other article's whole text, neither within the other ("London" / "U.K." is a difference of
+  precision), neither a dateline (outlets file from different places); in sentences aligned
+  less closely, only where something is or happens ("arrested in Florida" / "in Texas");
 - role: the same person given titles that are not compatible, neither title given to that person
   anywhere in the other article;
 - polarity (type ``status``): the same verb negated in one sentence and affirmed in the other,
@@ -142,8 +145,7 @@ class Differ:
         if pair.loose:
             return
         yield from self.dates(pair.a, pair.b, close=pair.score >= self.close)
-        if pair.score >= self.close:
-            yield from self.places(pair.a, pair.b)
+        yield from self.places(pair.a, pair.b, close=pair.score >= self.close)
         yield from self.roles(pair.a, pair.b)
         if pair.score >= self.close:
             yield from self.polarity(pair.a, pair.b)  # which checks the same statement
@@ -199,13 +201,16 @@ class Differ:
                 and not _on_its_weekday(g, x) and x not in seen_b and y not in seen_a:
             yield pair  # ("Friday" and "Friday" resolved from different datelines agree)
 
-    def places(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
-        only_a = [f for f in self.in_claim(a, "place")
-                  if not _named(f.value, self.texts[b.article_id])]
-        only_b = [g for g in self.in_claim(b, "place")
-                  if not _named(g.value, self.texts[a.article_id])]
-        if len(only_a) == 1 and len(only_b) == 1 and not same_place(only_a[0].value,
-                                                                    only_b[0].value):
+    def places(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
+        only_a = [f for f in self.in_claim(a, "place") if "dateline" not in f.qualifier
+                  and (close or "located" in f.qualifier)
+                  and not _named(f.value, self.texts[b.article_id])]
+        only_b = [g for g in self.in_claim(b, "place") if "dateline" not in g.qualifier
+                  and (close or "located" in g.qualifier)
+                  and not _named(g.value, self.texts[a.article_id])]
+        if len(only_a) == 1 and len(only_b) == 1 \
+                and not same_place(only_a[0].value, only_b[0].value) \
+                and not part_of(only_a[0].value, only_b[0].value):
             f, g = only_a[0], only_b[0]
             topic = f"where: {_gist(a.text, b.text)}"
             yield (Mention("place", f.value.lower(), f.value, f.span, topic),
@@ -449,6 +454,15 @@ def same_place(a: str, b: str) -> bool:
         return False
     rest = iter(long_)
     return all(c in rest for c in short)
+
+
+def part_of(a: str, b: str) -> bool:
+    """One place within the other, as WordNet knows them ("London" / "U.K."): a difference of
+    precision, not of place."""
+    from ..consistency.wordnet import within
+
+    x, y = (normalize_for_hash(v).removesuffix("'s").strip() for v in (a, b))
+    return x in within(y) or y in within(x)
 
 
 def _named(place: str, text: str) -> bool:

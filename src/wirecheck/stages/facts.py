@@ -9,6 +9,8 @@
   publication date, qualifier "resolved"), subject a short "who did what";
 - place: GPE/LOC/FAC entities that are not people; the subject is the person whose home the
   place is ("Boehner (R-Ohio)", "a Republican of Iowa", "Vermont Sen. Sanders"), else "place";
+  qualifier "dateline" for where the article was filed ("WASHINGTON —"), "located" for where
+  something is or happens (the object of "in", "at", "to" …: "arrested in Florida");
 - status: offered / considering / decided / refused / ongoing / ended …, with negation ("no
   decision has been taken" → "not decided", qualifier "negated") and hedging.
 """
@@ -143,8 +145,10 @@ class FactExtractor(ArticleStage):
             tokens = [t for t in ent if t.lower_ != "the" and not t.is_punct] or list(ent)
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             value = parsed.article.text[start:end]
+            qualifier = ("dateline",) if _dateline(parsed, start, end) else (
+                ("located",) if _located(ent) else ())
             yield self._fact(parsed.article, "place", home_of(parsed, ent) or "place", value,
-                             start, end, value)
+                             start, end, value, qualifier)
 
     def _statuses(self, parsed: Parsed) -> Iterator[Fact]:
         for start, end in parsed.sentences:
@@ -159,6 +163,26 @@ class FactExtractor(ArticleStage):
                     seen.add((subject, value))
                     yield self._fact(parsed.article, "status", subject, value, start, end,
                                      value, qualifier)
+
+
+AFTER_DATELINE = re.compile(r"(?:,\s*[A-Z][\w.'\u2019 ]{0,25})?\s*(?:\([^)]{1,25}\)\s*)?"
+                            r"(?:[\u2014\u2013\u2015]|--?)\s")  # ", N.J. (AP) — "
+LOCATIVE = frozenset(["in", "at", "near", "outside", "inside", "to", "into", "from", "across",
+                      "within", "toward", "towards", "throughout"])
+
+
+def _dateline(parsed: Parsed, start: int, end: int) -> bool:
+    """The place opens a paragraph and a dash follows it: where the article was filed."""
+    text = parsed.article.text
+    opens = any(p.start <= start and not text[p.start:start].strip()
+                for p in parsed.article.paragraphs) or not text[:start].strip()
+    return opens and AFTER_DATELINE.match(text, end) is not None
+
+
+def _located(ent: SpacySpan) -> bool:
+    """Where something is or happens: the object of "in", "at", "to" ("arrested in Florida")."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
 
 
 def _in_heading(parsed: Parsed, char: int) -> bool:
