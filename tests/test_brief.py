@@ -20,7 +20,7 @@ from wirecheck.render.words import counted, ended, human_date, source_label
 from wirecheck.stages.brief import Candidate, briefs_from_store, fill, is_note, with_briefs
 from wirecheck.types import Sentence, Span
 
-NOTE_COUNTS = re.compile(r"budget: (\w+) more .* \(of (\d+)\)\.$")
+NOTE_COUNTS = re.compile(r"budget: (\w+) (?:more )?.* \(of (\d+)\)\.$")
 NUMBERS = {w: i for i, w in enumerate("no one two three four five six seven eight nine ten "
                                       "eleven twelve".split())}
 
@@ -193,6 +193,17 @@ def test_fill_by_importance_never_cuts() -> None:
     chosen = fill(candidates, 10)  # the top established point is always stated
     assert chosen["established"] == candidates["established"][:1] and not chosen["disputed"]
     assert fill(candidates, 1000) == {k: list(v) for k, v in candidates.items()}
+
+
+def test_a_lower_item_never_takes_the_place_of_a_higher_one() -> None:
+    """A quotation carried by six reports that does not fit is not replaced by a short one
+    carried by one ("Witnesses: a loud crack"); among established points a shorter one is."""
+    candidates = {"established": [candidate("established", 20), candidate("established", 30),
+                                  candidate("established", 5)],
+                  "quotes": [candidate("quotes", 30), candidate("quotes", 5)]}
+    chosen = fill(candidates, 50)
+    assert chosen["quotes"] == []
+    assert chosen["established"] == [candidates["established"][i] for i in (0, 2)]
 
 
 def test_wording_helpers() -> None:

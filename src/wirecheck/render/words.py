@@ -60,7 +60,8 @@ def ended(text: str) -> str:
 
 
 def budget_note(budget: int, left: int, unit: str, total: int) -> str:
-    return f"Left out for the {budget:,}-word budget: {counted(left, unit, 'more ')} (of {total})."
+    more = "" if left == total else "more "  # none stated: "37 quotations", not "37 more"
+    return f"Left out for the {budget:,}-word budget: {counted(left, unit, more)} (of {total})."
 
 
 def is_note_text(text: str) -> bool:

@@ -4,7 +4,10 @@ The word budget (``[brief] words`` or ``words=``) counts every sentence stated, 
 importance: first the top established point (always stated), the top dispute and the sentence
 on each flagged report, then each section in its order of importance up to its share of the
 budget (its first sentence if it fits at all), then whatever still fits (for the established
-section, only points two or more sources state). Nothing is cut: a section that leaves items
+section, only points two or more sources state). Within a section, sentences are taken in their
+order: a lower one never takes the place of a higher one that did not fit (a quotation carried
+by six reports is not replaced by a short one carried by one), except among established points,
+which weigh alike. Nothing is cut: a section that leaves items
 out ends with a note, not counted, saying how many and citing them.
 """
 
@@ -22,6 +25,9 @@ TITLES = {"established": "What is established", "disputed": "What is disputed",
           "reliability": "Reliability of each report"}
 PRIORITY = ("disputed", "established", "reliability", "single_source", "quotes", "timeline",
             "people")  # the order in which sections take their share of the budget
+# an established point too long for what is left gives way to a shorter one (the points weigh
+# alike); in any other section a lower item never takes the place of a higher one that did not fit
+SKIPPING = ("established",)
 CORE = ("established", "disputed")  # their first sentences come before any other section's
 SHARES = {"established": 0.25, "disputed": 0.45, "single_source": 0.08, "quotes": 0.08,
           "timeline": 0.06, "people": 0.04, "reliability": 0.04}
@@ -77,11 +83,13 @@ def fill(candidates: dict[str, list[Candidate]], budget: int) -> dict[str, list[
                 take(candidate, budget, force=key == "established" and i == 0)
     for key in keys:  # each section, in its order of importance, up to its share
         for i, candidate in enumerate(candidates[key]):  # (a section's first if it fits at all)
-            take(candidate, budget if i == 0 else budget * SHARES[key] / whole)
+            if not take(candidate, budget if i == 0 else budget * SHARES[key] / whole) \
+                    and key not in SKIPPING:
+                break
     for key in keys:  # whatever still fits
         for candidate in candidates[key]:
-            if candidate.extra:
-                take(candidate, budget)
+            if candidate.extra and not take(candidate, budget) and key not in SKIPPING:
+                break
     return chosen
 
 
