@@ -313,3 +313,20 @@ def test_places_of_precision_and_datelines_are_no_conflict(tmp_path: Path) -> No
     filed = {"a": "LONDON \u2014 " + lead.format(""), "b": "PARIS \u2014 " + lead.format(""),
              "c": "LONDON \u2014 " + lead.format("")}
     assert not changed_article_conflicts(tmp_path / "dateline", "Terminal closed", filed, "place")
+
+
+def test_an_outlet_quoting_a_remark_two_ways_is_no_second_witness(tmp_path: Path) -> None:
+    """"We reject his visit" / "We reject his message": a conflict when an outlet quotes only
+    the second; none when it quotes both, since no source then stands for the second alone."""
+    lead = "Mayor Helena Varga turned down the minister's request to tour the Harlow docks. "
+
+    def said(b: str) -> dict[str, str]:
+        return {"a": lead + "\u201cWe reject his visit,\u201d Varga told reporters on Monday.",
+                "b": lead + b,
+                "c": lead + "\u201cWe reject his visit,\u201d Varga said at the town hall."}
+
+    assert changed_article_conflicts(tmp_path / "one", "Harlow visit", said(
+        "\u201cWe reject his message,\u201d Varga told reporters on Monday."), "quote")
+    assert not changed_article_conflicts(tmp_path / "both", "Harlow visit", said(
+        "\u201cWe reject his message,\u201d Varga told reporters on Monday. Asked again, she "
+        "said: \u201cWe reject his visit.\u201d"), "quote")

@@ -38,8 +38,12 @@ class Sources:
     def muddled(self, sides: tuple[Side, ...] | list[Side]) -> bool:
         """Three values or more, one source giving two of them: the sentences are not about
         one thing (a tax rate of 35.7 and one of 45.8 percent in one outlet; two excerpts of a
-        statute), so they make no conflict."""
+        statute), so they make no conflict; nor do two values when every source of one gives
+        the other too (an outlet quoting one remark two ways, another quoting it one way: no
+        source stands for the second way alone)."""
         given = [self.independent(side.article_ids) for side in sides]
+        if len(sides) == 2:  # the one side's every source gives the other value too
+            return any(x and x <= y for x, y in (given, given[::-1]))
         return len(sides) > 2 and sum(map(len, given)) > len(set().union(*given))
 
     def disputed(self, sides: tuple[Side, ...] | list[Side]) -> list[Side]:
