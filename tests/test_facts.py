@@ -300,3 +300,13 @@ def test_a_dateline_and_where_something_happens(extractor: FactExtractor) -> Non
                            "and Texas officials welcomed the news.")
     found = {f.value: f.qualifier for f in facts_of(extractor, article, "place")}
     assert found == {"WASHINGTON": ("dateline",), "Florida": ("located",), "Texas": ()}, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vicente Fox, Mexico's president from 2000 to 2006, said the invitation was a mistake.",
+    "Vicente Fox, who was president of Mexico from 2000 to 2006, was clear in his opposition.",
+])
+def test_a_title_held_for_a_closed_period_is_former(extractor: FactExtractor,
+                                                     sentence: str) -> None:
+    roles = facts_of(extractor, make_article(sentence), "role")
+    assert [("former" in f.qualifier) for f in roles] == [True], roles

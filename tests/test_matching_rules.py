@@ -61,6 +61,8 @@ def test_same_person(a: str, b: str, same: bool) -> None:
     ("Representative", "Majority Leader", True),
     ("Representative", "Senate Majority Leader", False),  # the other chamber
     ("CEO", "Chief Justice", False),
+    ("leader", "Senate President", True),  # what any holder of an office may be called
+    ("Democratic leader", "Republican leader", False),
 ])
 def test_roles_compatible(a: str, b: str, compatible: bool) -> None:
     assert roles_compatible(role(a), role(b)) is compatible

@@ -73,7 +73,8 @@ OTHER_BODY = {"senator": "house", "sen": "house", "representative": "senate",
               "rep": "senate", "congressman": "senate", "congresswoman": "senate"}
 # titles that say only that someone holds some post: compatible with any other
 GENERIC = frozenset(["official", "aide", "spokesman", "spokeswoman", "spokesperson", "member",
-                     "figure", "head", "executive", "staffer", "adviser", "advisor"])
+                     "figure", "head", "executive", "staffer", "adviser", "advisor",
+                     "leader"])  # what a holder of any office may also be called
 # an organisation's initials stand for its words: "FBI deputy director" / "bureau deputy director"
 INITIALS = {"fbi": "federal bureau investigation", "cia": "central intelligence agency",
             "rnc": "republican national committee", "dnc": "democratic national committee",
