@@ -330,3 +330,15 @@ def test_an_outlet_quoting_a_remark_two_ways_is_no_second_witness(tmp_path: Path
     assert not changed_article_conflicts(tmp_path / "both", "Harlow visit", said(
         "\u201cWe reject his message,\u201d Varga told reporters on Monday. Asked again, she "
         "said: \u201cWe reject his visit.\u201d"), "quote")
+
+
+def test_a_count_of_more_is_a_part_not_a_total(tmp_path: Path) -> None:
+    """"two more debates" says nothing against "three debates"; "two debates" does."""
+    def said(b: str) -> dict[str, str]:
+        line = "Voters in Harlow will see {} debates between the two mayoral candidates before " \
+               "the election in November, the organisers said on Monday."
+        return {"a": line.format("three"), "b": line.format(b), "c": line.format("three")}
+
+    assert not changed_article_conflicts(tmp_path / "more", "Harlow debates", said("two more"),
+                                         "number")
+    assert changed_article_conflicts(tmp_path / "total", "Harlow debates", said("two"), "number")

@@ -310,3 +310,10 @@ def test_a_title_held_for_a_closed_period_is_former(extractor: FactExtractor,
                                                      sentence: str) -> None:
     roles = facts_of(extractor, make_article(sentence), "role")
     assert [("former" in f.qualifier) for f in roles] == [True], roles
+
+
+def test_a_count_of_more_is_marked(extractor: FactExtractor) -> None:
+    article = make_article("There are two more debates on the calendar. Another 40 people were "
+                           "hurt. It was the second of three debates.")
+    found = {f.value: f.qualifier for f in facts_of(extractor, article, "number")}
+    assert found == {"two": ("more",), "40": ("more",), "three": ()}, found

@@ -274,8 +274,8 @@ def numbers_agree(a: Fact, b: Fact, tolerance: float) -> bool:
         x, y = float(a.normalized or a.value), float(b.normalized or b.value)
     except ValueError:
         return True  # not comparable: never a contradiction
-    if x == y:
-        return True
+    if x == y or "more" in a.qualifier or "more" in b.qualifier:
+        return True  # ("two more debates" counts a part: it says nothing of "three debates")
     for fact, own, other in ((a, x, y), (b, y, x)):
         for qualifier in fact.qualifier:
             direction = BOUNDS.get(qualifier)

@@ -195,6 +195,9 @@ def reference_date(article: Article) -> date | None:
 
 # -- numbers -----------------------------------------------------------------------------------
 
+PART = re.compile(r"\s+(?:more|additional|further|extra|remaining)\b", re.I)
+
+
 def _with_qualifier(parsed: Parsed, ent: SpacySpan) -> tuple[str, tuple[str, ...]]:
     """The number as written with its qualifier ("about 40"), and the qualifier."""
     text, value = parsed.article.text, ent.text
@@ -206,6 +209,8 @@ def _with_qualifier(parsed: Parsed, ent: SpacySpan) -> tuple[str, tuple[str, ...
     for q in NUMBER_QUALIFIERS:
         if re.search(rf"(?:^|\W){q} $", before):
             return text[ent.start_char - len(q) - 1:ent.end_char], (q.removeprefix("an "),)
+    if PART.match(text, ent.end_char) or re.search(r"\banother\s+$", before):
+        return value, ("more",)  # "two more debates", "another 40 people": a part, no total
     return value, ()
 
 
