@@ -167,6 +167,28 @@ def test_check_counts_only_the_story_the_statement_is_about(folder: Path) -> Non
     assert rows["meridianpress.example"]["verdict"] == "supported"
 
 
+def test_check_does_not_read_stories_that_share_few_of_the_statement_s_words(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store of thousands of articles is not parsed for one statement: the ferry strike's
+    articles share few of its words, so the checker never reads them, and they answer "not
+    found" as an article of another story does."""
+    from wirecheck import consistency
+
+    read: list[str] = []
+    real = consistency.check_many
+
+    def spy(pairs):  # type: ignore[no-untyped-def]
+        read.extend(text for _, text in pairs)
+        return real(pairs)
+
+    monkeypatch.setattr(consistency, "check_many", spy)
+    answer = check("Fourteen people were injured when the Kestrel footbridge collapsed", [folder])
+    ferry = [r for r in answer.sources if any("ferry" in x.lower() for x in r["reasons"])]
+    assert ferry and all(r["verdict"] == "not found" and not r["evidence"] for r in ferry)
+    assert read and not any("ferry" in text.lower() and "kestrel" not in text.lower()
+                            for text in read)
+
+
 SURNAMES = """
 import json
 from wirecheck.nlp.spacy_backend import analyse

@@ -37,6 +37,7 @@ from .stages.facts import FactExtractor
 from .stages.overrides import StoryOverrider
 from .stages.quotes import QuoteExtractor
 from .store import Store, open_store
+from .text.similarity import content_words
 from .types import Article, Fact, Failure, Override, RawDocument, Story
 
 FORMATS = ("md", "html", "json")
@@ -168,18 +169,25 @@ def check(statement: str, against: Sequence[str | Path] | Store | str,
     articles, groups, stories, store = _articles_for_check(against, settings, story)
     copies = {m.article_id: g.canonical for g in groups for m in g.members}
     canonical = [a for a in articles if copies.get(a.id, a.id) == a.id]
-    verdicts = check_many([(statement, a.text) for a in canonical])
-    elsewhere = _other_stories(canonical, verdicts, stories)
+    unread = _unrelated(statement, canonical, stories)
+    read = [a for a in canonical if a.id not in unread]
+    verdicts = check_many([(statement, a.text) for a in read])
+    elsewhere = {**_other_stories(read, verdicts, stories), **unread}
     rows = [
         {"article_id": a.id, "outlet": a.outlet, "source": a.source,
          "verdict": "not found" if a.id in elsewhere else v.label,
          "score": round(v.score, 4),
          "reasons": [elsewhere[a.id]] if a.id in elsewhere else list(v.reasons),
          "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in v.evidence]}
-        for a, v in zip(canonical, verdicts, strict=True)
+        for a, v in zip(read, verdicts, strict=True)
     ]
-    _by_facts(statement, canonical, store, rows,
+    _by_facts(statement, read, store, rows,
               float((settings or load_settings())["compare"]["quote_same"]))
+    rows += [{"article_id": a.id, "outlet": a.outlet, "source": a.source,
+              "verdict": "not found", "score": 0.0, "reasons": [unread[a.id]], "evidence": []}
+             for a in canonical if a.id in unread]
+    order = {a.id: i for i, a in enumerate(canonical)}  # ties: in the articles' order
+    rows.sort(key=lambda row: order[row["article_id"]])
     support = sum(row["verdict"] == "supported" for row in rows)
     against_it = sum(row["verdict"] == "contradicted" for row in rows)
     verdict = ("supported" if support and support >= against_it
@@ -276,6 +284,31 @@ def _fact_stances(claimed: list[Fact], facts: list[Fact], text: str, row: dict[s
                             f"of {step.subject}, says “{label(fact)}”, as the statement says "
                             f"“{label(step)}”", fact.span))
     return out
+
+
+UNRELATED = 0.5  # a story whose best article has under this share of the best story's words
+
+
+def _unrelated(statement: str, articles: list[Article],
+               stories: list[Story]) -> dict[str, str]:
+    """Articles of stories that share far fewer of the statement's words than the story that
+    shares most (under ``UNRELATED`` of its share, in any one article): they are about another
+    event, so they are not read (a store of thousands of articles is not parsed for one
+    statement), and answer "not found". Articles outside any story are always read."""
+    wanted = content_words(statement)
+    story_of = {a: s for s in stories for a in s.article_ids}
+    best: dict[str, float] = defaultdict(float)
+    for article in articles:
+        story = story_of.get(article.id)
+        if story is not None and wanted:
+            share = len(wanted & content_words(article.text)) / len(wanted)
+            best[story.id] = max(best[story.id], share)
+    if len(best) < 2:
+        return {}
+    top = max(best.values())
+    return {a.id: f"about another story ({story_of[a.id].title or story_of[a.id].id})"
+            for a in articles if a.id in story_of
+            and best[story_of[a.id].id] < UNRELATED * top}
 
 
 def _other_stories(articles: list[Any], verdicts: list[Any],
