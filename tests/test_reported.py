@@ -31,6 +31,9 @@ def extractor() -> QuoteExtractor:
      "The repairs will take a year", "Ann Lee"),
     ("A new poll shows Clinton ahead by three points in Ohio.",
      "Clinton ahead by three points in Ohio", "A new poll"),
+    ("PORT AMBERLEY, Oct 14 (Meridian Press) - Part of the footbridge collapsed on Tuesday, "
+     "injuring 14 people, city officials said.",  # the dateline is no one's words
+     "Part of the footbridge collapsed on Tuesday, injuring 14 people", "city officials"),
 ])
 def test_reported_speech_thought_and_stance(extractor: QuoteExtractor, sentence: str,
                                            content: str, speaker: str) -> None:
