@@ -262,6 +262,18 @@ def test_the_subject_of_a_passive_speech_verb_is_no_speaker(extractor: QuoteExtr
         "director reversed the decision.",
         "He added, \u201cA lengthy investigation failed to produce a shred of evidence.\u201d"),
         None, id="he after an unnamed title"),
+    pytest.param((  # the subject of a gerund is not who "he" refers back to
+        "Paul Ryan defended Mitt Romney. Ryan first told a humanizing story about Romney caring "
+        "for a family whose children were in a car crash, a story prepared to push back against "
+        "the portrait of Romney as uncaring. And he then added: \u201cWith respect to that "
+        "quote, I think the vice president very well knows that sometimes the words don't come "
+        "out right.\u201d",),
+        "Paul Ryan", id="he after a gerund's subject"),
+    pytest.param((  # "the president" is not the vice president
+        "President Barack Obama unveiled the plan on Wednesday. Vice President Joe Biden led "
+        "the task force that drew it up. \u201cIf there's even one life that can be saved, "
+        "then we've got an obligation to try,\u201d said the president.",),
+        "Barack Obama", id="the president, not the vice president"),
 ])
 def test_who_said_the_quotation(extractor: QuoteExtractor, blocks: tuple[str, ...],
                                 speaker: str | None) -> None:

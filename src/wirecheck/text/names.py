@@ -216,19 +216,34 @@ class People:
                      and c.lower_ == pronoun and c.idx < self.doc[mention.start].idx), None)
 
     def _is_subject(self, mention: Mention) -> bool:
+        """The subject of a clause that tells something; not of a gerund ("a story about
+        Romney caring for a family": Romney is no one "he" refers back to for that)."""
         token = self.doc[mention.end - 1]
+        if token.dep_ in SUBJECTS and token.head.tag_ == "VBG" \
+                and token.head.dep_ in ("pcomp", "acl"):
+            return False
         return token.dep_ in SUBJECTS or (token.dep_ == "appos"
                                            and token.head.dep_ in (*SUBJECTS, "ROOT"))
 
     def by_role(self, word: str, char: int) -> str | None:
         """The person last mentioned before ``char`` whose role contains ``word``."""
         word = _role_word(word)
-        holders = {r.person for r in self.roles if word in r.value.lower().split()}
+        holders = {r.person for r in self.roles if _holds(r.value, word)}
         i = bisect.bisect_left(self._starts, char)
         for mention in reversed(self.mentions[:i]):
             if mention.name in holders:
                 return mention.name
         return next(iter(sorted(holders)), None)
+
+
+SECOND = frozenset(["vice", "deputy", "assistant", "associate", "under", "lieutenant"])
+
+
+def _holds(role: str, word: str) -> bool:
+    """The role is the title ``word`` itself, not a second to it: "the president" is not the
+    "Vice President", nor "the governor" the "Lieutenant Governor"."""
+    words = re.split(r"[\s-]+", role.lower())
+    return any(w == word and (i == 0 or words[i - 1] not in SECOND) for i, w in enumerate(words))
 
 
 def _by_first_name(name: str, canon: dict[str, str]) -> str:
