@@ -342,3 +342,24 @@ def test_a_count_of_more_is_a_part_not_a_total(tmp_path: Path) -> None:
     assert not changed_article_conflicts(tmp_path / "more", "Harlow debates", said("two more"),
                                          "number")
     assert changed_article_conflicts(tmp_path / "total", "Harlow debates", said("two"), "number")
+
+
+def test_an_excerpt_in_other_words_is_a_variant_not_a_dispute(tmp_path: Path) -> None:
+    """A shorter quotation the longer one says all of, ending as a part of it ends
+    ("shareholders" / "stockholders", "and" for a comma), is a variant for the ledger, not a
+    dispute; one that says something the longer does not is a dispute."""
+    lead = ("\u201cThroughout her career, the minister has left behind a long record of broken "
+            "promises to the harbour towns, angry shareholders and closed piers,\u201d Mayor "
+            "Helena Varga told reporters in Harlow on Monday.")
+
+    def said(b: str) -> dict[str, str]:
+        return {"a": lead, "c": lead,
+                "b": f"Mayor Helena Varga said in Harlow on Monday that the minister had "
+                     f"\u201c{b}.\u201d"}
+
+    assert not changed_article_conflicts(tmp_path / "excerpt", "Harlow mayor", said(
+        "left behind a long record of broken promises to the harbour towns and angry "
+        "stockholders and closed piers"), "quote")
+    assert changed_article_conflicts(tmp_path / "other", "Harlow mayor", said(
+        "left behind a long record of broken promises to the harbour towns and a fleet of new "
+        "ferries for the islands"), "quote")

@@ -834,14 +834,28 @@ def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources
 
 
 def _same_meaning(a: str, b: str) -> bool:
-    """Two wordings of one remark in which the consistency checker finds no difference either
-    way: each supported by the other, no word, name or number that the other lacks (a synonym
-    or an inflection is none), no flipped negation, no antonym ("I don’t think that’s okay" /
-    "I don’t think it’s OK", "the bill passes" / "the bill passed"): a variant for the ledger,
-    no conflict. Any other change is one ("We reject his visit" / "… his message")."""
+    """Two wordings of one remark in which the consistency checker finds no difference: the
+    shorter supported by the longer (an excerpt: "left behind a well-documented record …" of
+    "Throughout his career, Trump has left behind …"), or, of two as long, each by the other;
+    no word, name or number that the other lacks (a synonym or an inflection is none), no
+    flipped negation, no antonym ("I don’t think that’s okay" / "I don’t think it’s OK"): a
+    variant for the ledger, no conflict. Any other change is one ("We reject his visit" /
+    "… his message"; "you’ll be able to make that determination" / "you’ll have to …")."""
     from ..consistency.checker import check_many
 
-    return all(v.label == "supported" and not v.reasons for v in check_many([(a, b), (b, a)]))
+    short, long_ = sorted((a, b), key=lambda t: len(t.split()))
+    excerpt = len(short.split()) < len(long_.split()) and _ends_inside(short, long_)
+    pairs = [(short, long_)] if excerpt else [(short, long_), (long_, short)]
+    return all(v.label == "supported" and not v.reasons for v in check_many(pairs))
+
+
+def _ends_inside(short: str, long_: str, run: int = 3) -> bool:
+    """The shorter quotation's last words are words of the longer (an excerpt ends where the
+    remark goes on; an altered one does not: "… answers before we get there")."""
+    words = [re.findall(r"[\w'\u2019]+", normalize_for_hash(t)) for t in (short, long_)]
+    tail = words[0][-run:]
+    return len(tail) == run and any(words[1][i:i + run] == tail
+                                    for i in range(len(words[1]) - run + 1))
 
 
 NOT_PEOPLE = frozenset("""the and but i so then he she it they we you officials police
