@@ -317,3 +317,18 @@ def test_a_count_of_more_is_marked(extractor: FactExtractor) -> None:
                            "hurt. It was the second of three debates.")
     found = {f.value: f.qualifier for f in facts_of(extractor, article, "number")}
     assert found == {"two": ("more",), "40": ("more",), "three": ()}, found
+
+
+@pytest.mark.parametrize(("sentence", "value", "qualifier"), [
+    ("Two weeks ago, Trump recruited to his legal team former New York mayor Rudy Giuliani, "
+     "who said he would try to reach a deal.", "mayor", ("former",)),
+    ("The questions range from his motivations for firing FBI Director James Comey a year "
+     "ago.", "FBI Director", ("then",)),  # the title he had when it happened
+    ("The inquiry focuses on his firings of FBI Director James Comey and others.",
+     "FBI Director", ("then",)),
+    ("FBI Director James Comey testified on Monday.", "FBI Director", ()),
+])
+def test_a_title_of_then_and_a_title_after_former(extractor: FactExtractor, sentence: str,
+                                                  value: str, qualifier: tuple[str, ...]) -> None:
+    roles = facts_of(extractor, make_article(sentence), "role")
+    assert [(f.value, f.qualifier) for f in roles] == [(value, qualifier)], roles

@@ -46,6 +46,10 @@ acknowledge emphasise emphasize stress concede admit clarify call describe welco
 # the speech verbs as written ("said", "tells", "announced", "saying")
 SPEECH_FORMS = frozenset({"said", "told", "wrote", *(
     form for verb in SPEECH for form in (verb, f"{verb}s", f"{verb}d", f"{verb}ed", f"{verb}ing"))})
+# a title after these is the one held when it happened: "fired FBI Director James Comey",
+# "his firing of FBI Director James Comey"
+DISMISSED = frozenset(["fire", "fired", "firing", "oust", "ousted", "sack", "sacked", "dismiss",
+                       "dismissed", "dismissal", "ouster"])
 QUALIFIERS = frozenset(["former", "acting", "interim", "outgoing", "incoming", "then", "retired"])
 FILLER = frozenset("""
 the a an senior top current longtime veteran new newly additional key then-current also now
@@ -437,6 +441,14 @@ def _make_role(people: People, run: tuple[int, int], person: str,
              or _is_possessive(tokens[j])), default=0)
     if any(t.lower_ in QUALIFIERS for t in tokens[:k]):
         qualifier.append(next(t.lower_ for t in tokens[:k] if t.lower_ in QUALIFIERS))
+    before = people.doc[run[0] - 2:run[0]] if run[0] >= 2 else people.doc[0:run[0]]
+    if any(t.lemma_.lower() in DISMISSED for t in (*before, *tokens[:k])) or (
+            k < head and tokens[k].lemma_.lower() in DISMISSED):
+        qualifier.append("then")  # "firing FBI Director James Comey": the title he had then
+        k += k < head and tokens[k].lemma_.lower() in DISMISSED
+    inner = [j for j in range(k, head) if tokens[j].lower_ in QUALIFIERS]
+    if inner and inner[-1] > k:  # "to his legal team former New York mayor": the title is
+        k = inner[-1]  # what follows "former" (which _strippable records), not the team
     dash = run[0] if tokens[0].text == "-" else run[0] - 1  # "then-Senator Obama"
     if dash >= 1 and people.doc[dash].text == "-" and people.doc[dash - 1].lower_ in QUALIFIERS:
         qualifier.append(people.doc[dash - 1].lower_)
