@@ -840,7 +840,8 @@ def _same_meaning(a: str, b: str) -> bool:
     no word, name or number that the other lacks (a synonym or an inflection is none), no
     flipped negation, no antonym ("I don’t think that’s okay" / "I don’t think it’s OK"): a
     variant for the ledger, no conflict. Any other change is one ("We reject his visit" /
-    "… his message"; "you’ll be able to make that determination" / "you’ll have to …")."""
+    "… his message"). (The checker misses some: it reads "you’ll be able to make that
+    determination" and "you’ll have to …" as the same.)"""
     from ..consistency.checker import check_many
 
     short, long_ = sorted((a, b), key=lambda t: len(t.split()))
