@@ -270,6 +270,8 @@ def test_harbour_roles(corpus_roles: dict[str, list[Fact]], article_id: str, per
     ("Representative Tom Cole, an Oklahoma Republican and Boehner lieutenant, spoke.",
      None, "Oklahoma"),  # Oklahoma is Cole's, not Boehner's: no person directly after
     ("The talks were held in Geneva on Friday, officials said.", None, "Geneva"),
+    ("Sen. Ted Cruz (R-Texas) on Friday lashed out at Donald Trump.", "Ted Cruz", "Texas"),
+    ("Senator John Boehner (R-Ohio) spoke.", "John Boehner", "Ohio"),  # no entity tagged
 ])
 def test_place_of_a_person(extractor: FactExtractor, sentence: str, person: str | None,
                            place: str) -> None:

@@ -231,6 +231,8 @@ def test_where_a_person_is_from() -> None:
                  home(2, "John Boehner", "Texas")) == [["Ohio", "Texas"]]
     assert found(home(0, "Chuck Schumer", "New York"), home(1, "Schumer", "N.Y.")) == []
     assert found(home(0, "Ann Vale", "Ohio"), home(1, "Bo Vale", "Iowa")) == []  # two people
+    # "U.S. Rep. Blake Farenthold" / "Farenthold (R-Texas)": one place within the other
+    assert found(home(0, "Blake Farenthold", "U.S."), home(1, "Farenthold", "Texas")) == []
 
 
 @pytest.mark.parametrize(("name", "person"), [

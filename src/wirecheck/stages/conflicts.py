@@ -219,8 +219,9 @@ def _office_tie(person: str, roles: list[Fact], sources: Sources) -> list[Confli
 def home_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[Conflict]:
     """The place a person is from or stands for ("Raúl Labrador, a Republican of Idaho",
     "Labrador (R-Idaho)"): a source whose places for that person are none of another
-    source's places for that person disagrees (one against one: a tie)."""
-    from .aligned import same_place
+    source's places for that person, nor within or around one ("U.S. Rep. Farenthold" /
+    "Farenthold (R-Texas)"), disagrees (one against one: a tie)."""
+    from .aligned import part_of, same_place
 
     by_person: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for fact in facts:
@@ -232,7 +233,7 @@ def home_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[
         if len(by_source) < 2:
             continue
         agree = {src for src, facts_ in by_source.items() if any(
-            same_place(f.value, g.value) for f in facts_
+            same_place(f.value, g.value) or part_of(f.value, g.value) for f in facts_
             for other, gs in by_source.items() if other != src for g in gs)}
         if len(agree) == len(by_source):
             continue

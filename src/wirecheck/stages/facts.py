@@ -149,6 +149,16 @@ class FactExtractor(ArticleStage):
                 ("located",) if _located(ent) else ())
             yield self._fact(parsed.article, "place", home_of(parsed, ent) or "place", value,
                              start, end, value, qualifier)
+        tagged = [(e.start_char, e.end_char) for e in parsed.doc.ents if e.label_ in PLACE_LABELS]
+        for match in HOME_TAG.finditer(parsed.article.text):  # "(R-Texas)": often no entity
+            start, end = match.span(1)
+            if _in_heading(parsed, start) or any(s < end and start < e for s, e in tagged):
+                continue
+            at = parsed.doc.char_span(match.start() - 2, match.start() - 1, alignment_mode="expand")
+            mention = parsed.people.at(at[0].i) if at is not None and len(at) else None
+            if mention is not None:
+                yield self._fact(parsed.article, "place", mention.name, match.group(1), start,
+                                 end, match.group(1))
 
     def _statuses(self, parsed: Parsed) -> Iterator[Fact]:
         for start, end in parsed.sentences:
@@ -165,6 +175,8 @@ class FactExtractor(ArticleStage):
                                      value, qualifier)
 
 
+# a party and a state after a name: "Ted Cruz (R-Texas)", "Mitch McConnell (R-Ky.)"
+HOME_TAG = re.compile(r"(?<=\S )\([RDI]\s?[-\u2013]\s?([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)\)")
 AFTER_DATELINE = re.compile(r"(?:,\s*[A-Z][\w.'\u2019 ]{0,25})?\s*(?:\([^)]{1,25}\)\s*)?"
                             r"(?:[\u2014\u2013\u2015]|--?)\s")  # ", N.J. (AP) — "
 LOCATIVE = frozenset(["in", "at", "near", "outside", "inside", "to", "into", "from", "across",
