@@ -43,6 +43,23 @@ def available() -> bool:
     return BASIL.is_dir() and (NEWSWCL / "NewsWCL50.conll").is_file()
 
 
+def skipped(benchmark: str) -> str:
+    """The JSON line of a benchmark that cannot run here."""
+    return json.dumps({"benchmark": benchmark,
+                       "skipped": f"{DATA} is absent (dev data beside a developer checkout)"})
+
+
+def basil_list() -> list[Record]:
+    """Every BASIL record, event by event (sorted), as one list."""
+    return [r for _, records in sorted(basil_records().items()) for r in records]
+
+
+def write_jsonl(path: Path, records: list[Record]) -> Path:
+    """``records`` as a JSON Lines file (what ``wirecheck analyze`` reads)."""
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    return path
+
+
 def _paragraphs(body: Any) -> list[str]:
     if isinstance(body, str):
         body = ast.literal_eval(body)

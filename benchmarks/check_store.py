@@ -33,11 +33,9 @@ SEED = 20261206
 
 
 def build(folder: Path) -> Path:
-    records = [r for _, recs in sorted(_corpora.basil_records().items()) for r in recs]
-    source = folder / "basil.jsonl"
-    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     store = folder / "basil.db"
-    analyze([source], store=str(store))
+    analyze([_corpora.write_jsonl(folder / "basil.jsonl", _corpora.basil_list())],
+            store=str(store))
     return store
 
 
@@ -47,9 +45,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=12, help="statements (default 12)")
     args = parser.parse_args()
     if not _corpora.available():
-        print(json.dumps({"benchmark": "check_store",
-                          "skipped": f"{_corpora.DATA} is absent (dev data beside a developer "
-                                     "checkout)"}))
+        print(_corpora.skipped("check_store"))
         return
     with tempfile.TemporaryDirectory() as tmp:
         path = args.store or build(Path(tmp))

@@ -760,9 +760,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     args = parser.parse_args()
     if not _corpora.available():
-        print(json.dumps({"benchmark": "conflicts_injected",
-                          "skipped": f"{_corpora.DATA} is absent (dev data beside a developer "
-                                     "checkout)"}))
+        print(_corpora.skipped("conflicts_injected"))
         return
     started = time.perf_counter()
     jobs = clusters(args.sample)

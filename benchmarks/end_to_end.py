@@ -68,15 +68,14 @@ def main() -> None:
 
 
 def large(engine: str) -> dict[str, object] | str:
-    records = [r for _, rs in sorted(_corpora.basil_records().items()) for r in rs][:300]
+    records = _corpora.basil_list()[:300]
     if not records:
         return f"skipped: {_corpora.BASIL} is absent"
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        (folder / "basil.jsonl").write_text("\n".join(json.dumps(r) for r in records), "utf-8")
-        result: dict[str, object] = measure(folder / "basil.jsonl", engine, repeat=1)
-        (folder / "first.jsonl").write_text("\n".join(json.dumps(r) for r in records[:-1]),
-                                            "utf-8")
+        result: dict[str, object] = measure(
+            _corpora.write_jsonl(folder / "basil.jsonl", records), engine, repeat=1)
+        _corpora.write_jsonl(folder / "first.jsonl", records[:-1])
         (folder / "more").mkdir()
         (folder / "more" / "one.jsonl").write_text(json.dumps(records[-1]), "utf-8")
         analyze([folder / "first.jsonl"], store=folder / "299.db", engine=engine).store.close()

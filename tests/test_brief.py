@@ -206,6 +206,15 @@ def test_a_lower_item_never_takes_the_place_of_a_higher_one() -> None:
     assert chosen["established"] == [candidates["established"][i] for i in (0, 2)]
 
 
+def test_a_note_on_a_section_with_nothing_stated_says_no_more() -> None:
+    from wirecheck.render.words import budget_note
+
+    assert budget_note(400, 37, "quotation{}", 37) == \
+        "Left out for the 400-word budget: 37 quotations (of 37)."
+    assert budget_note(400, 36, "quotation{}", 37) == \
+        "Left out for the 400-word budget: 36 more quotations (of 37)."
+
+
 def test_wording_helpers() -> None:
     assert human_date("2025-12-19") == "19 December 2025"
     assert human_date("2025-10") == "October 2025" and human_date("1998") == "1998"

@@ -329,6 +329,8 @@ def test_a_count_of_more_is_marked(extractor: FactExtractor) -> None:
     ("The inquiry focuses on his firings of FBI Director James Comey and others.",
      "FBI Director", ("then",)),
     ("FBI Director James Comey testified on Monday.", "FBI Director", ()),
+    ("Fire Chief Dan Jones said the blaze was out.", "Fire Chief", ()),  # no firing
+    ("After the fire, Mayor Ann Lee said the town would rebuild.", "Mayor", ()),
 ])
 def test_a_title_of_then_and_a_title_after_former(extractor: FactExtractor, sentence: str,
                                                   value: str, qualifier: tuple[str, ...]) -> None:

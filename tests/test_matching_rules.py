@@ -464,3 +464,18 @@ def test_the_majority_side_of_a_role_conflict_holds_only_its_role() -> None:
     first = found.sides[0]
     assert first.value == "Secretary of State"
     assert sorted(span.start for span in first.spans) == [0, 3]
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("PORT AMBERLEY, Oct 14 (Meridian Press) - Part of the bridge fell.",
+     "PORT AMBERLEY, Oct 14 (Meridian Press) - "),
+    ("WASHINGTON (AP) \u2014 The House voted.", "WASHINGTON (AP) \u2014 "),
+    ("LIVINGSTON, N.J. \u2014 Gov. Chris Christie declared.", "LIVINGSTON, N.J. \u2014 "),
+    ("US, China agree - talks go on.", None),  # a headline's comma, not a dateline
+    ("US officials - said nothing.", None),
+])
+def test_datelines(text: str, dateline: str | None) -> None:
+    from wirecheck.text.datelines import DATELINE
+
+    found = DATELINE.match(text)
+    assert (found.group(0) if found else None) == dateline

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..ids import normalize_for_hash
 from ..nlp.spacy_backend import analyse
+from ..text.datelines import DATELINE
 from ..text.dates import MONTHS, WEEKDAYS
 from ..text.names import SPEECH, SPEECH_FORMS
 from ..text.quotemarks import DOUBLE, SINGLE
@@ -467,9 +468,6 @@ def part_of(a: str, b: str) -> bool:
 
 def _named(place: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(normalize_for_hash(place))}(?!\w)", text) is not None
-
-
-DATELINE = re.compile(r"[A-Z][A-Z.' ]*[A-Z.]\s*(?=[,(\u2014\u2013-])")  # "PORT AMBERLEY, Oct 14 —"
 
 
 def _gist(a: str, b: str, words: int = 8) -> str:

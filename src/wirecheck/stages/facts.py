@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..ids import content_id
 from ..nlp.spacy_backend import Parsed
+from ..text.datelines import AFTER_PLACE
 from ..text.dates import MONTHS, WEEKDAYS, find_dates, is_relative, parse_reference, resolve_date
 from ..text.numbers import parse_number, participle
 from ..text.quotemarks import blocks
@@ -177,8 +178,6 @@ class FactExtractor(ArticleStage):
 
 # a party and a state after a name: "Ted Cruz (R-Texas)", "Mitch McConnell (R-Ky.)"
 HOME_TAG = re.compile(r"(?<=\S )\([RDI]\s?[-\u2013]\s?([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)\)")
-AFTER_DATELINE = re.compile(r"(?:,\s*[A-Z][\w.'\u2019 ]{0,25})?\s*(?:\([^)]{1,25}\)\s*)?"
-                            r"(?:[\u2014\u2013\u2015]|--?)\s")  # ", N.J. (AP) — "
 LOCATIVE = frozenset(["in", "at", "near", "outside", "inside", "to", "into", "from", "across",
                       "within", "toward", "towards", "throughout"])
 
@@ -188,7 +187,7 @@ def _dateline(parsed: Parsed, start: int, end: int) -> bool:
     text = parsed.article.text
     opens = any(p.start <= start and not text[p.start:start].strip()
                 for p in parsed.article.paragraphs) or not text[:start].strip()
-    return opens and AFTER_DATELINE.match(text, end) is not None
+    return opens and AFTER_PLACE.match(text, end) is not None
 
 
 def _located(ent: SpacySpan) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING
 
 from ..nlp.spacy_backend import Parsed
+from ..text.datelines import DATELINE
 from .speakers import SUBJECTS, Speaker, inside, known_name, name_of, speaker_of
 
 if TYPE_CHECKING:
@@ -287,12 +288,6 @@ def _according(parsed: Parsed, token: Token, quoted: list[tuple[int, int]],
     return None
 
 
-# where and when a wire report was filed: "PORT AMBERLEY, Oct 14 (Meridian Press) - ",
-# "WASHINGTON (AP) — ", "LIVINGSTON, N.J. — "
-DATELINE_LEAD = re.compile(r"[A-Z][A-Z.'\u2019 ]*[A-Z.](?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*"
-                           r"(?:\([^)]{1,40}\)\s*)?(?:[\u2014\u2013\u2015]|--?)\s+")
-
-
 def _clip(parsed: Parsed, start: int, end: int, direct: list[tuple[int, int]],
           speaker: Speaker, cue: Token) -> Reported | None:
     """Trim a clause to its words. A clause running into a whole quotation is kept only up
@@ -309,7 +304,7 @@ def _clip(parsed: Parsed, start: int, end: int, direct: list[tuple[int, int]],
             break
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
-    if dateline := DATELINE_LEAD.match(text, start, end):
+    if dateline := DATELINE.match(text, start, end):
         start = dateline.end()  # "PORT AMBERLEY, Oct 14 (Meridian Press) - " is no one's words
     match = TRAILING.search(text, start, end)
     if match and match.start() < end:

@@ -48,8 +48,9 @@ SPEECH_FORMS = frozenset({"said", "told", "wrote", *(
     form for verb in SPEECH for form in (verb, f"{verb}s", f"{verb}d", f"{verb}ed", f"{verb}ing"))})
 # a title after these is the one held when it happened: "fired FBI Director James Comey",
 # "his firing of FBI Director James Comey"
-DISMISSED = frozenset(["fire", "fired", "firing", "oust", "ousted", "sack", "sacked", "dismiss",
-                       "dismissed", "dismissal", "ouster"])
+# (word forms, not lemmas: "Fire Chief Dan Jones", "after the fire, Mayor Ann Lee" are no firing)
+DISMISSED = frozenset(["fired", "firing", "firings", "ousted", "ousting", "sacked", "sacking",
+                       "dismissed", "dismissing", "dismissal", "ouster"])
 QUALIFIERS = frozenset(["former", "acting", "interim", "outgoing", "incoming", "then", "retired"])
 FILLER = frozenset("""
 the a an senior top current longtime veteran new newly additional key then-current also now
@@ -441,11 +442,13 @@ def _make_role(people: People, run: tuple[int, int], person: str,
              or _is_possessive(tokens[j])), default=0)
     if any(t.lower_ in QUALIFIERS for t in tokens[:k]):
         qualifier.append(next(t.lower_ for t in tokens[:k] if t.lower_ in QUALIFIERS))
-    before = people.doc[run[0] - 2:run[0]] if run[0] >= 2 else people.doc[0:run[0]]
-    if any(t.lemma_.lower() in DISMISSED for t in (*before, *tokens[:k])) or (
-            k < head and tokens[k].lemma_.lower() in DISMISSED):
-        qualifier.append("then")  # "firing FBI Director James Comey": the title he had then
-        k += k < head and tokens[k].lemma_.lower() in DISMISSED
+    doc = people.doc  # the word right before the title ("firing FBI Director James Comey"),
+    before = [doc[i] for i in (run[0] - 1, run[0] - 2)  # or before "of" ("firings of FBI …")
+              if i >= 0 and (i == run[0] - 1 or doc[run[0] - 1].lower_ == "of")]
+    if any(t.lower_ in DISMISSED for t in (*before, *tokens[:k])) or (
+            k < head and tokens[k].lower_ in DISMISSED):
+        qualifier.append("then")  # the title held when it happened
+        k += k < head and tokens[k].lower_ in DISMISSED
     inner = [j for j in range(k, head) if tokens[j].lower_ in QUALIFIERS]
     if inner and inner[-1] > k:  # "to his legal team former New York mayor": the title is
         k = inner[-1]  # what follows "former" (which _strippable records), not the team
