@@ -47,11 +47,15 @@ def main() -> None:
     if not _corpora.available():
         print(_corpora.skipped("check_store"))
         return
+    if args.store is not None and not args.store.is_file():
+        parser.error(f"--store {args.store}: no such file (leave it out to build the store)")
     with tempfile.TemporaryDirectory() as tmp:
         path = args.store or build(Path(tmp))
         store = open_store(str(path))
         load_nlp()
         claims = sorted(store.all("claim"), key=lambda c: c.id)
+        if len(claims) < args.n:
+            parser.error(f"the store holds {len(claims)} claims, fewer than --n {args.n}")
         statements = [c.text for c in random.Random(SEED).sample(claims, args.n)]
         filtered, every, differ = 0.0, 0.0, 0
         shipped = api._unrelated
