@@ -264,6 +264,19 @@ def test_numbers_of_the_very_same_subject_in_loosely_aligned_sentences(tmp_path:
     assert changed_article_conflicts(tmp_path, "Kestrel Bay fire", said, "number")
 
 
+def test_a_changed_figure_does_not_hide_itself_from_the_comparison(tmp_path: Path) -> None:
+    """Figures are left out of the words that align two sentences for their numbers: "$84,000"
+    changed to "$168,003" had also taken away the two words "84" and "000" that the sentences
+    shared, which left them too loosely aligned for a one-word count ("repaid")."""
+    said = {"a": "Harbour master Orla Brennan pledged to repay the $84,000 in port money she "
+                 "spent on the yacht.",
+            "b": "Orla Brennan said after the audit that she would repay the $168,003 to the "
+                 "council, but has not made good on that promise.",
+            "c": "Brennan has promised to repay the $84,000 of port money spent on the yacht, "
+                 "the council said."}
+    assert changed_article_conflicts(tmp_path, "Harlow harbour audit", said, "number")
+
+
 def test_a_count_in_the_thousands_is_no_year(tmp_path: Path) -> None:
     """"2,000 protesters" against "4,100 protesters" conflict (2,000 was once taken for the year
     2000 and skipped)."""

@@ -9,7 +9,8 @@ value that differs is a conflict when it is a real difference, not another wordi
 fact:
 - number: the same counted thing (the noun the number counts, or the same subject), values that
   do not agree (hedges and bounds as in ``numbers_agree``), and neither value given for that
-  thing anywhere in the other article;
+  thing anywhere in the other article; for numbers, the alignment leaves the figures out of the
+  words (a changed figure must not weaken the alignment that finds it);
 - date: two different days, neither of them stated anywhere in the other article, in closely
   aligned sentences or of the same event (the dates' subjects share a word: "collapsed");
 - place: a place named in one sentence and a different one in the other, each absent from the
@@ -80,11 +81,15 @@ class Pairing:
     b: Claim
     score: float
     loose: bool = False  # aligned only loosely: compared on numbers of the very same subject
+    figures_loose: bool = False  # as loose, with figures left out of the words (``_blind``)
 
 
 def aligned_pairs(claims: list[Claim], sources: Sources, threshold: float) -> list[Pairing]:
     """Every pair of claims of independent articles that share ``MIN_SHARED`` content words and
-    reach ``threshold``; and, marked ``loose``, those that share two and reach half of it."""
+    reach ``threshold``; and, marked ``loose``, those that share two and reach half of it. The
+    numbers of a pair are compared by the same measure with the figures left out of the words:
+    two sentences differing only by a figure align as well as two that agree on it (else a
+    changed figure would hide itself from the comparison)."""
     words = {c.id: content_words(c.text) for c in claims}
     index: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -93,22 +98,31 @@ def aligned_pairs(claims: list[Claim], sources: Sources, threshold: float) -> li
     by_id = {c.id: c for c in claims}
     pairs: dict[frozenset[str], Pairing] = {}
     for claim in claims:
-        shared: dict[str, int] = defaultdict(int)
+        shared: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # words, figures
         for word in words[claim.id]:
             for other in index[word]:
-                shared[other.id] += 1
+                shared[other.id][word.isdigit()] += 1
         mine = sources.source_of[claim.article_id]
-        for other_id, count in shared.items():
+        for other_id, (count, figures) in shared.items():
             other = by_id[other_id]
-            if count < MIN_SHARED - 1 or sources.source_of[other.article_id] == mine:
+            key = frozenset((claim.id, other_id))
+            if key in pairs or sources.source_of[other.article_id] == mine \
+                    or count + figures < MIN_SHARED - 1:
                 continue
             score = overlap_score(words[claim.id], words[other_id])
-            key = frozenset((claim.id, other_id))
-            if score >= threshold / 2 and key not in pairs:
-                pairs[key] = Pairing(claim, other, score,
-                                     loose=count < MIN_SHARED or score < threshold)
+            blind = overlap_score(_blind(words[claim.id]), _blind(words[other_id]))
+            loose = count + figures < MIN_SHARED or score < threshold
+            figures_loose = count < MIN_SHARED or blind < threshold
+            if (count + figures >= MIN_SHARED - 1 and score >= threshold / 2) \
+                    or not figures_loose:
+                pairs[key] = Pairing(claim, other, score, loose or score < threshold / 2,
+                                     figures_loose and loose)
     return sorted(pairs.values(), key=lambda p: (p.a.span.article_id, p.a.span.start,
                                                   p.b.span.article_id, p.b.span.start))
+
+
+def _blind(words: set[str]) -> set[str]:
+    return {w for w in words if not w.isdigit()}
 
 
 # -- what differs in one aligned pair ------------------------------------------------------------
@@ -142,7 +156,7 @@ class Differ:
         return {f.normalized or f.value for f in self.facts_of[article_id] if f.kind == kind}
 
     def diff(self, pair: Pairing) -> Iterator[tuple[Mention, Mention]]:
-        yield from self.numbers(pair.a, pair.b, exact=pair.loose)
+        yield from self.numbers(pair.a, pair.b, exact=pair.figures_loose)
         if pair.loose:
             return
         yield from self.dates(pair.a, pair.b, close=pair.score >= self.close)
