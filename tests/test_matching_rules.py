@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from wirecheck.stages.aligned import _gist, _on_its_weekday, _same_event, same_place
+from wirecheck.stages.aligned import _gist, _on_its_weekday, _same_event, aligned_pairs, same_place
 from wirecheck.stages.conflicts import (
     count_conflicts,
     home_conflicts,
@@ -23,7 +23,7 @@ from wirecheck.stages.conflicts import (
 )
 from wirecheck.stages.sources import People, Sources, name_key, same_person
 from wirecheck.text.numbers import parse_number
-from wirecheck.types import Article, Fact, Quote, Span
+from wirecheck.types import Article, Claim, Fact, Quote, Span
 
 
 def role(value: str, *qualifier: str) -> Fact:
@@ -479,3 +479,20 @@ def test_datelines(text: str, dateline: str | None) -> None:
 
     found = DATELINE.match(text)
     assert (found.group(0) if found else None) == dateline
+
+
+def test_a_value_is_left_out_of_the_alignment_it_is_compared_by() -> None:
+    """A changed day or figure must not hide itself: two sentences telling one event with other
+    figures and days are aligned for their numbers and days as they would be if those agreed
+    (34 by all their words, under the 44 that days need; 45 without those words)."""
+    said = ["The Greyling ferry ran aground at Kestrel Bay at 6.45 on Thursday, March 13, with 112 "
+            "passengers, 14 crew, 23 cars and 9 lorries aboard, 2 miles from port.",
+            "The Greyling ferry ran aground off Kestrel Bay on Tuesday evening in thick fog, the "
+            "coastguard said, and harbour tugs were sent from Harlow."]
+    claims = [Claim(f"c{i}", f"a{i}", text, Span(f"a{i}", 0, len(text)), None, False, "test")
+              for i, text in enumerate(said)]
+    articles = [Article(f"a{i}", "test", "x", ()) for i in range(2)]
+    [pair] = aligned_pairs(claims, Sources.build(articles, []), 30)
+    assert pair.score < 44 <= pair.by("date")[0]
+    assert pair.by("number")[0] > pair.score
+    assert not pair.by("date")[1] and not pair.by("number")[1]

@@ -9,8 +9,7 @@ value that differs is a conflict when it is a real difference, not another wordi
 fact:
 - number: the same counted thing (the noun the number counts, or the same subject), values that
   do not agree (hedges and bounds as in ``numbers_agree``), and neither value given for that
-  thing anywhere in the other article; for numbers, the alignment leaves the figures out of the
-  words (a changed figure must not weaken the alignment that finds it);
+  thing anywhere in the other article;
 - date: two different days, neither of them stated anywhere in the other article, in closely
   aligned sentences or of the same event (the dates' subjects share a word: "collapsed");
 - place: a place named in one sentence and a different one in the other, each absent from the
@@ -22,6 +21,9 @@ fact:
 - polarity (type ``status``): the same verb negated in one sentence and affirmed in the other,
   or the verbs the two sentences assert with (the root, or what a "said" reports), in other
   words ("urged" / "did not encourage"), when one sentence says "no" once more than the other.
+Numbers and days are compared by the alignment of the two sentences with or without the words
+of their values (figures; days, months and figures), whichever is closer: a changed value must
+not weaken the alignment that finds it.
 Conflicts found in several pairs are merged when they share a mention, and aligned pairs that
 agree on a number or a day join their sources to that value, so that each side lists every
 source that gives it (components with a single value are no conflict); the side most independent
@@ -33,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, Any
@@ -81,15 +83,28 @@ class Pairing:
     b: Claim
     score: float
     loose: bool = False  # aligned only loosely: compared on numbers of the very same subject
-    figures_loose: bool = False  # as loose, with figures left out of the words (``_blind``)
+    # (score, loose) with the words of the values compared left out (``BLIND``): figures for
+    # numbers, days for dates. Two sentences differing by a value align as well as two that
+    # agree on it; else a changed value would hide itself from the comparison.
+    blind: dict[str, tuple[float, bool]] = field(default_factory=dict)
+
+    def by(self, kind: str) -> tuple[float, bool]:
+        """What the pair's ``kind`` values are compared by: aligned with their words or
+        without, whichever is closer."""
+        score, loose = self.blind.get(kind, (self.score, self.loose))
+        return max(score, self.score), loose and self.loose
+
+
+DAY_WORDS = frozenset(content_words(" ".join([*WEEKDAYS, *MONTHS])))
+BLIND: dict[str, Callable[[str], bool]] = {  # the words of a kind's values
+    "number": str.isdigit,  # (not "two", "million": more false alarms than finds, measured)
+    "date": lambda w: w.isdigit() or w in DAY_WORDS}
 
 
 def aligned_pairs(claims: list[Claim], sources: Sources, threshold: float) -> list[Pairing]:
     """Every pair of claims of independent articles that share ``MIN_SHARED`` content words and
-    reach ``threshold``; and, marked ``loose``, those that share two and reach half of it. The
-    numbers of a pair are compared by the same measure with the figures left out of the words:
-    two sentences differing only by a figure align as well as two that agree on it (else a
-    changed figure would hide itself from the comparison)."""
+    reach ``threshold``; and, marked ``loose``, those that share two and reach half of it, or
+    that are aligned only with the words of their numbers or days left out (``Pairing.by``)."""
     words = {c.id: content_words(c.text) for c in claims}
     index: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -98,31 +113,29 @@ def aligned_pairs(claims: list[Claim], sources: Sources, threshold: float) -> li
     by_id = {c.id: c for c in claims}
     pairs: dict[frozenset[str], Pairing] = {}
     for claim in claims:
-        shared: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # words, figures
+        shared: dict[str, list[str]] = defaultdict(list)
         for word in words[claim.id]:
             for other in index[word]:
-                shared[other.id][word.isdigit()] += 1
+                shared[other.id].append(word)
         mine = sources.source_of[claim.article_id]
-        for other_id, (count, figures) in shared.items():
+        for other_id, common in shared.items():
             other = by_id[other_id]
             key = frozenset((claim.id, other_id))
             if key in pairs or sources.source_of[other.article_id] == mine \
-                    or count + figures < MIN_SHARED - 1:
+                    or len(common) < MIN_SHARED - 1:
                 continue
             score = overlap_score(words[claim.id], words[other_id])
-            blind = overlap_score(_blind(words[claim.id]), _blind(words[other_id]))
-            loose = count + figures < MIN_SHARED or score < threshold
-            figures_loose = count < MIN_SHARED or blind < threshold
-            if (count + figures >= MIN_SHARED - 1 and score >= threshold / 2) \
-                    or not figures_loose:
-                pairs[key] = Pairing(claim, other, score, loose or score < threshold / 2,
-                                     figures_loose and loose)
+            blind = {}
+            for kind, value_word in BLIND.items():
+                left = sum(not value_word(w) for w in common)
+                kept = overlap_score({w for w in words[claim.id] if not value_word(w)},
+                                     {w for w in words[other_id] if not value_word(w)})
+                blind[kind] = (kept, left < MIN_SHARED or kept < threshold)
+            if score >= threshold / 2 or not all(loose for _, loose in blind.values()):
+                pairs[key] = Pairing(claim, other, score, len(common) < MIN_SHARED
+                                     or score < threshold, blind)
     return sorted(pairs.values(), key=lambda p: (p.a.span.article_id, p.a.span.start,
                                                   p.b.span.article_id, p.b.span.start))
-
-
-def _blind(words: set[str]) -> set[str]:
-    return {w for w in words if not w.isdigit()}
 
 
 # -- what differs in one aligned pair ------------------------------------------------------------
@@ -156,10 +169,12 @@ class Differ:
         return {f.normalized or f.value for f in self.facts_of[article_id] if f.kind == kind}
 
     def diff(self, pair: Pairing) -> Iterator[tuple[Mention, Mention]]:
-        yield from self.numbers(pair.a, pair.b, exact=pair.figures_loose)
+        yield from self.numbers(pair.a, pair.b, exact=pair.by("number")[1])
+        score, loose = pair.by("date")
+        if not loose:
+            yield from self.dates(pair.a, pair.b, close=score >= self.close)
         if pair.loose:
             return
-        yield from self.dates(pair.a, pair.b, close=pair.score >= self.close)
         yield from self.places(pair.a, pair.b, close=pair.score >= self.close)
         yield from self.roles(pair.a, pair.b)
         if pair.score >= self.close:
