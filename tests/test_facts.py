@@ -331,6 +331,13 @@ def test_a_count_of_more_is_marked(extractor: FactExtractor) -> None:
     ("FBI Director James Comey testified on Monday.", "FBI Director", ()),
     ("Fire Chief Dan Jones said the blaze was out.", "Fire Chief", ()),  # no firing
     ("After the fire, Mayor Ann Lee said the town would rebuild.", "Mayor", ()),
+    # a title not yet held
+    ("Secretary of State nominee Ann Lee met the council.", "Secretary", ("designate",)),
+    ("Ann Lee, the council's secretary of State pick, met the mayor.", "secretary",
+     ("designate",)),
+    ("The paper said secretary of State-designate Ann Lee met the mayor.", "secretary",
+     ("designate",)),
+    ("Secretary of State Ann Lee elected to stay.", "Secretary of State", ()),
 ])
 def test_a_title_of_then_and_a_title_after_former(extractor: FactExtractor, sentence: str,
                                                   value: str, qualifier: tuple[str, ...]) -> None:

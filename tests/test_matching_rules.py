@@ -78,6 +78,8 @@ def test_a_former_role_is_not_the_role_held_now() -> None:
     # Obama"; "then-President Clinton signed it" / "President Clinton signed it"
     assert roles_compatible(role("Senator", "then"), role("President"))
     assert roles_compatible(role("President", "then"), role("President"))
+    # one named but not yet held goes with any: "secretary of State-designate" / "CIA Director"
+    assert roles_compatible(role("secretary", "designate"), role("CIA Director"))
     assert roles_compatible(role("President", "then"), role("President", "former"))
 
 

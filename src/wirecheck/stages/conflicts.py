@@ -106,9 +106,11 @@ def roles_compatible(a: Fact, b: Fact) -> bool:
     side ("Senate Democratic Leader", "Senate Minority Leader"; not majority against minority,
     nor one party against another); a former role is not compatible with the same role held
     now, and compatible with any other ("former lieutenant governor", "party chairman"); a
-    role held "then" is compatible with any ("then-Senator Obama", "President Obama")."""
-    if "then" in a.qualifier or "then" in b.qualifier:
-        return True  # "then-President Clinton signed it": held at the time told, now or not
+    role held "then" is compatible with any ("then-Senator Obama", "President Obama"), and so
+    is one named but not yet held ("Secretary of State nominee Pompeo", "CIA Director Pompeo")."""
+    if {"then", "designate"} & {*a.qualifier, *b.qualifier}:
+        return True  # "then-President Clinton signed it": held at the time told, now or not;
+        # "Secretary of State nominee Pompeo" is no secretary yet, and may hold any title now
     if _former(a) != _former(b):  # a former role is no other role held now
         return not _same_role(a, b)
     return _same_role(a, b)

@@ -455,6 +455,8 @@ def _make_role(people: People, run: tuple[int, int], person: str,
     dash = run[0] if tokens[0].text == "-" else run[0] - 1  # "then-Senator Obama"
     if dash >= 1 and people.doc[dash].text == "-" and people.doc[dash - 1].lower_ in QUALIFIERS:
         qualifier.append(people.doc[dash - 1].lower_)
+    if FUTURE.search(people.text, tokens[head].idx, tokens[-1].idx + len(tokens[-1])):
+        qualifier.append("designate")  # "secretary of State-designate", "… pick": not yet held
     if PERIOD.match(people.text, tokens[-1].idx + len(tokens[-1])):
         qualifier.append("former")  # "Mexico's president from 2000 to 2006": held then
     while k < head and _strippable(tokens[k], qualifier):
@@ -467,6 +469,9 @@ def _make_role(people: People, run: tuple[int, int], person: str,
                 tuple(dict.fromkeys(qualifier)))
 
 
+# a title named but not yet held: "Secretary of State nominee", "secretary of State-designate",
+# "Attorney General pick", "President-elect"
+FUTURE = re.compile(r"[-\s](?:designate|elect|pick|nominee)\b", re.I)
 # a closed period after a title: "from 2000 to 2006", "between 1993 and 2001", "(2009-2017)"
 PERIOD = re.compile(r"\s*,?\s*(?:(?:from|between)\s+(?:19|20)\d\d\s+(?:to|until|and|through)\s+"
                     r"|\(\s*(?:19|20)\d\d\s*[-\u2013]\s*)(?:19|20)\d\d\b")
