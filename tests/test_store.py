@@ -7,7 +7,7 @@ import pytest
 
 from wirecheck.errors import StoreError
 from wirecheck.store import MemoryStore, SQLiteStore, open_store
-from wirecheck.types import Article, Finding, Paragraph, Side, Span
+from wirecheck.types import Article, Fact, Finding, Paragraph, Side, Span
 
 
 def article(n: int) -> Article:
@@ -51,6 +51,16 @@ def test_replace_within_a_story_keeps_other_stories(store) -> None:  # type: ign
     assert sorted(f.id for f in store.all("finding")) == ["f2", "f3", "f4"]
     store.replace("finding", [finding(5, "s9")])
     assert [f.id for f in store.all("finding")] == ["f5"]
+
+
+def test_items_of_some_articles(store) -> None:  # type: ignore[no-untyped-def]
+    facts = [Fact(f"f{i}", f"a{i % 700}", "number", "people", str(i), Span(f"a{i % 700}", 0, 1),
+                  "test") for i in range(1400)]
+    store.put(facts)
+    wanted = [f"a{i}" for i in range(1, 700)] + ["a-missing"]  # more than one query's worth
+    found = store.of_articles("fact", wanted)
+    assert [f.id for f in found] == sorted(f.id for f in facts if f.article_id in wanted)
+    assert store.of_articles("fact", []) == []
 
 
 def test_sqlite_file_is_readable_by_any_sqlite_tool(tmp_path: Path) -> None:

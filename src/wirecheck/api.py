@@ -218,12 +218,14 @@ def _by_facts(statement: str, articles: list[Article], store: Store,
               if len(m.group(1).split()) >= 4]
     if not claimed and not quoted:
         return
+    ids = [a.id for a, row in zip(articles, rows, strict=True)
+           if not any(r.startswith("about another story") for r in row["reasons"])]
     facts: dict[str, list[Fact]] = defaultdict(list)
-    for fact in store.all("fact"):
+    for fact in store.of_articles("fact", ids):  # (not the whole store's)
         if fact.kind in ("role", "status"):
             facts[fact.article_id].append(fact)
     quotes: dict[str, list[Any]] = defaultdict(list)
-    for quote in store.all("quote"):
+    for quote in store.of_articles("quote", ids):
         if quote.kind != "indirect":
             quotes[quote.article_id].append(quote)
     for article, row in zip(articles, rows, strict=True):

@@ -41,6 +41,10 @@ class MemoryStore:
     def all(self, kind: str) -> list[Any]:
         return [codec.loads(kind, text) for _, text in sorted(self._rows[kind].items())]
 
+    def of_articles(self, kind: str, article_ids: Iterable[str]) -> list[Any]:
+        wanted = set(article_ids)
+        return [item for item in self.all(kind) if item.article_id in wanted]
+
     def count(self, kind: str) -> int:
         return len(self._rows[kind])
 

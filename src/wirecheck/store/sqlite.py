@@ -103,6 +103,17 @@ class SQLiteStore:
         rows = self.db.execute(f"SELECT data FROM {kind} ORDER BY id").fetchall()
         return [codec.loads(kind, row[0]) for row in rows]
 
+    def of_articles(self, kind: str, article_ids: Iterable[str]) -> list[Any]:
+        if "article_id" not in COLUMNS[kind]:
+            raise StoreError(f"{kind} items belong to no article")
+        ids, rows = sorted(set(article_ids)), []
+        for i in range(0, len(ids), 500):  # (SQLite's limit on parameters is 999 or more)
+            chunk = ids[i:i + 500]
+            rows += self.db.execute(
+                f"SELECT id, data FROM {kind} WHERE article_id IN "
+                f"({', '.join('?' for _ in chunk)})", chunk).fetchall()
+        return [codec.loads(kind, data) for _, data in sorted(rows)]
+
     def count(self, kind: str) -> int:
         return int(self.db.execute(f"SELECT count(*) FROM {kind}").fetchone()[0])
 
