@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from conftest import SAMPLE, shared_or_skip
 from wirecheck import analyze
+from wirecheck.api import check
 from wirecheck.ids import normalize_for_hash
 from wirecheck.text.similarity import overlap_score
 
@@ -275,6 +276,26 @@ def test_a_changed_figure_does_not_hide_itself_from_the_comparison(tmp_path: Pat
             "c": "Brennan has promised to repay the $84,000 of port money spent on the yacht, "
                  "the council said."}
     assert changed_article_conflicts(tmp_path, "Harlow harbour audit", said, "number")
+
+
+def test_an_outlet_saying_words_were_not_said_contradicts_those_quoting_them(
+        tmp_path: Path) -> None:
+    """"Brennan did not say …" against outlets quoting her saying it: a status conflict, and
+    the denying outlet is no carrier of her words in the ledger."""
+    words = "The harbour will reopen to ferries on Monday morning"
+    said = {"a": f"“{words},” harbour master Orla Brennan said at the quay in Kestrel Bay.",
+            "b": f"Harbour master Orla Brennan did not say “{words.lower()},” despite "
+                 "reports from the quay in Kestrel Bay.",
+            "c": f"Orla Brennan, the harbour master, told reporters in Kestrel Bay: “{words}.”"}
+    found = changed_article_conflicts(tmp_path, "Kestrel Bay harbour", said, "status")
+    assert [[side["value"] for side in c["sides"]] for c in found] == [["said", "did not say"]]
+    report = analyze([tmp_path]).report
+    denying = next(a["id"] for a in report["articles"] if a["meta"].get("id") == "b")
+    carriers = [c["article_id"] for s in report["stories"] for q in s["quotes"]
+                if "reopen" in q["text"] for c in q["carriers"]]
+    assert len(carriers) == 2 and denying not in carriers, carriers
+    answer = check(f"Orla Brennan said “{words}.”", [tmp_path])
+    assert {r["article_id"]: r["verdict"] for r in answer.sources}[denying] == "contradicted"
 
 
 def test_a_count_in_the_thousands_is_no_year(tmp_path: Path) -> None:

@@ -491,3 +491,17 @@ def test_seed_quotes(corpora: dict[str, dict[str, list[Quote]]], article_id: str
 def test_harbour_quotes(corpora: dict[str, dict[str, list[Quote]]], article_id: str,
                         speaker: str, quote: str, corpus: str) -> None:
     assert has_quote(corpora[corpus][article_id], speaker, quote), (article_id, speaker, quote)
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("“The harbour will reopen on Monday,” Orla Brennan did not say.", "not say"),
+    ("Orla Brennan never said the harbour would “reopen on Monday and stay open.”", "not said"),
+    ("“The harbour will reopen on Monday,” Orla Brennan said.", "said"),
+    # a negated verb of judging or thinking denies no words: "did not question"
+    ("Orla Brennan did not question “the harbour's future as a port.”", "question"),
+])
+def test_a_denied_cue_is_marked(extractor: QuoteExtractor, sentence: str, cue: str) -> None:
+    """The text says the speaker did not say the words: the cue says so ("not say"), and the
+    quotation is no carrier of the words (``conflicts.denied``)."""
+    cues = {q.cue for q in quotes_of(extractor, make_article(sentence)) if q.kind != "indirect"}
+    assert cues == {cue}, cues

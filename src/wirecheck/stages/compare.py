@@ -29,6 +29,7 @@ from .conflicts import (
     LedgerEntry,
     commitment_conflicts,
     count_conflicts,
+    denial_conflicts,
     home_conflicts,
     quote_conflicts,
     quote_ledger,
@@ -78,6 +79,7 @@ class Comparer(GroupStage):
                      + count_conflicts(facts, sources, float(conf["number_tolerance"]))
                      + status_conflicts(facts, sources)
                      + quote_conflicts(ledger, people, sources, float(conf["quote_same"]))
+                     + denial_conflicts(quotes, ledger, people, sources)
                      + commitment_conflicts(facts, {a.id: a.text for a in bundle["article"]},
                                             sources)
                      + setting_conflicts(bundle["article"], people, sources)

@@ -772,7 +772,7 @@ def quote_ledger(quotes: list[Quote], people: People, same: float) -> list[Ledge
     form it belongs to; an indirect quote with the words of a quotation is a paraphrase
     carrier, with the words of another indirect quote a verbatim one."""
     entries: list[LedgerEntry] = []
-    pieces = [piece for quote in quotes for piece in sentences_of(quote)]
+    pieces = [piece for quote in quotes if not denied(quote) for piece in sentences_of(quote)]
     ordered = sorted(pieces, key=lambda q: (KIND_ORDER[q.kind], -len(q.text), q.article_id,
                                             q.span.start))  # words in quotation marks lead
     for quote in ordered:
@@ -793,6 +793,39 @@ def quote_ledger(quotes: list[Quote], people: People, same: float) -> list[Ledge
         if not matched:
             entries.append(LedgerEntry(quote.text, speaker, quote.kind, [(quote, "verbatim")]))
     return entries
+
+
+def denied(quote: Quote) -> bool:
+    """The text says the speaker did not say it ("Manley did not say", "never described it as
+    …"): no carrier of the words, a witness against them (``denial_conflicts``)."""
+    return (quote.cue or "").startswith("not ")
+
+
+def denial_conflicts(quotes: list[Quote], entries: list[LedgerEntry], people: People,
+                     sources: Sources) -> list[Conflict]:
+    """An outlet saying a person did not say words (four or more) that other independent
+    outlets quote that person saying, all of them (status: "said" / "did not say")."""
+    found = []
+    for quote in quotes:
+        speaker = people.resolve(quote.speaker)
+        if not denied(quote) or not speaker or len(_norm(quote.text).split()) < 4:
+            continue  # ("did not say “radical Islam”": a term, not a remark)
+        for entry in entries:
+            said = [q for q, how in entry.carriers if how != "paraphrase"
+                    and people.resolve(q.speaker) == speaker
+                    and _norm(quote.text) in _norm(q.text)]  # all the words denied
+            witnesses = sources.independent({q.article_id for q in said})
+            if not witnesses - sources.independent({quote.article_id}):
+                continue
+            words = " ".join(quote.text.split()[:8]) + (" …" if len(quote.text.split()) > 8
+                                                      else "")
+            found.append(Conflict(
+                "status", f"whether {speaker} said “{words}”",
+                [_quote_side("said", said), _quote_side("did not say", [quote])],
+                f"{_labels(said, sources)} quote(s) {speaker} saying it; "
+                f"{sources.label(quote.article_id)} say(s) {speaker} did not."))
+            break
+    return found
 
 
 def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources,

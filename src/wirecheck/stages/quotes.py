@@ -38,6 +38,7 @@ from .reported import labelled, reported
 from .speakers import (
     SUBJECTS,
     Speaker,
+    cue_text,
     inside,
     is_cue,
     known_name,
@@ -108,7 +109,7 @@ class QuoteExtractor(ArticleStage):
                 speaker, cue_at = previous[0], previous[2]  # '…,” she said. “…'
             if kind == "direct" or speaker is not None:
                 previous = (speaker, paragraph_index(article, f.close_mark), cue_at)
-            cue = cue_token.text if cue_token is not None else None
+            cue = cue_text(cue_token) if cue_token is not None else None
             turn: Speaker | None = None
             for start, end in f.pieces:  # one quote per paragraph of a long quotation
                 label = labelled(parsed, start, end) if kind == "direct" else None

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp.spacy_backend import Parsed
 from ..text.datelines import DATELINE
-from .speakers import SUBJECTS, Speaker, inside, known_name, name_of, speaker_of
+from .speakers import SUBJECTS, Speaker, cue_text, inside, known_name, name_of, speaker_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -312,8 +312,7 @@ def _clip(parsed: Parsed, start: int, end: int, direct: list[tuple[int, int]],
     end = end - 1 if end > start and text[end - 1] == "." else end
     if end <= start:
         return None
-    return start, end, speaker, cue.idx, "according to" if cue.lower_ == "according" \
-        else cue.text
+    return start, end, speaker, cue.idx, cue_text(cue)
 
 
 def labelled(parsed: Parsed, start: int, end: int) -> tuple[Speaker, int] | None:

@@ -76,6 +76,20 @@ def is_cue(token: Token) -> bool:
         lemma == "put" and any(c.lower_ == "it" for c in token.children))  # "as X put it"
 
 
+# verbs that say only that words were said (not "did not question", "did not confirm")
+SAYING_ONLY = frozenset("say tell add state write describe call continue".split())
+
+
+def cue_text(token: Token) -> str:
+    """The cue as stored: its word, after "not " when the text says the speaker did not say
+    it ("Manley did not say", "Smith never described it as …"): a denial, no attribution."""
+    if token.lower_ == "according":
+        return "according to"
+    denied = token.lemma_.lower() in SAYING_ONLY and any(
+        c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
+    return f"not {token.text}" if denied else token.text
+
+
 def inside(char: int, ranges: list[tuple[int, int]]) -> bool:
     """Whether ``char`` falls in one of ``ranges`` (sorted by start, not overlapping)."""
     i = bisect.bisect_right(ranges, (char, float("inf"))) - 1
