@@ -6,7 +6,14 @@ from typing import Any
 
 import pytest
 
-from wirecheck.stages.aligned import _gist, _on_its_weekday, _same_event, aligned_pairs, same_place
+from wirecheck.stages.aligned import (
+    _gist,
+    _on_its_weekday,
+    _same_event,
+    aligned_pairs,
+    part_of,
+    same_place,
+)
 from wirecheck.stages.conflicts import (
     count_conflicts,
     home_conflicts,
@@ -163,6 +170,16 @@ def test_same_opening() -> None:
 ])
 def test_same_place(a: str, b: str, same: bool) -> None:
     assert same_place(a, b) is same
+
+
+@pytest.mark.parametrize(("a", "b", "within"), [
+    ("London", "U.K.", True), ("Boston", "Mass.", True),  # a state's abbreviation
+    ("South Boston", "Mass.", True), ("South Boston", "Boston", True),  # a quarter of Boston
+    ("Pyongyang", "North Korea", True), ("Pyongyang", "South Korea", False),  # a known name
+    ("Boston", "Texas", False), ("East Harlem", "Vt.", False),
+])
+def test_a_place_within_another(a: str, b: str, within: bool) -> None:
+    assert part_of(a, b) is within and part_of(b, a) is within
 
 
 def _roles_story(*given: tuple[int, str, str]) -> list[tuple[str, list[str]]]:

@@ -120,6 +120,11 @@ def verbs_of(noun: str) -> frozenset[str]:
                      for w in verbs[v][0] if "_" not in w)
 
 
+def is_noun(name: str) -> bool:
+    """Whether WordNet knows ``name`` (lower case, words spaced) as a noun: "south korea"."""
+    return name.replace(" ", "_") in _tables("noun")[0]
+
+
 def is_adjective(word: str) -> bool:
     """Whether WordNet lists ``word`` (lower case) as an adjective."""
     return word in _tables("adj")[0]

@@ -487,12 +487,40 @@ def same_place(a: str, b: str) -> bool:
 
 
 def part_of(a: str, b: str) -> bool:
-    """One place within the other, as WordNet knows them ("London" / "U.K."): a difference of
-    precision, not of place."""
+    """One place within the other, as WordNet knows them ("London" / "U.K."; "South Boston",
+    which it does not know, is within Boston, and Boston in "Mass."): a difference of precision,
+    not of place."""
     from ..consistency.wordnet import within
 
-    x, y = (normalize_for_hash(v).removesuffix("'s").strip() for v in (a, b))
-    return x in within(y) or y in within(x)
+    names_a, names_b = _place_names(a), _place_names(b)
+    return any(x in within(y) or y in within(x) for x in names_a for y in names_b) \
+        or bool(set(names_a[1:]) & {names_b[0]} or set(names_b[1:]) & {names_a[0]})
+
+
+# the abbreviations of the states after a name ("(D-Mass.)", "Calif."), as WordNet names them
+STATES = dict(pair.split(":") for pair in (
+    "ala:alabama ariz:arizona ark:arkansas calif:california colo:colorado conn:connecticut "
+    "del:delaware fla:florida ga:georgia ill:illinois ind:indiana kan:kansas ky:kentucky "
+    "md:maryland mass:massachusetts mich:michigan minn:minnesota "
+    "miss:mississippi mo:missouri mont:montana neb:nebraska nev:nevada nh:new_hampshire "
+    "nj:new_jersey nm:new_mexico ny:new_york nc:north_carolina nd:north_dakota okla:oklahoma "
+    "ore:oregon pa:pennsylvania ri:rhode_island sc:south_carolina sd:south_dakota "
+    "tenn:tennessee vt:vermont va:virginia wash:washington wva:west_virginia wis:wisconsin "
+    "wyo:wyoming").replace("_", "+").split())
+QUARTER = re.compile(r"(?:north|south|east|west|central|downtown|upper|lower) (.+)")
+
+
+def _place_names(place: str) -> list[str]:
+    """A place's name as WordNet may know it, then the place a part of it is named after
+    ("South Boston", unknown to WordNet: Boston)."""
+    from ..consistency.wordnet import is_noun
+
+    name = normalize_for_hash(place).removesuffix("'s").strip()
+    name = STATES.get(re.sub(r"[^a-z]", "", name), name).replace("+", " ")
+    quarter = QUARTER.fullmatch(name)
+    if quarter and not is_noun(name):  # ("South Korea" is no part of Korea)
+        return [name, quarter.group(1)]
+    return [name]
 
 
 def _named(place: str, text: str) -> bool:
