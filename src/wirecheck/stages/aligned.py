@@ -110,6 +110,8 @@ def aligned_pairs(claims: list[Claim], sources: Sources, threshold: float) -> li
     for claim in claims:
         for word in words[claim.id]:
             index[word].append(claim)
+    without = {kind: {c.id: {w for w in words[c.id] if not value_word(w)} for c in claims}
+               for kind, value_word in BLIND.items()}
     by_id = {c.id: c for c in claims}
     pairs: dict[frozenset[str], Pairing] = {}
     for claim in claims:
@@ -128,8 +130,7 @@ def aligned_pairs(claims: list[Claim], sources: Sources, threshold: float) -> li
             blind = {}
             for kind, value_word in BLIND.items():
                 left = sum(not value_word(w) for w in common)
-                kept = overlap_score({w for w in words[claim.id] if not value_word(w)},
-                                     {w for w in words[other_id] if not value_word(w)})
+                kept = overlap_score(without[kind][claim.id], without[kind][other_id])
                 blind[kind] = (kept, left < MIN_SHARED or kept < threshold)
             if score >= threshold / 2 or not all(loose for _, loose in blind.values()):
                 pairs[key] = Pairing(claim, other, score, len(common) < MIN_SHARED
@@ -494,7 +495,7 @@ def part_of(a: str, b: str) -> bool:
 
     names_a, names_b = _place_names(a), _place_names(b)
     return any(x in within(y) or y in within(x) for x in names_a for y in names_b) \
-        or bool(set(names_a[1:]) & {names_b[0]} or set(names_b[1:]) & {names_a[0]})
+        or names_b[0] in names_a[1:] or names_a[0] in names_b[1:]  # "South Boston" / "Boston"
 
 
 # the abbreviations of the states after a name ("(D-Mass.)", "Calif."), as WordNet names them
@@ -506,7 +507,7 @@ STATES = dict(pair.split(":") for pair in (
     "nj:new_jersey nm:new_mexico ny:new_york nc:north_carolina nd:north_dakota okla:oklahoma "
     "ore:oregon pa:pennsylvania ri:rhode_island sc:south_carolina sd:south_dakota "
     "tenn:tennessee vt:vermont va:virginia wash:washington wva:west_virginia wis:wisconsin "
-    "wyo:wyoming").replace("_", "+").split())
+    "wyo:wyoming").split())
 QUARTER = re.compile(r"(?:north|south|east|west|central|downtown|upper|lower) (.+)")
 
 
@@ -516,7 +517,7 @@ def _place_names(place: str) -> list[str]:
     from ..consistency.wordnet import is_noun
 
     name = normalize_for_hash(place).removesuffix("'s").strip()
-    name = STATES.get(re.sub(r"[^a-z]", "", name), name).replace("+", " ")
+    name = STATES.get(re.sub(r"[^a-z]", "", name), name).replace("_", " ")
     quarter = QUARTER.fullmatch(name)
     if quarter and not is_noun(name):  # ("South Korea" is no part of Korea)
         return [name, quarter.group(1)]
