@@ -25,6 +25,7 @@ from wirecheck.stages.conflicts import (
     role_conflicts,
     roles_compatible,
     same_opening,
+    sentences_of,
     slight,
     status_conflicts,
 )
@@ -515,3 +516,20 @@ def test_a_value_is_left_out_of_the_alignment_it_is_compared_by() -> None:
     assert pair.score < 44 <= pair.by("date")[0]
     assert pair.by("number")[0] > pair.score
     assert not pair.by("date")[1] and not pair.by("number")[1]
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    ("We will cooperate with the U.S. Attorney's office. We will respond.",
+     ["We will cooperate with the U.S. Attorney's office.", "We will respond."]),
+    ("Mr. Smith said so. He went home.", ["Mr. Smith said so.", "He went home."]),
+    ("She lied many times to the F.B.I. Nothing happened to her.",
+     ["She lied many times to the F.B.I.", "Nothing happened to her."]),
+    ("It is a war. A terrible one.", ["It is a war.", "A terrible one."]),
+])
+def test_a_quotation_is_cut_into_sentences_not_at_abbreviations(text: str,
+                                                                pieces: list[str]) -> None:
+    quote = Quote("q", "a", text, "Ann Vale", "said", "direct", Span("a", 10, 10 + len(text)),
+                  "test")
+    found = sentences_of(quote)
+    assert [q.text for q in found] == pieces
+    assert all(text[q.span.start - 10:q.span.end - 10] == q.text for q in found)

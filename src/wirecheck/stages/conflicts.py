@@ -46,7 +46,7 @@ from rapidfuzz import fuzz
 
 from ..ids import fold_accents, normalize_for_hash
 from ..nlp.spacy_backend import analyse
-from ..text.similarity import content_words, word_ngrams
+from ..text.similarity import STOP, content_words, word_ngrams
 from ..types import Article, Fact, Quote, Side, Span
 from .sources import People, Sources
 
@@ -747,12 +747,30 @@ def same_opening(a: str, b: str) -> bool:
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"'])")
+# a period that ends an abbreviation, not a sentence: "the U.S. Attorney's office", "Mr. Smith"
+ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|"
+                          r"Sgt|Capt|Jr|Sr|Inc|Co|Corp|No|Mt|Ft|Prof|Rev|Hon|Jan|Feb|Aug|Sept|"
+                          r"Oct|Nov|Dec)\.)$")
+
+
+def _opens_sentence(text: str) -> bool:
+    """After an abbreviation's period, a word that opens a sentence rather than goes on with a
+    name ("… to the F.B.I. Nothing happened", not "the U.S. Attorney's office")."""
+    word = re.match(r"[\w']+", text.lstrip("\u201c\"'"))
+    return word is not None and word.group(0).lower() in SENTENCE_OPENERS
+
+
+SENTENCE_OPENERS = STOP | frozenset(["nothing", "nobody", "none", "no", "yes", "if", "now",
+                                     "yet", "still", "because", "since", "although", "i"])
 
 
 def sentences_of(quote: Quote) -> list[Quote]:
     """A quotation of several sentences, as one quote per sentence (offsets kept exact)."""
     pieces, start = [], 0
-    for match in [*SENTENCE_END.finditer(quote.text), None]:
+    ends = [m for m in SENTENCE_END.finditer(quote.text)
+            if not ABBREVIATION.search(quote.text, 0, m.start())
+            or _opens_sentence(quote.text[m.end():])]
+    for match in [*ends, None]:
         end = match.start() if match else len(quote.text)
         piece = quote.text[start:end]
         if piece.strip():
