@@ -127,14 +127,17 @@ def aligned_pairs(claims: list[Claim], sources: Sources, threshold: float) -> li
                     or len(common) < MIN_SHARED - 1:
                 continue
             score = overlap_score(words[claim.id], words[other_id])
+            loose = len(common) < MIN_SHARED or score < threshold
             blind = {}
             for kind, value_word in BLIND.items():
+                x, y = without[kind][claim.id], without[kind][other_id]
+                if len(x) == len(words[claim.id]) and len(y) == len(words[other_id]):
+                    continue  # no such value in either: the same alignment
                 left = sum(not value_word(w) for w in common)
-                kept = overlap_score(without[kind][claim.id], without[kind][other_id])
+                kept = overlap_score(x, y)
                 blind[kind] = (kept, left < MIN_SHARED or kept < threshold)
-            if score >= threshold / 2 or not all(loose for _, loose in blind.values()):
-                pairs[key] = Pairing(claim, other, score, len(common) < MIN_SHARED
-                                     or score < threshold, blind)
+            if score >= threshold / 2 or not all(apart for _, apart in blind.values()):
+                pairs[key] = Pairing(claim, other, score, loose, blind)
     return sorted(pairs.values(), key=lambda p: (p.a.span.article_id, p.a.span.start,
                                                   p.b.span.article_id, p.b.span.start))
 
