@@ -61,6 +61,8 @@ def test_items_of_some_articles(store) -> None:  # type: ignore[no-untyped-def]
     found = store.of_articles("fact", wanted)
     assert [f.id for f in found] == sorted(f.id for f in facts if f.article_id in wanted)
     assert store.of_articles("fact", []) == []
+    with pytest.raises(StoreError, match="belong to no article"):
+        store.of_articles("story", ["a1"])
 
 
 def test_sqlite_file_is_readable_by_any_sqlite_tool(tmp_path: Path) -> None:

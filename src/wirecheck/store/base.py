@@ -25,7 +25,7 @@ class Store(Protocol):
     def all(self, kind: str) -> list[Any]: ...
 
     def of_articles(self, kind: str, article_ids: Iterable[str]) -> list[Any]:
-        """The items of ``kind`` (quote, fact or claim) of these articles, by id."""
+        """The items of ``kind`` (quote, fact, claim or evidence) of these articles, by id."""
 
     def count(self, kind: str) -> int: ...
 

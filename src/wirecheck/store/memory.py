@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..errors import StoreError
 from ..types import KINDS, Item
 from . import codec
 from .base import scope_of
@@ -42,6 +43,8 @@ class MemoryStore:
         return [codec.loads(kind, text) for _, text in sorted(self._rows[kind].items())]
 
     def of_articles(self, kind: str, article_ids: Iterable[str]) -> list[Any]:
+        if kind not in ("quote", "fact", "claim", "evidence"):  # (as the SQLite columns)
+            raise StoreError(f"{kind} items belong to no article")
         wanted = set(article_ids)
         return [item for item in self.all(kind) if item.article_id in wanted]
 
