@@ -288,8 +288,11 @@ def test_an_outlet_saying_words_were_not_said_contradicts_those_quoting_them(
                  "reports from the quay in Kestrel Bay.",
             "c": f"Orla Brennan, the harbour master, told reporters in Kestrel Bay: “{words}.”"}
     found = changed_article_conflicts(tmp_path, "Kestrel Bay harbour", said, "status")
-    assert [[side["value"] for side in c["sides"]] for c in found] == [["said", "did not say"]]
+    assert [[side["value"] for side in c["sides"]] for c in found] == [
+        ["Orla Brennan said it", "Orla Brennan did not say it"]]
     report = analyze([tmp_path]).report
+    statuses = [c for s in report["stories"] for c in s["conflicts"] if c["type"] == "status"]
+    assert len(statuses) == 1, statuses  # (not again as "say" / "not say" of the two sentences)
     denying = next(a["id"] for a in report["articles"] if a["meta"].get("id") == "b")
     carriers = [c["article_id"] for s in report["stories"] for q in s["quotes"]
                 if "reopen" in q["text"] for c in q["carriers"]]

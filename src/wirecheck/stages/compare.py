@@ -89,7 +89,7 @@ class Comparer(GroupStage):
                         float(conf["align_threshold"]), float(conf["support_threshold"]))
         conflicts += [Conflict(c.type, c.topic, c.sides, c.explanation)
                       for c in aligned_conflicts(pairs, differ, sources)
-                      if not _known(c.type, c.sides, conflicts)]
+                      if not _known(c.type, c.sides, conflicts, claims)]
         reused = reused_spans(bundle["article"], int(self.settings["dedup"]["passage_words"]))
         evidence = list(self._evidence(story, claims, sources, conflicts, reused))
         yield from evidence
@@ -275,9 +275,15 @@ def dated_by_story(facts: list[Fact], articles: list[Article]) -> list[Fact]:
     return out
 
 
-def _known(kind: str, sides: list[Side], conflicts: list[Conflict]) -> bool:
-    """An aligned-pair conflict that a typed finder already reports (a span in common)."""
-    return any(overlaps(a, b) for c in conflicts if c.type == kind
+def _known(kind: str, sides: list[Side], conflicts: list[Conflict],
+           claims: list[Claim]) -> bool:
+    """An aligned-pair conflict that a typed finder already reports: a span in common, or for
+    a status, spans in the same sentences ("did not say" and the quotation it denies)."""
+    def sentence(span: Span) -> Span:
+        return next((c.span for c in claims if overlaps(c.span, span)), span)
+
+    return any(overlaps(a, b) or (kind == "status" and overlaps(sentence(a), sentence(b)))
+               for c in conflicts if c.type == kind
                for s in c.sides for a in s.spans for side in sides for b in side.spans)
 
 

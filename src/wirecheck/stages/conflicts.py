@@ -835,11 +835,12 @@ def denial_conflicts(quotes: list[Quote], entries: list[LedgerEntry], people: Pe
             witnesses = sources.independent({q.article_id for q in said})
             if not witnesses - sources.independent({quote.article_id}):
                 continue
-            words = " ".join(quote.text.split()[:8]) + (" …" if len(quote.text.split()) > 8
-                                                      else "")
+            told = said[0].text.split()  # (in the words of those who quote it)
+            words = " ".join(told[:8]) + (" …" if len(told) > 8 else "")
             found.append(Conflict(
                 "status", f"whether {speaker} said “{words}”",
-                [_quote_side("said", said), _quote_side("did not say", [quote])],
+                [_quote_side(f"{speaker} said it", said),
+                 _quote_side(f"{speaker} did not say it", [quote])],
                 f"{_labels(said, sources)} quote(s) {speaker} saying it; "
                 f"{sources.label(quote.article_id)} say(s) {speaker} did not."))
             break
