@@ -335,8 +335,9 @@ def test_a_count_of_more_is_marked(extractor: FactExtractor) -> None:
     ("Secretary of State nominee Ann Lee met the council.", "Secretary", ("designate",)),
     ("Ann Lee, the council's secretary of State pick, met the mayor.", "secretary",
      ("designate",)),
-    ("The paper said secretary of State-designate Ann Lee met the mayor.", "secretary",
-     ("designate",)),
+    ("The paper said secretary of State-designate Ann Lee met the mayor.",
+     "secretary of State", ("designate",)),
+    ("Governor-elect Ann Lee met the council on Monday.", "Governor", ("designate",)),
     ("Secretary of State Ann Lee elected to stay.", "Secretary of State", ()),
 ])
 def test_a_title_of_then_and_a_title_after_former(extractor: FactExtractor, sentence: str,

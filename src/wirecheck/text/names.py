@@ -426,6 +426,9 @@ def _make_role(people: People, run: tuple[int, int], person: str,
     """``after``: a phrase after the name ("Schiff, a vocal critic of the president"), whose
     title comes before any "of", "to" or "for": a title after one is somebody else's."""
     tokens = list(people.doc[run[0]:run[1]])
+    run_end = tokens[-1].idx + len(tokens[-1])
+    if len(tokens) > 2 and tokens[-2].text == "-" and tokens[-1].lower_ in ("elect", "designate"):
+        tokens = tokens[:-2]  # "President-elect": the title, not yet held (``FUTURE``)
     heads = [k for k, t in enumerate(tokens) if is_title(t)]
     if after:
         cut = next((k for k, t in enumerate(tokens) if t.lower_ in ("of", "to", "for")),
@@ -455,7 +458,7 @@ def _make_role(people: People, run: tuple[int, int], person: str,
     dash = run[0] if tokens[0].text == "-" else run[0] - 1  # "then-Senator Obama"
     if dash >= 1 and people.doc[dash].text == "-" and people.doc[dash - 1].lower_ in QUALIFIERS:
         qualifier.append(people.doc[dash - 1].lower_)
-    if FUTURE.search(people.text, tokens[head].idx, tokens[-1].idx + len(tokens[-1])):
+    if FUTURE.search(people.text, tokens[head].idx, run_end):
         qualifier.append("designate")  # "secretary of State-designate", "… pick": not yet held
     if PERIOD.match(people.text, tokens[-1].idx + len(tokens[-1])):
         qualifier.append("former")  # "Mexico's president from 2000 to 2006": held then
