@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from wirecheck.stages.aligned import (
+    Pairing,
     _gist,
     _on_its_weekday,
     _same_event,
@@ -503,19 +504,27 @@ def test_datelines(text: str, dateline: str | None) -> None:
 
 def test_a_value_is_left_out_of_the_alignment_it_is_compared_by() -> None:
     """A changed day or figure must not hide itself: two sentences telling one event with other
-    figures and days are aligned for their numbers and days as they would be if those agreed
-    (34 by all their words, under the 44 that days need; 45 without those words)."""
-    said = ["The Greyling ferry ran aground at Kestrel Bay at 6.45 on Thursday, March 13, with 112 "
-            "passengers, 14 crew, 23 cars and 9 lorries aboard, 2 miles from port.",
-            "The Greyling ferry ran aground off Kestrel Bay on Tuesday evening in thick fog, the "
-            "coastguard said, and harbour tugs were sent from Harlow."]
-    claims = [Claim(f"c{i}", f"a{i}", text, Span(f"a{i}", 0, len(text)), None, False, "test")
-              for i, text in enumerate(said)]
-    articles = [Article(f"a{i}", "test", "x", ()) for i in range(2)]
-    [pair] = aligned_pairs(claims, Sources.build(articles, []), 30)
-    assert pair.score < 44 <= pair.by("date")[0]
-    assert pair.by("number")[0] > pair.score
-    assert not pair.by("date")[1] and not pair.by("number")[1]
+    days (or figures) are aligned for their days (or numbers) as if those agreed. The days pair
+    is 39 by all its words, under the 44 that days need, 45 without the words of days (and 39
+    with only the figures left out: this pair has none)."""
+    def pair(*said: str) -> Pairing:
+        claims = [Claim(f"c{i}", f"a{i}", text, Span(f"a{i}", 0, len(text)), None, False,
+                        "test") for i, text in enumerate(said)]
+        articles = [Article(f"a{i}", "test", "x", ()) for i in range(2)]
+        [found] = aligned_pairs(claims, Sources.build(articles, []), 30)
+        return found
+
+    days = pair("The Greyling ferry ran aground off Kestrel Bay on Tuesday evening in thick fog, "
+                "the coastguard said, and harbour tugs were sent from Harlow.",
+                "The Greyling ferry ran aground at Kestrel Bay late on Thursday, March the "
+                "thirteenth, with passengers, crew, cars and lorries aboard.")
+    assert days.score < 44 <= days.by("date")[0] and days.by("number")[0] == days.score
+    figures = pair("Harbour master Orla Brennan pledged to repay the $84,000 in port money she "
+                   "spent on the yacht.",
+                   "Orla Brennan would repay the $168,003, 2,017 invoices show, in 12 payments "
+                   "of $14,001 from her pension.")  # 24 by all words, 39 without the figures
+    assert figures.loose and not figures.by("number")[1]  # compared on its numbers after all
+    assert figures.by("date") == figures.by("number")  # (figures are words of days too)
 
 
 @pytest.mark.parametrize(("text", "pieces"), [
