@@ -17,6 +17,7 @@ from wirecheck.stages.aligned import (
 )
 from wirecheck.stages.conflicts import (
     count_conflicts,
+    denial_conflicts,
     home_conflicts,
     numbers_agree,
     person_like,
@@ -279,6 +280,29 @@ def test_quote_wordings_are_sides_and_a_shared_fragment_is_neither() -> None:
     found = [c for c in quote_conflicts(ledger, people, Sources.build(articles, []), 96)
              if c.type == "quote"]
     assert [list(side.article_ids) for side in found[0].sides] == [["a2", "a3"], ["a0"]]
+
+
+def test_a_denial_of_words_others_quote() -> None:
+    """"Ann Vale did not say …" against outlets quoting her saying all of those words; not
+    against a part of a word ("reopen" / "reopened"), nor for fewer than four words."""
+    def found(denied: str) -> list[list[str]]:
+        said = {"a0": ("The harbour will reopen on Monday morning", "said"),
+                "a1": ("The harbour will reopen on Monday morning", "told"),
+                "a2": (denied, "not say")}
+        quotes = [Quote(f"q{i}", aid, text, "Ann Vale", cue, "direct",
+                        Span(aid, 0, len(text)), "test")
+                  for i, (aid, (text, cue)) in enumerate(said.items())]
+        people = People.build(["Ann Vale"])
+        ledger = quote_ledger(quotes, people, 96)
+        assert all(q.article_id != "a2" for entry in ledger for q, _ in entry.carriers)
+        sources = Sources.build([Article(aid, "test", "x", ()) for aid in said], [])
+        return [[side.value for side in c.sides]
+                for c in denial_conflicts(quotes, ledger, people, sources)]
+
+    assert found("the harbour will reopen on Monday") == [["Ann Vale said it",
+                                                           "Ann Vale did not say it"]]
+    assert found("the harbour will reopen on Mon") == []
+    assert found("reopen on Monday") == []
 
 
 def test_words_in_quotation_marks_lead_the_ledger_not_a_paraphrase() -> None:

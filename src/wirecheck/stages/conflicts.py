@@ -831,7 +831,7 @@ def denial_conflicts(quotes: list[Quote], entries: list[LedgerEntry], people: Pe
         for entry in entries:
             said = [q for q, how in entry.carriers if how != "paraphrase"
                     and people.resolve(q.speaker) == speaker
-                    and _norm(quote.text) in _norm(q.text)]  # all the words denied
+                    and f" {_norm(quote.text)} " in f" {_norm(q.text)} "]  # all the words denied
             witnesses = sources.independent({q.article_id for q in said})
             if not witnesses - sources.independent({quote.article_id}):
                 continue
