@@ -202,9 +202,22 @@ def test_two_offices_one_against_one_are_a_tie() -> None:
     assert _roles_story((0, "Ann Vale", "minister"), (1, "Ann Vale", "author")) == []
     assert _roles_story((0, "Ann Vale", "Mayor"), (1, "Ann Vale", "mayor of Harlow")) == []
     # an attorney, or a word of a department's name, is no office
-    assert _roles_story((0, "Ann Vale", "attorney"), (1, "Ann Vale", "Mayor")) == []
-    assert _roles_story((0, "Ann Vale", "Justice Department official"),
-                        (1, "Ann Vale", "Attorney General")) == []
+    assert _roles_story((0, "Ann Vale", "attorney"),
+                        (1, "Ann Vale", "Justice Department official")) == []
+    # an office held now against a title that is none: one of them is wrong
+    assert _roles_story((0, "Ann Vale", "White House press secretary"),
+                        (1, "Ann Vale", "editor of the Weekly Standard")) == [
+        ("Ann Vale's role", ["White House press secretary", "editor of the Weekly Standard"])]
+    assert _roles_story((0, "Ann Vale", "attorney"), (1, "Ann Vale", "Mayor")) == [
+        ("Ann Vale's role", ["attorney", "Mayor"])]
+    # every title of one source against every title of the other: a title that is no office
+    # against one that is none may both be held
+    assert _roles_story((0, "Ann Vale", "Governor"), (0, "Ann Vale", "author"),
+                        (1, "Ann Vale", "policy director")) == []
+    # the same office, formerly held: a matter of when it was written; and a former office
+    # excludes nothing held now
+    assert _roles_story((0, "Ann Vale", "ex-Mayor"), (1, "Ann Vale", "Mayor")) == []
+    assert _roles_story((0, "Ann Vale", "ex-Mayor"), (1, "Ann Vale", "author")) == []
 
 
 def test_two_titles_a_person_may_hold_together_are_no_conflict() -> None:

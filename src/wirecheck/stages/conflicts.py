@@ -10,8 +10,10 @@ independent sources comes first. Differences that are not contradictions:
   it gives is compatible (``roles_compatible``) with a role another independent source gives,
   when it calls "former" a role the others give as current, or when it gives an office
   (president, governor, secretary, justice, ...: ``OFFICES``) no other source gives besides
-  the office the others agree on; two sources that each give a different office, one against
-  one, are a tie (a conflict that names no majority);
+  the office the others agree on; sources whose titles share none are a tie (a conflict that
+  names no majority) when each title of one against each of another is another role, one of
+  the two an office held now ("White House press secretary" / "editor of the Weekly
+  Standard"; not "former mayor" / "mayor", a matter of when it was written);
 - numbers (``numbers_agree``, used by ``aligned.py``): values within ``number_tolerance`` agree
   when either side is hedged ("about 40" vs "41"), and so does a figure in round terms with
   a precise one it rounds ("$43 million" / 43,885,310); "more than"/"at least"/"up to" agree with
@@ -205,12 +207,16 @@ def _office(role: Fact) -> bool:
 
 
 def _office_tie(person: str, roles: list[Fact], sources: Sources) -> list[Conflict]:
-    """Each source's titles for a person, when every one of them names an office and no
-    source's title is compatible with another source's (a tie: no majority is named)."""
+    """Each source's titles for a person, when no source's title is compatible with another
+    source's and, in each pair of two sources' titles, one is an office held now and the other
+    no form of it (a tie: no majority is named). Two titles neither of which is an office may
+    both be held ("author" / "policy director")."""
     by_source: dict[str, list[Fact]] = defaultdict(list)
     for fact in roles:
         by_source[sources.source_of[fact.article_id]].append(fact)
-    if len(by_source) < 2 or not all(_office(f) for f in roles):
+    if len(by_source) < 2 or not all(
+            not _same_role(f, g) and (_office(f) or _office(g)) for f in roles for g in roles
+            if sources.source_of[f.article_id] != sources.source_of[g.article_id]):
         return []
     sides = [side(_label_roles(facts), facts) for facts in by_source.values()]
     return [Conflict("role", f"{person}'s role", sides, "; ".join(
