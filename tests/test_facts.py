@@ -344,3 +344,16 @@ def test_a_title_of_then_and_a_title_after_former(extractor: FactExtractor, sent
                                                   value: str, qualifier: tuple[str, ...]) -> None:
     roles = facts_of(extractor, make_article(sentence), "role")
     assert [(f.value, f.qualifier) for f in roles] == [(value, qualifier)], roles
+
+
+@pytest.mark.parametrize(("sentence", "roles"), [
+    # the title before "for" or "to" a short title is an aide's, not the named person's
+    ("Ann Lee, the communications director for Rep. Bo Lin, wrote the post.", []),
+    ("The chief of staff to Sen. Bo Lin said no.", []),
+    ("The chief of staff to Senator Bo Lin said no.", [("Bo Lin", "Senator")]),
+    ("Ambassador to Canada David Wilkins met the council.", [("David Wilkins", "Ambassador")]),
+])
+def test_a_title_for_another_persons_title(extractor: FactExtractor, sentence: str,
+                                           roles: list[tuple[str, str]]) -> None:
+    found = facts_of(extractor, make_article(sentence), "role")
+    assert [(f.subject, f.value) for f in found] == roles, found
