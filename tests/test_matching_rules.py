@@ -54,6 +54,20 @@ def test_same_person(a: str, b: str, same: bool) -> None:
     assert same_person(name_key(a), name_key(b)) is same
 
 
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Trump Jr.", "Donald Trump Jr.", True),
+    ("Donald Trump", "Donald Trump Jr.", False),
+    ("Trump Jr.", "Donald Trump", False),
+    ("Trump", "Donald Trump Jr.", False),  # (no surname is "jr": as before)
+])
+def test_a_son_is_not_his_father(a: str, b: str, same: bool) -> None:
+    """A generational suffix, in a story and in an article."""
+    from wirecheck.text.names import same_person as same_in_article
+
+    assert same_person(name_key(a), name_key(b)) is same
+    assert same_in_article(a, b) is same
+
+
 @pytest.mark.parametrize(("a", "b", "compatible"), [
     ("Senator", "Senate Majority Leader", True),
     ("Senate Democratic Leader", "Senate Minority Leader", True),

@@ -10,6 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..ids import fold_accents, normalize_for_hash
 from ..render.words import source_label
+from ..text.names import without_suffix
 from ..types import Article, DuplicateGroup, Side, Span
 
 HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|sir|dame|prof|rep|sen|gov|gen|lt|col|rev|hon|amb|atty)"
@@ -89,11 +90,12 @@ def name_key(name: str) -> tuple[str, ...]:
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """"Rubio" ~ "Marco Rubio", "Tahir Andrabi" ~ "Tahir Hussain Andrabi", "Jim Mattis" ~
     "James Mattis", "Vicente Fox" ~ "Vincente Fox" (one letter off); "Ann Lee" !~ "Bo Lee"."""
-    if not a or not b or a[-1] != b[-1]:
+    wa, wb = without_suffix(list(a), list(b))  # "Trump Jr." ~ "Donald Trump Jr."
+    if not wa or not wb or wa[-1] != wb[-1]:
         return False
-    if len(a) == 1 or len(b) == 1:
+    if len(wa) == 1 or len(wb) == 1:
         return True
-    x, y = a[0], b[0]
+    x, y = wa[0], wb[0]
     return (x == y or frozenset((x, y)) in NICKNAMES
             or (min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1))
 

@@ -100,9 +100,29 @@ def name_words(name: str) -> list[str]:
     return [w for w in words if w and w not in HONORIFICS]
 
 
+SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def name_parts(words: list[str] | tuple[str, ...]) -> tuple[list[str], str]:
+    """A name's words without its generational suffix, and the suffix: "Donald Trump Jr." ->
+    (["donald", "trump"], "jr")."""
+    if len(words) > 1 and words[-1] in SUFFIXES:
+        return list(words[:-1]), words[-1]
+    return list(words), ""
+
+
+def without_suffix(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
+    """Two names without the generational suffix both end with: "Trump Jr." ~ "Donald Trump
+    Jr." as "Trump" ~ "Donald Trump". A name with a suffix and one without are compared as
+    they are: no surname is "jr", and "Roger Stone" may be "Roger J. Stone Jr."."""
+    (ca, sa), (cb, sb) = name_parts(a), name_parts(b)
+    return (ca, cb) if sa and sa == sb else (list(a), list(b))
+
+
 def same_person(a: str, b: str) -> bool:
-    """"Rubio" ~ "Marco Rubio", "Tahir Andrabi" ~ "Tahir Hussain Andrabi"; "Ann Lee" !~ "Bo Lee"."""
-    wa, wb = name_words(a), name_words(b)
+    """"Rubio" ~ "Marco Rubio", "Tahir Andrabi" ~ "Tahir Hussain Andrabi", "Trump Jr." ~
+    "Donald Trump Jr."; "Ann Lee" !~ "Bo Lee", "Donald Trump" !~ "Donald Trump Jr."."""
+    wa, wb = without_suffix(name_words(a), name_words(b))
     if not wa or not wb or wa[-1] != wb[-1]:
         return False
     short, long_ = sorted((wa, wb), key=len)
