@@ -309,6 +309,25 @@ def test_quote_wordings_are_sides_and_a_shared_fragment_is_neither() -> None:
     assert [list(side.article_ids) for side in found[0].sides] == [["a2", "a3"], ["a0"]]
 
 
+def test_a_variant_sentence_of_a_longer_remark_is_a_dispute() -> None:
+    """An outlet quoting the first part of a remark verbatim and its end in other words is no
+    carrier of both wordings: the end's two wordings are the sides, the first cited by the
+    outlets that quote that end."""
+    said = [("a0", "The council should listen to its allies in the harbour towns, and if we "
+                   "do not get it, there should be no deal."),
+            ("a1", "The council should listen to its allies in the harbour towns"),
+            ("a1", "And if we do not get it, we will walk away from the table."),
+            ("a2", "The council should listen to its allies in the harbour towns")]
+    quotes = [Quote(f"q{i}", aid, text, "Ann Vale", "said", "direct",
+                    Span(aid, 0, len(text)), "test") for i, (aid, text) in enumerate(said)]
+    people = People.build(["Ann Vale"])
+    ledger = quote_ledger(quotes, people, 96)
+    sources = Sources.build([Article(aid, "test", "x", ()) for aid in ("a0", "a1", "a2")], [])
+    found = [c for c in quote_conflicts(ledger, people, sources, 96) if c.type == "quote"]
+    assert [(side.value, list(side.article_ids)) for side in found[0].sides] == [
+        (said[0][1], ["a0"]), (said[2][1], ["a1"])]
+
+
 def test_a_denial_of_words_others_quote() -> None:
     """"Ann Vale did not say …" against outlets quoting her saying all of those words; not
     against a part of a word ("reopen" / "reopened"), nor for fewer than four words."""

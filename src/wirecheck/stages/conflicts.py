@@ -858,11 +858,14 @@ def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources
     found = []
     for entry in entries:
         wordings = _wordings(entry, same)
-        exact = wordings[0]
-        wordings = [exact, *(w for w in wordings[1:] if not _same_meaning(entry.text, w[0].text))]
+        wordings = [wordings[0], *(w for w in wordings[1:]
+                                   if not _same_meaning(entry.text, w[0].text))]
         variants = [q for wording in wordings[1:] for q in wording]
-        sides = sorted((_quote_side(w[0].text if i else entry.text, w)
-                        for i, w in enumerate(wordings) if w),
+        exact = _told_alike(wordings[0], variants, same)
+        told = entry.text if any(q.text == entry.text for q in exact) or not exact \
+            else max((q.text for q in exact), key=len)
+        sides = sorted((_quote_side(w[0].text if i else told, w)
+                        for i, w in enumerate([exact, *wordings[1:]]) if w),
                        key=lambda side: -len(sources.independent(side.article_ids)))
         if variants and sources.independent({q.article_id for q in variants}) - \
                 sources.independent({q.article_id for q in exact}) \
@@ -892,6 +895,16 @@ def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources
                 + "; ".join(f"{name} ({_labels(qs, sources)})" for name, qs in ranked) + ".",
             ))
     return found
+
+
+def _told_alike(exact: list[Quote], variants: list[Quote], same: float) -> list[Quote]:
+    """The carriers of an entry's words that quote what its variants quote otherwise: of a
+    remark of several sentences, those of the sentence a variant departs from ("And if we
+    don't get it, there should be no deal" / "…, we walk away"), not an outlet's other
+    sentences, which make it no carrier of both wordings. All of them when none is."""
+    alike = [q for q in exact if any(quote_match(q.text, v.text, same) is not None
+                                     or same_opening(q.text, v.text) for v in variants)]
+    return alike or exact
 
 
 def _same_meaning(a: str, b: str) -> bool:
