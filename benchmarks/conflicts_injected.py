@@ -22,7 +22,10 @@ outlets) and NewsWCL50 (10 events x 5 outlets). Each event is one cluster.
    - negation: a claim sentence that another independent article supports -> the main verb
      negated ("is" -> "is not", "said" -> "did not say") or its negation dropped;
    - quote: a direct quotation (one sentence) carried by two independent articles -> the
-     second half of its words replaced;
+     second half of its words replaced (first those another source carries whole: words
+     only this article carries, "… there is no room for prejudice" of which another outlet
+     quotes "There is no room for prejudice", leave nothing to check the change against;
+     since 2026-12-06, seventh session);
    - speaker: the name that introduces such a quotation (same speaker in both) -> another
      person of the story;
    - place: a place that two independent articles name -> a place from a list not in the story
@@ -216,6 +219,7 @@ class Candidate:
     sharers: int  # other independent sources that state it
     make: Callable[[], Edit | None]
     info: dict[str, Any]
+    whole: int | None = None  # quotes: other sources that carry all of its words (else sharers)
 
 
 def others_sharing(control: Control, article_id: str, ids: set[str]) -> int:
@@ -451,11 +455,16 @@ def quote_candidates(c: Control) -> Iterator[Candidate]:
     for carriers in ledger(c):
         for q, piece in carriers:
             sharers = others_sharing(c, q.article_id, {o.article_id for o, _ in carriers})
+            text = normalize_for_hash(c.sources.text(piece))
+            whole = others_sharing(c, q.article_id, {
+                o.article_id for o, other in carriers
+                if text in normalize_for_hash(c.sources.text(other))})
             words = len(c.sources.text(piece).split())
             if sharers and words >= 4:
                 yield Candidate(q.article_id, False, sharers,
                                 partial(quote_edit, c, piece),
-                                {"quote": c.sources.text(piece)[:120], "words": words})
+                                {"quote": c.sources.text(piece)[:120], "words": words,
+                                 "whole": whole}, whole)
 
 
 def quote_edit(c: Control, piece: Span) -> Edit | None:
@@ -569,8 +578,9 @@ FINDERS = {"role": role_candidates, "number": number_candidates, "date": date_ca
 
 def choose(c: Control, kind: str) -> Edit | None:
     rng = random.Random(f"{SEED}-{c.name}-{kind}")
-    ranked = sorted(((cand.repeated, -cand.sharers, rng.random(), i, cand)
-                     for i, cand in enumerate(FINDERS[kind](c))), key=lambda t: t[:4])
+    ranked = sorted(((cand.repeated, -(cand.sharers if cand.whole is None else cand.whole),
+                      -cand.sharers, rng.random(), i, cand)
+                     for i, cand in enumerate(FINDERS[kind](c))), key=lambda t: t[:5])
     for *_, cand in ranked:
         edit = cand.make()
         if edit is not None and (edit.start, edit.end) != (0, 0):
