@@ -357,3 +357,18 @@ def test_a_title_for_another_persons_title(extractor: FactExtractor, sentence: s
                                            roles: list[tuple[str, str]]) -> None:
     found = facts_of(extractor, make_article(sentence), "role")
     assert [(f.subject, f.value) for f in found] == roles, found
+
+
+@pytest.mark.parametrize(("sentence", "roles"), [
+    # the word after a title's "of" or "to" is the title's, not the first of the name
+    ("Critics blamed Secretary of Agriculture John Boehner of Ohio.",
+     [("John Boehner", "Secretary of Agriculture")]),
+    ("He was named by Ambassador to Canada Obama on Monday.", [("Obama", "Ambassador")]),
+    # ... unless what follows is tagged as no person: a company named after a title's "of"
+    ("Joe Smith, the president of Majestic Steel USA, said tariffs help.",
+     [("Joe Smith", "president")]),
+])
+def test_a_titles_complement_is_no_part_of_the_name(extractor: FactExtractor, sentence: str,
+                                                    roles: list[tuple[str, str]]) -> None:
+    found = facts_of(extractor, make_article(sentence), "role")
+    assert [(f.subject, f.value) for f in found] == roles, found

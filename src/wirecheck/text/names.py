@@ -292,6 +292,10 @@ def name_spans(doc: Doc) -> list[tuple[int, int]]:
     persons = {i: (e.start, e.end) for e in doc.ents if e.label_ == "PERSON"
                for i in range(e.start, e.end)}
     for start, end, after_title in _propn_runs(doc):
+        if end - start >= 2 and start >= 2 and doc[start - 1].lower_ in ("of", "to") \
+                and is_title(doc[start - 2]):  # "Secretary of Agriculture John Boehner",
+            start += 1  # "Ambassador to Canada Enrique Peña Nieto" (not "of Majestic Steel USA")
+            after_title = all(t.ent_type_ in ("", "PERSON") for t in doc[start:end])
         ent = next((persons[i] for i in range(start, end) if i in persons), None)
         if ent is not None and end - start >= 2 and not after_title:
             start, end = max(start, ent[0]), min(end, ent[1])
