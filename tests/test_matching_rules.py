@@ -328,6 +328,34 @@ def test_a_variant_sentence_of_a_longer_remark_is_a_dispute() -> None:
         (said[0][1], ["a0"]), (said[2][1], ["a1"])]
 
 
+def test_a_quotation_resumed_after_its_tag_is_one_sentence() -> None:
+    """'“I trust in God,” Ann Vale said, “but …”' is matched as the sentence others quote
+    whole: its altered first part is a dispute (alone it matched nothing, and its second part
+    made the outlet a carrier of the others' words)."""
+    whole = "I trust in the council, but the council wants to see us help ourselves first."
+    first = "I trust nobody at all,"
+    second = "but the council wants to see us help ourselves first."
+    quotes = [Quote("q0", "a0", whole, "Ann Vale", "said", "direct", Span("a0", 0, 79), "test"),
+              Quote("q1", "a1", first, "Ann Vale", "said", "direct", Span("a1", 1, 23), "test"),
+              Quote("q2", "a1", second, "Ann Vale", "said", "direct", Span("a1", 40, 92), "test"),
+              Quote("q3", "a2", whole, "Ann Vale", "said", "direct", Span("a2", 0, 79), "test")]
+    people = People.build(["Ann Vale"])
+    ledger = quote_ledger(quotes, people, 96)
+    sources = Sources.build([Article(aid, "test", "x", ()) for aid in ("a0", "a1", "a2")], [])
+    found = [c for c in quote_conflicts(ledger, people, sources, 96) if c.type == "quote"]
+    assert [list(side.article_ids) for side in found[0].sides] == [["a0", "a2"], ["a1"]]
+    # a tag far from the next quotation, or a next quotation opening a sentence: two remarks
+    far = [q if q.id != "q2" else Quote("q2", "a1", second, "Ann Vale", "said", "direct",
+                                        Span("a1", 200, 252), "test") for q in quotes]
+    assert not [c for c in quote_conflicts(quote_ledger(far, people, 96), people, sources, 96)
+                if c.type == "quote"]
+    ended = [q if q.id != "q1" else Quote("q1", "a1", "I trust nobody at all.", "Ann Vale",
+                                          "said", "direct", Span("a1", 1, 23), "test")
+             for q in quotes]  # a first quotation that ends its sentence is not resumed
+    assert not [c for c in quote_conflicts(quote_ledger(ended, people, 96), people, sources, 96)
+                if c.type == "quote"]
+
+
 def test_a_denial_of_words_others_quote() -> None:
     """"Ann Vale did not say …" against outlets quoting her saying all of those words; not
     against a part of a word ("reopen" / "reopened"), nor for fewer than four words."""

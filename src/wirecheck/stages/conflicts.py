@@ -792,31 +792,63 @@ KIND_ORDER = {"direct": 0, "partial": 1, "indirect": 2}
 
 
 def quote_ledger(quotes: list[Quote], people: People, same: float) -> list[LedgerEntry]:
-    """Quotations grouped by their words, sentence by sentence; a fragment joins the longest
+    """Quotations grouped by their words, sentence by sentence (a sentence resumed after its
+    speech tag is one: ``_resumed``); a fragment joins the longest
     form it belongs to; an indirect quote with the words of a quotation is a paraphrase
     carrier, with the words of another indirect quote a verbatim one."""
     entries: list[LedgerEntry] = []
-    pieces = [piece for quote in quotes if not denied(quote) for piece in sentences_of(quote)]
-    ordered = sorted(pieces, key=lambda q: (KIND_ORDER[q.kind], -len(q.text), q.article_id,
-                                            q.span.start))  # words in quotation marks lead
-    for quote in ordered:
+    units = _resumed([sentences_of(quote) for quote in quotes if not denied(quote)])
+    ordered = sorted(units, key=lambda u: (KIND_ORDER[u[1][0].kind], -len(u[0]),
+                                           u[1][0].article_id, u[1][0].span.start))
+    for text, pieces in ordered:  # (words in quotation marks lead)
+        quote = pieces[0]
         speaker = people.resolve(quote.speaker)
         matched = False
         for entry in entries:
-            match = quote_match(entry.text, quote.text, same)
+            match = quote_match(entry.text, text, same)
             if match is None and speaker and speaker == entry.speaker \
                     and "indirect" not in (quote.kind, entry.kind) \
-                    and same_opening(entry.text, quote.text):
+                    and same_opening(entry.text, text):
                 match = "variant"
             if match is None:
                 continue
             if quote.kind == "indirect" and (entry.kind != "indirect" or match != "verbatim"):
                 match = "paraphrase"  # (the same reported words in two outlets are verbatim)
-            entry.carriers.append((quote, match))
+            entry.carriers.extend((piece, match) for piece in pieces)
             matched = True
         if not matched:
-            entries.append(LedgerEntry(quote.text, speaker, quote.kind, [(quote, "verbatim")]))
+            entries.append(LedgerEntry(text, speaker, quote.kind,
+                                       [(piece, "verbatim") for piece in pieces]))
     return entries
+
+
+def _resumed(quotes: list[list[Quote]]) -> list[tuple[str, list[Quote]]]:
+    """Each quotation's sentences as (words, pieces); a sentence resumed after its speech tag
+    ('“I trust in God,” Mr. Obama said, “but God wants …”') is one sentence of two pieces, so
+    that it is matched as the others quote it whole (each piece alone may be the part of it
+    that another outlet altered)."""
+    units: list[tuple[str, list[Quote]]] = []
+    last: Quote | None = None  # the previous quotation's last sentence, if it may go on
+    for sentences in sorted(quotes, key=lambda qs: (qs[0].article_id, qs[0].span.start)):
+        first = sentences[0]
+        if last is not None and units and _resumes(last, first):
+            text, pieces = units.pop()
+            units.append((f"{text} {first.text}", [*pieces, first]))
+            sentences = sentences[1:]
+        units += [(piece.text, [piece]) for piece in sentences]
+        last = sentences[-1] if sentences else None
+    return units
+
+
+def _resumes(before: Quote, after: Quote) -> bool:
+    """The same speaker's direct quotation goes on after a short speech tag: the first ends no
+    sentence, the second opens in lower case and is direct, which the extractor makes it only
+    then ('“…,” she said, “but …”'; ``quotes.resumes``; not '“… hypocritical.” The savings,
+    she said, “do not cut …”')."""
+    return before.article_id == after.article_id and before.kind == after.kind == "direct" \
+        and before.speaker == after.speaker and before.cue == after.cue \
+        and 0 < after.span.start - before.span.end <= 40 and after.text[:1].islower() \
+        and not before.text.rstrip().endswith((".", "!", "?"))
 
 
 def denied(quote: Quote) -> bool:

@@ -150,13 +150,18 @@ class QuoteExtractor(ArticleStage):
                 yield Attributed(quote, speaker, cue_at)
 
 
+# the period of a title or an initial ends no sentence: '“…,” Mr. Obama said, “but …”'
+SHORT_FORM = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Sr|Jr"
+                        r"|[A-Z])\.")
+
+
 def resumes(parsed: Parsed, before: Found, f: Found) -> bool:
     """Whether quotation ``f`` resumes quotation ``before`` after a speech tag in the same
     sentence ('“…,” Schiff said, “but …”')."""
     text = parsed.article.text
     between = text[before.close_mark + 1:f.open_mark]
     if "\n" in between or not between.rstrip().endswith((",", ":", "\u2014")) or re.search(
-            r"[!?]|[.]\s+[A-Z]", between) or len(between.split()) > 25:
+            r"[!?]|[.]\s+[A-Z]", SHORT_FORM.sub("", between)) or len(between.split()) > 25:
         return False
     span = parsed.doc.char_span(before.close_mark + 1, f.open_mark, alignment_mode="expand")
     return span is not None and any(is_cue(t) for t in span)
