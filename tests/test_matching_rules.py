@@ -240,6 +240,14 @@ def test_two_titles_a_person_may_hold_together_are_no_conflict() -> None:
                         (2, "Ann Vale", "executive director")) == []
     assert _roles_story((0, "Ann Vale", "economic adviser"), (1, "Ann Vale", "economic adviser"),
                         (2, "Ann Vale", "chairman")) == []
+    # a company's chief executive is often its president too, alone or against a majority;
+    # an office against both is still a mistake
+    assert _roles_story((0, "Ann Vale", "CEO"), (1, "Ann Vale", "Acme president")) == []
+    assert _roles_story((0, "Ann Vale", "Acme president"), (1, "Ann Vale", "Acme president"),
+                        (2, "Ann Vale", "chief executive")) == []
+    assert _roles_story((0, "Ann Vale", "CEO"), (1, "Ann Vale", "Acme president"),
+                        (2, "Ann Vale", "Secretary of Agriculture")) == [
+        ("Ann Vale's role", ["Acme president", "Secretary of Agriculture"])]
     # an office, held now or formerly, against another title can tell a mistake
     assert _roles_story((0, "Ann Vale", "Governor"), (1, "Ann Vale", "Governor"),
                         (2, "Ann Vale", "policy director")) == [

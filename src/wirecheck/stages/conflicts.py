@@ -122,6 +122,8 @@ def _same_role(a: Fact, b: Fact) -> bool:
     wa, wb = role_words(a.value), role_words(b.value)
     if not wa or not wb:
         return False
+    if held_together(a, b):
+        return True
     if wa - GENERIC <= wb or wb - GENERIC <= wa:
         return True
     for x, y in ((wa, wb), (wb, wa)):
@@ -142,6 +144,16 @@ def exclusive(a: Fact, b: Fact) -> bool:
     return any(OFFICE.search(text) or "minister" in text.split()
                for text in (normalize_for_hash(r.value) for r in (a, b))) \
         or bool(role_words(a.value) & role_words(b.value) - GENERIC)
+
+
+COMPANY_TITLES = frozenset(["president", "chairman", "chair", "founder", "owner"])
+
+
+def held_together(a: Fact, b: Fact) -> bool:
+    """A chief executive is often also the company's president, chairman or founder ("CEO" /
+    "Chick-fil-A president"): titles of one post, as compatible as the same role's words."""
+    wa, wb = role_words(a.value), role_words(b.value)
+    return any("ceo" in x and y & COMPANY_TITLES for x, y in ((wa, wb), (wb, wa)))
 
 
 def _former(role: Fact) -> bool:
