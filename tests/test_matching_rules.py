@@ -366,7 +366,7 @@ def test_a_quotation_resumed_after_its_tag_is_one_sentence() -> None:
 
 def test_a_denial_of_words_others_quote() -> None:
     """"Ann Vale did not say …" against outlets quoting her saying all of those words; not
-    against a part of a word ("reopen" / "reopened"), nor for fewer than four words."""
+    against a part of a word ("reopen" / "reopened"), nor for fewer than three words."""
     def found(denied: str) -> list[list[str]]:
         said = {"a0": ("The harbour will reopen on Monday morning", "said"),
                 "a1": ("The harbour will reopen on Monday morning", "told"),
@@ -384,7 +384,8 @@ def test_a_denial_of_words_others_quote() -> None:
     assert found("the harbour will reopen on Monday") == [["Ann Vale said it",
                                                            "Ann Vale did not say it"]]
     assert found("the harbour will reopen on Mon") == []
-    assert found("reopen on Monday") == []
+    assert found("reopen on Monday") == [["Ann Vale said it", "Ann Vale did not say it"]]
+    assert found("on Monday") == []  # two words: a term, not a remark
 
 
 def test_words_in_quotation_marks_lead_the_ledger_not_a_paraphrase() -> None:

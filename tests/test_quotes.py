@@ -503,6 +503,10 @@ def test_harbour_quotes(corpora: dict[str, dict[str, list[Quote]]], article_id: 
     ("“The harbour will reopen on Monday,” Orla Brennan said.", "said"),
     # a negated verb of judging or thinking denies no words: "did not question"
     ("Orla Brennan did not question “the harbour's future as a port.”", "question"),
+    # the cue whose clause holds the quotation, not a nearer one after it
+    ("Orla Brennan said the ferry fire, which destroyed two boats and the ticket office at the "
+     "north quay late on Saturday, is being investigated as an “act of arson,” though she did "
+     "not say whether it was tied to the strike.", "said"),
 ])
 def test_a_denied_cue_is_marked(extractor: QuoteExtractor, sentence: str, cue: str) -> None:
     """The text says the speaker did not say the words: the cue says so ("not say"), and the

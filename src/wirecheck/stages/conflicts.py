@@ -871,13 +871,14 @@ def denied(quote: Quote) -> bool:
 
 def denial_conflicts(quotes: list[Quote], entries: list[LedgerEntry], people: People,
                      sources: Sources) -> list[Conflict]:
-    """An outlet saying a person did not say words (four or more) that other independent
+    """An outlet saying a person did not say words (three or more) that other independent
     outlets quote that person saying, all of them (status: "said" / "did not say")."""
     found = []
     for quote in quotes:
         speaker = people.resolve(quote.speaker)
-        if not denied(quote) or not speaker or len(_norm(quote.text).split()) < 4:
-            continue  # ("did not say “radical Islam”": a term, not a remark)
+        if not denied(quote) or not speaker or len(_norm(quote.text).split()) < 3:
+            continue  # ("did not say “radical Islam”": a term, not a remark; "did not
+            # describe it as “dishonest and hypocritical”" is one)
         for entry in entries:
             said = [q for q, how in entry.carriers if how != "paraphrase"
                     and people.resolve(q.speaker) == speaker

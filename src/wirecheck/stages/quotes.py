@@ -287,7 +287,9 @@ def _named_after(parsed: Parsed, f: Found, end: int) -> Speaker | None:
 def _best_cue(parsed: Parsed, start: int, end: int, f: Found,
               quoted: list[tuple[int, int]]) -> tuple[Token | None, Speaker | None]:
     """Of the cue verbs in [start, end) outside quotations, the one the parse attaches to the
-    quote, else the one with a speaker, nearest first."""
+    quote, else the one with a speaker, then one whose clause holds the quote ('Obama said the
+    massacre is investigated as an “act of terror,” though did not say whether …': "said"),
+    nearest first."""
     doc = parsed.doc
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -300,9 +302,11 @@ def _best_cue(parsed: Parsed, start: int, end: int, f: Found,
             continue
         speaker = speaker_of(parsed, token, quoted)
         attached = token.head.i in inner or any(c.i in inner for c in token.children)
+        holds = any(token.is_ancestor(doc[i]) for i in inner)
         distance = min(abs(token.idx - f.open_mark), abs(token.idx - f.close_mark))
-        ranked.append((speaker is None, not attached, distance, token.i, token, speaker))
+        ranked.append((speaker is None, not attached, not holds, distance, token.i, token,
+                       speaker))
     if not ranked:
         return None, None
-    best = min(ranked, key=lambda r: r[:4])
-    return best[4], best[5]
+    best = min(ranked, key=lambda r: r[:5])
+    return best[5], best[6]
