@@ -347,9 +347,12 @@ def test_a_title_of_then_and_a_title_after_former(extractor: FactExtractor, sent
 
 
 @pytest.mark.parametrize(("sentence", "roles"), [
-    # the title before "for" or "to" a short title is an aide's, not the named person's
-    ("Ann Lee, the communications director for Rep. Bo Lin, wrote the post.", []),
-    ("The chief of staff to Sen. Bo Lin said no.", []),
+    # the title before "for" or "to" a short title is an aide's, not the named person's, whose
+    # title the short one is ("Rep.", "Sen.", "Gov.": representative, senator, governor)
+    ("Ann Lee, the communications director for Rep. Bo Lin, wrote the post.",
+     [("Bo Lin", "representative")]),
+    ("The chief of staff to Sen. Bo Lin said no.", [("Bo Lin", "senator")]),
+    ("Texas Gov. Bo Lin said no.", [("Bo Lin", "governor")]),
     ("The chief of staff to Senator Bo Lin said no.", [("Bo Lin", "Senator")]),
     ("Ambassador to Canada David Wilkins met the council.", [("David Wilkins", "Ambassador")]),
 ])

@@ -70,6 +70,7 @@ def test_a_son_is_not_his_father(a: str, b: str, same: bool) -> None:
 
 @pytest.mark.parametrize(("a", "b", "compatible"), [
     ("Senator", "Senate Majority Leader", True),
+    ("Lt. governor", "Lieutenant Governor", True),  # "Lt. Gov." as extracted
     ("Senate Democratic Leader", "Senate Minority Leader", True),
     ("C.I.A. director", "CIA Director", True),
     ("CEO", "chief executive", True),

@@ -85,7 +85,7 @@ INITIALS = {"fbi": "federal bureau investigation", "cia": "central intelligence 
 SAME_WORD = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
              "congressman": "representative", "congresswoman": "representative",
              "rep": "representative", "spokeswoman": "spokesman", "spokesperson": "spokesman",
-             "gop": "republican", "democrat": "democratic"}
+             "gop": "republican", "democrat": "democratic", "lt": "lieutenant"}
 PARTY = frozenset(["democratic", "democrat", "republican", "gop", "labour", "conservative"])
 SIDES = frozenset(["majority", "minority"])
 

@@ -30,6 +30,7 @@ prosecutor inspector sheriff coach captain manager founder editor correspondent 
 economist analyst mp councillor councilor pope bishop imam rabbi colonel lieutenant sergeant
 admiral marshal general ruler emir monarch deputy undersecretary vice-president speaker engineer
 executive architect surgeon physician superintendent
+sen. rep. gov. sens. reps. govs.
 """.split())
 PLACE_WORDS = frozenset("""
 port quay street st saint mount mt lake river bay island bridge footbridge hospital road avenue
@@ -261,7 +262,7 @@ class People:
         return next(iter(sorted(holders)), None)
 
 
-SECOND = frozenset(["vice", "deputy", "assistant", "associate", "under", "lieutenant"])
+SECOND = frozenset(["vice", "deputy", "assistant", "associate", "under", "lieutenant", "lt."])
 
 
 def _holds(role: str, word: str) -> bool:
@@ -358,11 +359,15 @@ def _speaker(token: Token) -> bool:
     return token.dep_ in SUBJECTS and token.head.lemma_.lower() in SPEECH
 
 
+SHORT_TITLES = {"sen.": "senator", "rep.": "representative", "gov.": "governor",
+                "sens.": "senator", "reps.": "representative", "govs.": "governor"}
+
+
 def _role_word(word: str) -> str:
     word = word.lower()
     if word in ("spokesman", "spokeswoman", "spokespeople"):
         return "spokesperson"
-    return "adviser" if word == "advisor" else word
+    return "adviser" if word == "advisor" else SHORT_TITLES.get(word, word)
 
 
 # -- roles ---------------------------------------------------------------------------------------
