@@ -353,6 +353,8 @@ def test_a_title_of_then_and_a_title_after_former(extractor: FactExtractor, sent
      [("Bo Lin", "representative")]),
     ("The chief of staff to Sen. Bo Lin said no.", [("Bo Lin", "senator")]),
     ("Texas Gov. Bo Lin said no.", [("Bo Lin", "governor")]),
+    ("The chief of staff to Mr. Bo Lin said no.", []),
+    ("Ann Lee, the spokeswoman for Dr. Bo Lin, said no.", []),
     ("The chief of staff to Senator Bo Lin said no.", [("Bo Lin", "Senator")]),
     ("Ambassador to Canada David Wilkins met the council.", [("David Wilkins", "Ambassador")]),
 ])

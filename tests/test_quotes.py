@@ -513,3 +513,11 @@ def test_a_denied_cue_is_marked(extractor: QuoteExtractor, sentence: str, cue: s
     quotation is no carrier of the words (``conflicts.denied``)."""
     cues = {q.cue for q in quotes_of(extractor, make_article(sentence)) if q.kind != "indirect"}
     assert cues == {cue}, cues
+
+
+def test_the_governor_is_not_the_lieutenant_governor(extractor: QuoteExtractor) -> None:
+    """"the governor said" of the governor, not of the "Lt. Gov." named after her."""
+    article = make_article("Gov. Ann Vale spoke first on Monday. Lt. Gov. Bo Lin spoke next.",
+                           "\u201cWe will rebuild the footbridge,\u201d the governor said.")
+    found = {q.text: q.speaker for q in quotes_of(extractor, article) if q.kind == "direct"}
+    assert list(found.values()) == ["Ann Vale"], found

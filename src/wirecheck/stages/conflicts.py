@@ -48,6 +48,7 @@ from rapidfuzz import fuzz
 
 from ..ids import fold_accents, normalize_for_hash
 from ..nlp.spacy_backend import analyse
+from ..text.quotemarks import SHORT_WORDS
 from ..text.similarity import STOP, content_words, word_ngrams
 from ..types import Article, Fact, Quote, Side, Span
 from .sources import People, Sources
@@ -109,7 +110,8 @@ def roles_compatible(a: Fact, b: Fact) -> bool:
     nor one party against another); a former role is not compatible with the same role held
     now, and compatible with any other ("former lieutenant governor", "party chairman"); a
     role held "then" is compatible with any ("then-Senator Obama", "President Obama"), and so
-    is one named but not yet held ("Secretary of State nominee Pompeo", "CIA Director Pompeo")."""
+    is one named but not yet held ("Secretary of State nominee Pompeo", "CIA Director Pompeo");
+    a company's chief executive and its president are one post (``held_together``)."""
     if {"then", "designate"} & {*a.qualifier, *b.qualifier}:
         return True  # "then-President Clinton signed it": held at the time told, now or not;
         # "Secretary of State nominee Pompeo" is no secretary yet, and may hold any title now
@@ -766,9 +768,7 @@ def same_opening(a: str, b: str) -> bool:
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"'])")
 # a period that ends an abbreviation, not a sentence: "the U.S. Attorney's office", "Mr. Smith"
-ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|"
-                          r"Sgt|Capt|Jr|Sr|Inc|Co|Corp|No|Mt|Ft|Prof|Rev|Hon|Jan|Feb|Aug|Sept|"
-                          r"Oct|Nov|Dec)\.)$")
+ABBREVIATION = re.compile(rf"(?:\b(?:[A-Z]\.){{2,}}|\b{SHORT_WORDS}\.)$")
 
 
 def _opens_sentence(text: str) -> bool:

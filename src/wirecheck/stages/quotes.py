@@ -25,6 +25,7 @@ from ..nlp.spacy_backend import Parsed
 from ..text.names import PRONOUNS
 from ..text.quotemarks import (
     CUE_WORDS,
+    SHORT_WORDS,
     Found,
     find_quoted,
     name_like,
@@ -151,8 +152,7 @@ class QuoteExtractor(ArticleStage):
 
 
 # the period of a title or an initial ends no sentence: '“…,” Mr. Obama said, “but …”'
-SHORT_FORM = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Sr|Jr"
-                        r"|[A-Z])\.")
+SHORT_FORM = re.compile(rf"\b(?:{SHORT_WORDS}|[A-Z])\.")
 
 
 def resumes(parsed: Parsed, before: Found, f: Found) -> bool:

@@ -470,8 +470,9 @@ def _make_role(people: People, run: tuple[int, int], person: str,
     if tail and not _is_complement(tail):
         return None
     if not after and len(tail) > 1 and tail[-2].lower_ in ("to", "for") \
-            and ABBREVIATED_TITLE.fullmatch(tail[-1].text):
-        return None  # "the communications director for Rep. Fincher": the title is an aide's
+            and tail[-1].lower_ in HONORIFICS:
+        return None  # "the chief of staff to Mr. Lin": the title is an aide's ("… for Rep.
+        # Lin" gives Lin the last title, "Rep.")
     qualifier: list[str] = []
     k = max((j + 1 for j in range(head) if tokens[j].lower_ in ("of", "to", "for")
              or _is_possessive(tokens[j])), default=0)
@@ -504,8 +505,6 @@ def _make_role(people: People, run: tuple[int, int], person: str,
                 tuple(dict.fromkeys(qualifier)))
 
 
-# a title or honorific in short, the name's own: "Rep.", "Sen.", "Gov.", "Mr."
-ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{1,3}s?\.")
 # a title named but not yet held: "Secretary of State nominee", "secretary of State-designate",
 # "Attorney General pick", "President-elect"
 FUTURE = re.compile(r"[-\s](?:designate|elect|pick|nominee)\b", re.I)

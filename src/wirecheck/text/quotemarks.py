@@ -26,6 +26,9 @@ BEFORE_OPEN = " \t\n([{\u2014\u2013-/:;,\u201c\"\u2018"
 NAME_USE = {"a", "an", "the", "'s", "\u2019s", "of", "called", "dubbed", "named", "so-called",
             "its", "his", "her", "their", "our"}
 TWO_APOSTROPHES = re.compile(r"(?<!')'{2,3}(?!')")
+# words whose period ends no sentence: "Mr. Obama said", "Sen. Lin", "Oct. 14"
+SHORT_WORDS = (r"(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Jr|Sr|Inc|Co|Corp|No|Mt|Ft"
+               r"|Prof|Rev|Hon|Jan|Feb|Aug|Sept|Oct|Nov|Dec)")
 SMALL_WORDS = {"of", "the", "and", "for", "to", "a", "in", "on", "at", "with", "an", "or", "by"}
 
 
