@@ -175,6 +175,16 @@ def test_polarity_in_other_verbs(tmp_path: Path) -> None:
     assert changed_article_conflicts(tmp_path, "Harlow dockers", said, "status")
 
 
+def test_a_did_not_whose_verb_is_misparsed(tmp_path: Path) -> None:
+    """spaCy parses "forward" in "reportedly did not forward" as an adverb of "did": the
+    verb compared is still "forward"."""
+    said = {k: f"Brennan reportedly {verb} Harbour Board emails, including some that "
+               f"contained passwords, to a personal account."
+            for k, verb in (("a", "forwarded"), ("b", "did not forward"), ("c", "forwarded"))}
+    (found,) = changed_article_conflicts(tmp_path, "Harbour emails", said, "status")
+    assert [side["value"] for side in found["sides"]] == ["forward", "not forward"]
+
+
 def test_a_negative_adjective_is_a_negation(tmp_path: Path) -> None:
     """"was inaccurate" says what "was not accurate" says; against "was accurate" it conflicts,
     and the sides show the adjective ("not accurate" / "accurate", not "not be" / "be")."""

@@ -291,6 +291,11 @@ def test_where_a_person_is_from() -> None:
     assert found(home(0, "Ann Vale", "Ohio"), home(1, "Bo Vale", "Iowa")) == []  # two people
     # "U.S. Rep. Blake Farenthold" / "Farenthold (R-Texas)": one place within the other
     assert found(home(0, "Blake Farenthold", "U.S."), home(1, "Farenthold", "Texas")) == []
+    # "Maricopa County Sheriff Joe Arpaio" / "Arizona's Joe Arpaio": a county WordNet does
+    # not know lies within some state; two counties still differ
+    assert found(home(0, "Joe Arpaio", "Maricopa County"), home(1, "Arpaio", "Arizona")) == []
+    assert found(home(0, "Joe Arpaio", "Maricopa County"), home(1, "Arpaio", "Pima County")) \
+        == [["Maricopa County", "Pima County"]]
 
 
 @pytest.mark.parametrize(("name", "person"), [

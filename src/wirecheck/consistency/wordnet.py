@@ -128,3 +128,8 @@ def is_noun(name: str) -> bool:
 def is_adjective(word: str) -> bool:
     """Whether WordNet lists ``word`` (lower case) as an adjective."""
     return word in _tables("adj")[0]
+
+
+def is_verb(word: str) -> bool:
+    """Whether WordNet lists ``word`` (lower case, a base form) as a verb."""
+    return word in _tables("verb")[0]

@@ -335,6 +335,8 @@ class Differ:
             return None  # what it asserts says "no" in words: "declined", "ruled out"
         for token in span:
             lemma, key = token.lemma_.lower(), _verb_key(token)
+            if (done := _done(token)) is not None:
+                lemma = key = done
             if token.pos_ not in ("VERB", "AUX") or token.dep_ in ARGUMENT_OF_NOTHING \
                     or token.i in worded:
                 continue
@@ -370,6 +372,22 @@ def _verb_key(token: Token) -> str:
     ("must never have" is a duty, not a fact: it compares with "must have", not with "has")."""
     modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in MODALS), "")
     return f"{modal} {token.lemma_.lower()}" if modal else token.lemma_.lower()
+
+
+def _done(token: Token) -> str | None:
+    """The verb of a "did not" whose verb the parser took for another word: in "Abedin
+    reportedly did not forward emails", "forward" is parsed as an adverb of "did"."""
+    from ..consistency.wordnet import is_verb
+
+    doc = token.doc
+    if token.lemma_.lower() != "do" or token.dep_ != "ROOT" or token.i + 2 >= len(doc) \
+            or doc[token.i + 1].dep_ != "neg":
+        return None
+    word = doc[token.i + 2]
+    if word.head != token or word.pos_ in ("VERB", "AUX") or not word.is_lower \
+            or not word.is_alpha or not is_verb(word.lower_):
+        return None
+    return word.lower_
 
 
 def _worded(span: Any) -> set[int]:
@@ -492,15 +510,18 @@ def same_place(a: str, b: str) -> bool:
 
 def part_of(a: str, b: str) -> bool:
     """One place within the other, as WordNet knows them ("London" / "U.K."; "South Boston",
-    which it does not know, is within Boston, and Boston in "Mass."): a difference of precision,
-    not of place."""
+    which it does not know, is within Boston, and Boston in "Mass."; a county and a place that
+    is none): a difference of precision, not of place."""
     from ..consistency.wordnet import within
 
     names_a, names_b = _place_names(a), _place_names(b)
+    if names_a[0].endswith(COUNTY) != names_b[0].endswith(COUNTY):
+        return True  # "Maricopa County" / "Arizona": WordNet knows few counties, each in a state
     return any(x in within(y) or y in within(x) for x in names_a for y in names_b) \
         or names_b[0] in names_a[1:] or names_a[0] in names_b[1:]  # "South Boston" / "Boston"
 
 
+COUNTY = (" county", " parish")
 # the abbreviations of the states after a name ("(D-Mass.)", "Calif."), as WordNet names them
 STATES = dict(pair.split(":") for pair in (
     "ala:alabama ariz:arizona ark:arkansas calif:california colo:colorado conn:connecticut "
