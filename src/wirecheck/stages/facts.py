@@ -375,6 +375,8 @@ def home_of(parsed: Parsed, ent: SpacySpan) -> str | None:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "from"):
         head = root.head.head  # "Boehner of Ohio"
+        if head.lemma_ == "be" and head.dep_ == "relcl":
+            head = head.head  # "Boehner, who is from Ohio"
         if head.lower_.rstrip(".") in HOME_WORDS and head.dep_ == "appos":
             head = head.head  # "Grassley, a Republican of Iowa"
         mention = people.at(head.i)
@@ -382,6 +384,25 @@ def home_of(parsed: Parsed, ent: SpacySpan) -> str | None:
     if ent.end + 1 < len(doc) and doc[ent.end].lower_.rstrip(".") in HOME_WORDS:
         mention = people.at(ent.end + 1)  # "Vermont Sen. Bernie Sanders"
         return mention.name if mention else None
+    return _office_of(parsed, ent)
+
+
+def _office_of(parsed: Parsed, ent: SpacySpan) -> str | None:
+    """The person whose office's title the place opens: "Colorado Attorney General John
+    Suthers", "Alabama's state auditor, Jim Ziegler" (where the office is held)."""
+    from ..text.names import is_title
+
+    doc, people = parsed.doc, parsed.people
+    start = ent.end + (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
+    for end in range(start + 1, min(start + 5, len(doc))):
+        mention = people.at(end)
+        if mention is None:
+            continue
+        words = list(doc[start:end - (doc[end - 1].text == ",")])
+        if words and all(t.pos_ in ("PROPN", "NOUN", "ADJ") and people.at(t.i) is None
+                         for t in words) and any(map(is_title, words)):
+            return mention.name
+        return None
     return None
 
 

@@ -378,8 +378,25 @@ def find_roles(people: People) -> list[Role]:
         role = next((r for r in _roles_around(people, m) if r is not None), None)
         if role:
             roles.append(role)
+            roles.extend(_coordinated(people, m))
         roles.extend(_roles_after(people, m))
     return roles
+
+
+def _coordinated(people: People, m: Mention) -> list[Role]:
+    """The first of two titles joined by "and" before an appositive name: "Iran's deputy
+    foreign minister and senior nuclear negotiator, Abbas Araghchi" holds both. Not without
+    the comma: "the president and Vice President Mike Pence" are two people."""
+    doc = people.doc
+    if m.start < 2 or doc[m.start - 1].text != ",":
+        return []
+    run = _run_left(people, m.start - 1)
+    if run is None or run[0] < 2 or doc[run[0] - 1].lower_ != "and" \
+            or not is_title(doc[run[0] - 2]) or people.at(run[0] - 2) is not None:
+        return []
+    first = _run_left(people, run[0] - 1)
+    role = _make_role(people, first, m.name) if first else None
+    return [role] if role else []
 
 
 def _roles_around(people: People, m: Mention) -> Iterator[Role | None]:
