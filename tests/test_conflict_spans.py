@@ -185,6 +185,20 @@ def test_a_did_not_whose_verb_is_misparsed(tmp_path: Path) -> None:
     assert [side["value"] for side in found["sides"]] == ["forward", "not forward"]
 
 
+def test_one_deed_negated_in_sentences_told_apart(tmp_path: Path) -> None:
+    """The same doer, verb and object, negated in one sentence only, however little else the
+    two sentences share; another object is another deed."""
+    said = {"a": "Orla Brennan apologized to Tobin Reed in person on Tuesday after harbour board "
+                 "members condemned her remarks about the ferry crews.",
+            "b": "Mrs. Brennan did not apologize to Tobin Reed, the dockers' union leader, after "
+                 "a video of her remarks emerged online.",
+            "c": "Brennan apologized to Tobin Reed for the remarks in a written statement."}
+    (found,) = changed_article_conflicts(tmp_path / "same", "Brennan remarks", said, "status")
+    assert [side["value"] for side in found["sides"]] == ["apologize", "not apologize"]
+    said["b"] = said["b"].replace("to Tobin Reed", "to the ferry crews")
+    assert not changed_article_conflicts(tmp_path / "other", "Brennan remarks", said, "status")
+
+
 def test_a_negative_adjective_is_a_negation(tmp_path: Path) -> None:
     """"was inaccurate" says what "was not accurate" says; against "was accurate" it conflicts,
     and the sides show the adjective ("not accurate" / "accurate", not "not be" / "be")."""

@@ -20,7 +20,10 @@ fact:
   anywhere in the other article;
 - polarity (type ``status``): the same verb negated in one sentence and affirmed in the other,
   or the verbs the two sentences assert with (the root, or what a "said" reports), in other
-  words ("urged" / "did not encourage"), when one sentence says "no" once more than the other.
+  words ("urged" / "did not encourage"), when one sentence says "no" once more than the other;
+  in sentences aligned less closely, one deed (the same named doer, verb and object) negated
+  in one of them only ("Braley did not apologize to Grassley" / "Braley apologized to Grassley
+  in person").
 Numbers and days are compared by the alignment of the two sentences with or without the words
 of their values (figures; days, months and figures), whichever is closer: a changed value must
 not weaken the alignment that finds it.
@@ -157,6 +160,7 @@ class Differ:
         self._lemmas: dict[str, set[str]] = {}  # per claim: a claim is parsed once per story
         self._verbs: dict[str, dict[str, tuple[bool, Span, bool]] | None] = {}
         self._main: dict[str, str] = {}  # claim id -> the lemma of the verb it asserts with
+        self._deeds: dict[str, dict[tuple[str, str], tuple[bool, Span, frozenset[str]]]] = {}
         self._said: dict[tuple[str, str], str] = {}  # (claim id, "be") -> "not accurate"
         self.same_statement = same_statement
         self.close = (aligned + same_statement) / 2  # days, places, polarity need this
@@ -177,6 +181,8 @@ class Differ:
         score, loose = pair.by("date")
         if not loose:
             yield from self.dates(pair.a, pair.b, close=score >= self.close)
+        if pair.score < self.close:  # sentences told apart: one event each, both ways
+            yield from self.events(pair.a, pair.b)
         if pair.loose:
             return
         yield from self.places(pair.a, pair.b, close=pair.score >= self.close)
@@ -302,6 +308,72 @@ class Differ:
                 label_b = self._said.get((b.id, main_b)) or (f"not {main_b}" if neg_b else main_b)
                 yield (Mention("status", label_a, label_a, span_a, topic),
                        Mention("status", label_b, label_b, span_b, topic))
+
+    def events(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
+        """One thing done, by the same named doer to the same thing, negated in one sentence
+        and not in the other, however else the two sentences differ: "Braley did not
+        apologize to Grassley" / "Braley apologized to Grassley in person on Tuesday"."""
+        done_a, done_b = self.deeds(a), self.deeds(b)
+        for key in sorted(set(done_a) & set(done_b)):
+            (neg_a, span_a, things_a), (neg_b, span_b, things_b) = done_a[key], done_b[key]
+            if neg_a != neg_b and things_a & things_b:
+                topic = f"whether {_gist(a.text, b.text)}"
+                verb = key[1]
+                label_a, label_b = (f"not {verb}" if neg else verb for neg in (neg_a, neg_b))
+                yield (Mention("status", label_a, label_a, span_a, topic),
+                       Mention("status", label_b, label_b, span_b, topic))
+                return
+
+    def deeds(self, claim: Claim) -> dict[tuple[str, str], tuple[bool, Span, frozenset[str]]]:
+        """(doer, verb) -> (negated, span, what it was done to) for a claim's verbs whose
+        subject is a named person or a thing; none for speech and light verbs (saying is
+        compared as quotation), pronouns, or a verb asserted both ways."""
+        if claim.id not in self._deeds:
+            self._deeds[claim.id] = self._claim_deeds(claim)
+        return self._deeds[claim.id]
+
+    def _claim_deeds(self, claim: Claim
+                     ) -> dict[tuple[str, str], tuple[bool, Span, frozenset[str]]]:
+        parsed = analyse(self.sources.articles[claim.article_id])
+        span = parsed.doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
+        found: dict[tuple[str, str], tuple[bool, Span, frozenset[str]]] = {}
+        if span is None:
+            return found
+        worded = _worded(span)
+        mixed = set()
+        for token in span:
+            verb = _done(token) or _verb_key(token)
+            if token.pos_ not in ("VERB", "AUX") or token.dep_ in ARGUMENT_OF_NOTHING \
+                    or token.i in worded or verb.split()[-1] in LIGHT_VERBS | SPEECH:
+                continue
+            doer = next((self._thing(parsed, c) for c in token.children
+                         if c.dep_ in ("nsubj", "nsubjpass")), None)
+            things = frozenset(filter(None, (
+                self._thing(parsed, t) for c in token.children
+                for t in ([c] if c.dep_ in ("dobj", "dative", "attr") else
+                          [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep"
+                          else []))))
+            if not doer or not things:
+                continue
+            negators = [c for c in token.children if c.dep_ == "neg" or (
+                c.lower_ in NEGATORS and c.dep_ in NEGATING)]
+            key = (doer, verb)
+            if key in found and found[key][0] != bool(negators):
+                mixed.add(key)
+            start = min([token.idx, *(n.idx for n in negators)])
+            end = max([token.idx + len(token), *(n.idx + len(n) for n in negators)])
+            found[key] = (bool(negators), Span(claim.article_id, start, end), things)
+        return {k: v for k, v in found.items() if k not in mixed}
+
+    def _thing(self, parsed: Any, token: Token) -> str | None:
+        """A named person (resolved across the story), or a noun's lemma; None for a
+        pronoun or a word of no content."""
+        mention = parsed.people.at(token.i)
+        if mention is not None:
+            return self.people.resolve(mention.name) or mention.name
+        if token.pos_ in ("NOUN", "PROPN") and not token.is_stop:
+            return token.lemma_.lower()
+        return None
 
     def lemmas(self, claim: Claim) -> set[str]:
         if claim.id not in self._lemmas:
