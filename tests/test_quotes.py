@@ -219,8 +219,11 @@ def test_indirect_quotes(extractor: QuoteExtractor) -> None:
         "Mayor Ann Lee said on Monday that the bridge will reopen in May.",
         "According to Reuters, the council has approved the budget.",
         "Lee told reporters that repairs would cost 4 million pounds.",
-        "She added that no one was hurt.")
+        "She added that no one was hurt.",
+        "The argument also drew the ire of Justice Antonin Reed who said he was whipsawed by "
+        "the claims.")
     found = {q.text: q.speaker for q in quotes_of(extractor, article) if q.kind == "indirect"}
+    assert found["he was whipsawed by the claims"] == "Antonin Reed"  # not "the ire"
     assert found["the bridge will reopen in May"] == "Ann Lee"
     assert found["the council has approved the budget"] == "Reuters"
     assert found["repairs would cost 4 million pounds"] == "Ann Lee"
@@ -274,6 +277,20 @@ def test_the_subject_of_a_passive_speech_verb_is_no_speaker(extractor: QuoteExtr
         "the task force that drew it up. \u201cIf there's even one life that can be saved, "
         "then we've got an obligation to try,\u201d said the president.",),
         "Barack Obama", id="the president, not the vice president"),
+    pytest.param((  # the person a "who" is the subject for is a subject too
+        "Judge Ann Lee questioned the lawyers. The argument also drew the ire of Judge Tobin "
+        "Reed, who "
+        "said he was whipsawed by the claims. \u201cIf somebody tells you how to use "
+        "discretion, you don't have discretion,\u201d he said.",),
+        "Tobin Reed", id="he after a who"),
+    pytest.param((  # after "That did not satisfy X.", "he" is X
+        "Mr. Sellers responded that the managers were given broad discretion. That did not "
+        "satisfy Judge Tobin Reed. \u201cIf somebody tells you how to use discretion,\u201d "
+        "he said, \u201cyou don\u2019t have discretion.\u201d",),
+        "Tobin Reed", id="he after that did not satisfy"),
+    pytest.param((  # after another subject, the person named before it
+        "Mr. Tobin Reed spoke at length. The crowd cheered for Ann Lee. \u201cWe will win,"
+        "\u201d he said.",), "Tobin Reed", id="he after the crowd cheered for"),
 ])
 def test_who_said_the_quotation(extractor: QuoteExtractor, blocks: tuple[str, ...],
                                 speaker: str | None) -> None:

@@ -118,7 +118,9 @@ def speaker_of(parsed: Parsed, cue: Token, quoted: list[tuple[int, int]]) -> Spe
             return None  # who was told or admitted is no speaker ("Three were admitted to …")
         if subject is not None:
             if subject.lower_ in ("who", "that") and token.dep_ == "relcl":
-                found = name_of(parsed, token.head, quoted)  # "Will Smith, who said …"
+                found = _named_before(parsed, subject) or name_of(
+                    parsed, token.head, quoted)  # "Will Smith, who said …" (the name, also
+                # where the parse hangs the clause on another noun: "the ire of Scalia who")
                 return found._replace(end=max(found.end, subject.idx + len(subject))) \
                     if found else None
             found = name_of(parsed, subject, quoted)

@@ -212,10 +212,26 @@ class People:
         if not recent:
             return None
         chosen = next((m for m in recent if self._is_subject(m)), recent[0])
+        if self._object_just_before(recent, char):
+            chosen = recent[0]  # "That did not satisfy Justice Scalia. “…,” he said"
         if self._unnamed_subject_between(chosen, char):
             return None
         said_by = self._reported_by(chosen, char)
         return self.before(said_by.idx, skip) if said_by is not None else chosen.name
+
+    def _object_just_before(self, recent: list[Mention], char: int) -> bool:
+        """The last person named is in the sentence just before the pronoun's, whose subject
+        is "that", "this" or "it" ("That did not satisfy Justice Scalia. “…,” he said"): that
+        person is who the pronoun refers to. (Not after any other subject: "The crowd cheered
+        for Ann Lee. “…,” he said" is no more Ann Lee's than the speaker named before.)"""
+        at = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if at is None or not len(at) or at[0].sent.start == 0:
+            return False
+        previous = self.doc[at[0].sent.start - 1].sent
+        inside = [m for m in recent if previous.start <= m.start < previous.end]
+        return bool(inside) and inside[0] == recent[0] and any(
+            c.dep_ in SUBJECTS and c.lower_ in ("that", "this", "it")
+            for c in previous.root.children)
 
     def _unnamed_subject_between(self, mention: Mention, char: int) -> bool:
         """The sentence before the pronoun's has a title without a name for its subject, after
@@ -242,14 +258,19 @@ class People:
                      and c.lower_ == pronoun and c.idx < self.doc[mention.start].idx), None)
 
     def _is_subject(self, mention: Mention) -> bool:
-        """The subject of a clause that tells something; not of a gerund ("a story about
-        Romney caring for a family": Romney is no one "he" refers back to for that)."""
+        """The subject of a clause that tells something, or the person a "who" is the subject
+        for; not of a gerund ("a story about Romney caring for a family": Romney is no one "he"
+        refers back to for that)."""
         token = self.doc[mention.end - 1]
         if token.dep_ in SUBJECTS and token.head.tag_ == "VBG" \
                 and token.head.dep_ in ("pcomp", "acl"):
             return False
-        return token.dep_ in SUBJECTS or (token.dep_ == "appos"
-                                           and token.head.dep_ in (*SUBJECTS, "ROOT"))
+        if token.dep_ in SUBJECTS or (token.dep_ == "appos"
+                                      and token.head.dep_ in (*SUBJECTS, "ROOT")):
+            return True
+        after = [t for t in self.doc[token.i + 1:token.i + 3] if t.text != ","][:1]
+        return bool(after) and after[0].lower_ == "who" and after[0].dep_ in SUBJECTS
+        # "the ire of Justice Scalia who said he was whipsawed" (whatever "who" hangs on)
 
     def by_role(self, word: str, char: int) -> str | None:
         """The person last mentioned before ``char`` whose role contains ``word``."""
