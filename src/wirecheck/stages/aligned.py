@@ -161,6 +161,7 @@ class Differ:
         self._verbs: dict[str, dict[str, tuple[bool, Span, bool]] | None] = {}
         self._main: dict[str, str] = {}  # claim id -> the lemma of the verb it asserts with
         self._deeds: dict[str, dict[tuple[str, str], tuple[bool, Span, frozenset[str]]]] = {}
+        self._doers: dict[tuple[str, str], str | None] = {}  # (claim id, speech verb) -> subject
         self._said: dict[tuple[str, str], str] = {}  # (claim id, "be") -> "not accurate"
         self.same_statement = same_statement
         self.close = (aligned + same_statement) / 2  # days, places, polarity need this
@@ -290,6 +291,9 @@ class Differ:
             (neg_a, span_a, root_a), (neg_b, span_b, root_b) = verbs_a[lemma], verbs_b[lemma]
             if (lemma.split()[-1] in LIGHT_VERBS or as_often) and not (root_a and root_b):
                 continue  # "is", "has" of two clauses: only the asserting verbs compare
+            doers = (self._doers.get((a.id, lemma)), self._doers.get((b.id, lemma)))
+            if None not in doers and doers[0] != doers[1]:
+                continue  # saying or writing by two different subjects
             if neg_a != neg_b:
                 topic = f"whether {_gist(a.text, b.text)}"
                 label_a = self._said.get((a.id, lemma)) or (f"not {lemma}" if neg_a else lemma)
@@ -433,6 +437,10 @@ class Differ:
             start = min([token.idx, *(n.idx for n in negators)])  # the span shows the "not"
             end = max([token.idx + len(token), *(n.idx + len(n) for n in negators)])
             found[key] = (negated, Span(claim.article_id, start, end), token == main)
+            if lemma in SPEECH:  # who says or writes: "they wrote" is not "Comey never wrote"
+                self._doers[(claim.id, key)] = next(
+                    (self._thing(parsed, c) or c.lower_ for c in token.children
+                     if c.dep_ in ("nsubj", "nsubjpass")), None)
         return found
 
 
