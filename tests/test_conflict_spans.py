@@ -199,6 +199,30 @@ def test_one_deed_negated_in_sentences_told_apart(tmp_path: Path) -> None:
     assert not changed_article_conflicts(tmp_path / "other", "Brennan remarks", said, "status")
 
 
+def test_outlets_denying_the_same_words_are_one_side(tmp_path: Path) -> None:
+    """Two outlets saying Brennan never wrote words a third quotes her writing: one conflict,
+    both denials on its second side (each cited by the claims' stances)."""
+    said = {k: f"Brennan {verb} that she felt threatened by the harbour board, though she went "
+               f"to great lengths to describe the pier repairs, the inspectors {tag}."
+            for k, verb, tag in (("a", "wrote", "said"), ("b", "never wrote", "said"),
+                                 ("c", "never wrote", "noted"))}
+    (found,) = changed_article_conflicts(tmp_path, "Brennan report", said, "status")
+    assert len(found["sides"][1]["article_ids"]) == 2
+
+
+def test_writing_by_two_subjects_is_no_conflict(tmp_path: Path) -> None:
+    """"Brennan never wrote that …" against "…, they wrote": one verb, two writers."""
+    told = ("went to great lengths to set dining room scenes, discuss height requirements, "
+            "describe the multiple times she felt complimented, and myriad other extraneous "
+            "facts, she never once mentioned the most relevant fact of all, which was whether "
+            "she felt obstructed in her investigation")
+    fox = ("Reed, Vale and Okafor noted that Brennan \" never wrote that she felt obstructed or "
+           f"threatened, \" adding that while Brennan \" {told}. \"")
+    said = {"a": fox, "c": fox.replace("Reed, Vale and Okafor", "The three chairmen"),
+            "b": f"While Ms. Brennan \" {told}, \" they wrote."}
+    assert not changed_article_conflicts(tmp_path, "Brennan report", said, "status")
+
+
 def test_a_negative_adjective_is_a_negation(tmp_path: Path) -> None:
     """"was inaccurate" says what "was not accurate" says; against "was accurate" it conflicts,
     and the sides show the adjective ("not accurate" / "accurate", not "not be" / "be")."""

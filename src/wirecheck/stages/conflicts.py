@@ -873,28 +873,34 @@ def denial_conflicts(quotes: list[Quote], entries: list[LedgerEntry], people: Pe
                      sources: Sources) -> list[Conflict]:
     """An outlet saying a person did not say words (three or more) that other independent
     outlets quote that person saying, all of them (status: "said" / "did not say")."""
-    found = []
+    denials: dict[tuple[str, int], list[Quote]] = defaultdict(list)  # one side for all the
+    carriers: dict[tuple[str, int], list[Quote]] = {}  # outlets denying the same words
     for quote in quotes:
         speaker = people.resolve(quote.speaker)
         if not denied(quote) or not speaker or len(_norm(quote.text).split()) < 3:
             continue  # ("did not say “radical Islam”": a term, not a remark; "did not
             # describe it as “dishonest and hypocritical”" is one)
-        for entry in entries:
+        for k, entry in enumerate(entries):
             said = [q for q, how in entry.carriers if how != "paraphrase"
                     and people.resolve(q.speaker) == speaker
                     and f" {_norm(quote.text)} " in f" {_norm(q.text)} "]  # all the words denied
             witnesses = sources.independent({q.article_id for q in said})
             if not witnesses - sources.independent({quote.article_id}):
                 continue
-            told = said[0].text.split()  # (in the words of those who quote it)
-            words = " ".join(told[:8]) + (" …" if len(told) > 8 else "")
-            found.append(Conflict(
-                "status", f"whether {speaker} said “{words}”",
-                [_quote_side(f"{speaker} said it", said),
-                 _quote_side(f"{speaker} did not say it", [quote])],
-                f"{_labels(said, sources)} quote(s) {speaker} saying it; "
-                f"{sources.label(quote.article_id)} say(s) {speaker} did not."))
+            denials[(speaker, k)].append(quote)
+            carriers[(speaker, k)] = said
             break
+    found = []
+    for (speaker, k), denying in denials.items():
+        said = carriers[(speaker, k)]
+        told = said[0].text.split()  # (in the words of those who quote it)
+        words = " ".join(told[:8]) + (" …" if len(told) > 8 else "")
+        found.append(Conflict(
+            "status", f"whether {speaker} said “{words}”",
+            [_quote_side(f"{speaker} said it", said),
+             _quote_side(f"{speaker} did not say it", denying)],
+            f"{_labels(said, sources)} quote(s) {speaker} saying it; "
+            f"{_labels(denying, sources)} say(s) {speaker} did not."))
     return found
 
 
