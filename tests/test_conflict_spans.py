@@ -210,6 +210,17 @@ def test_outlets_denying_the_same_words_are_one_side(tmp_path: Path) -> None:
     assert len(found["sides"][1]["article_ids"]) == 2
 
 
+def test_a_titles_place_is_no_place_of_the_event(tmp_path: Path) -> None:
+    """"the Harlow Ambassador to Iceland said …" names an office, not where the talks are."""
+    said = {"a": "The mayor will travel to Iceland in July, the council confirmed on Thursday, "
+                 "where she will meet the fisheries minister for bilateral talks.",
+            "b": "The Harlow Ambassador to Norway, Tobin Reed, said he was delighted the mayor "
+                 "would travel in July and hold bilateral talks with the fisheries minister.",
+            "c": "The mayor will travel to Iceland in July to meet the fisheries minister for "
+                 "bilateral talks, the council said on Thursday."}
+    assert not changed_article_conflicts(tmp_path, "Mayor's visit", said, "place")
+
+
 def test_writing_by_two_subjects_is_no_conflict(tmp_path: Path) -> None:
     """"Brennan never wrote that …" against "…, they wrote": one verb, two writers."""
     told = ("went to great lengths to set dining room scenes, discuss height requirements, "

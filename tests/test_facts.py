@@ -319,6 +319,9 @@ def test_a_dateline_and_where_something_happens(extractor: FactExtractor) -> Non
                            "and Texas officials welcomed the news.")
     found = {f.value: f.qualifier for f in facts_of(extractor, article, "place")}
     assert found == {"WASHINGTON": ("dateline",), "Florida": ("located",), "Texas": ()}, found
+    article = make_article("The Governor of Ohio flew to Iowa on Friday.")
+    found = {f.value: f.qualifier for f in facts_of(extractor, article, "place")}
+    assert found == {"Ohio": ("title",), "Iowa": ("located",)}, found  # a title's place
 
 
 @pytest.mark.parametrize("sentence", [

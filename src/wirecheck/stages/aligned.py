@@ -14,7 +14,8 @@ fact:
   aligned sentences or of the same event (the dates' subjects share a word: "collapsed");
 - place: a place named in one sentence and a different one in the other, each absent from the
   other article's whole text, neither within the other ("London" / "U.K." is a difference of
-  precision), neither a dateline (outlets file from different places); in sentences aligned
+  precision), neither a dateline (outlets file from different places) nor a title's ("Ambassador
+  to the US"); in sentences aligned
   less closely, only where something is or happens ("arrested in Florida" / "in Texas");
 - role: the same person given titles that are not compatible, neither title given to that person
   anywhere in the other article;
@@ -147,6 +148,10 @@ def aligned_pairs(claims: list[Claim], sources: Sources, threshold: float) -> li
 
 # -- what differs in one aligned pair ------------------------------------------------------------
 
+# places where nothing is said to happen: the outlet's dateline, a title's ("Ambassador to the US")
+NOWHERE = frozenset(["dateline", "title"])
+
+
 def inside(span: Span, outer: Span) -> bool:
     return span.article_id == outer.article_id and outer.start <= span.start < outer.end
 
@@ -243,10 +248,10 @@ class Differ:
             yield pair  # ("Friday" and "Friday" resolved from different datelines agree)
 
     def places(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
-        only_a = [f for f in self.in_claim(a, "place") if "dateline" not in f.qualifier
+        only_a = [f for f in self.in_claim(a, "place") if not NOWHERE & set(f.qualifier)
                   and (close or "located" in f.qualifier)
                   and not _named(f.value, self.texts[b.article_id])]
-        only_b = [g for g in self.in_claim(b, "place") if "dateline" not in g.qualifier
+        only_b = [g for g in self.in_claim(b, "place") if not NOWHERE & set(g.qualifier)
                   and (close or "located" in g.qualifier)
                   and not _named(g.value, self.texts[a.article_id])]
         if len(only_a) == 1 and len(only_b) == 1 \

@@ -10,7 +10,8 @@
 - place: GPE/LOC/FAC entities that are not people; the subject is the person whose home the
   place is ("Boehner (R-Ohio)", "a Republican of Iowa", "Vermont Sen. Sanders"), else "place";
   qualifier "dateline" for where the article was filed ("WASHINGTON —"), "located" for where
-  something is or happens (the object of "in", "at", "to" …: "arrested in Florida");
+  something is or happens (the object of "in", "at", "to" …: "arrested in Florida"), "title"
+  for a title's ("Ambassador to the US", "Governor of Ohio");
 - status: offered / considering / decided / refused / ongoing / ended …, with negation ("no
   decision has been taken" → "not decided", qualifier "negated") and hedging.
 """
@@ -147,7 +148,7 @@ class FactExtractor(ArticleStage):
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             value = parsed.article.text[start:end]
             qualifier = ("dateline",) if _dateline(parsed, start, end) else (
-                ("located",) if _located(ent) else ())
+                ("title",) if _in_title(ent) else ("located",) if _located(ent) else ())
             yield self._fact(parsed.article, "place", home_of(parsed, ent) or "place", value,
                              start, end, value, qualifier)
         tagged = [(e.start_char, e.end_char) for e in parsed.doc.ents if e.label_ in PLACE_LABELS]
@@ -194,6 +195,16 @@ def _located(ent: SpacySpan) -> bool:
     """Where something is or happens: the object of "in", "at", "to" ("arrested in Florida")."""
     root = ent.root
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+
+
+def _in_title(ent: SpacySpan) -> bool:
+    """A title's place: "Ambassador to the US", "Governor of Ohio" (no place where anything
+    happens)."""
+    from ..text.names import is_title
+
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("to", "of", "for") \
+        and is_title(root.head.head)
 
 
 def _in_heading(parsed: Parsed, char: int) -> bool:
