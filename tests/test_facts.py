@@ -300,6 +300,13 @@ def test_place_of_a_person(extractor: FactExtractor, sentence: str, person: str 
         assert same_person(found[place], person), found
 
 
+def test_a_rank_is_no_count(extractor: FactExtractor) -> None:
+    """"the No. 2 position" labels a rank; "12 staffers" counts."""
+    article = make_article("Reed kept the No. 2 job of harbour master, and Vale the No. 3 "
+                           "position. The #1 seed lost. They hired 12 staffers.")
+    assert [f.value for f in facts_of(extractor, article, "number")] == ["12"]
+
+
 @pytest.mark.parametrize(("sentence", "subject"), [
     ("Fortunately, no one was injured in the collapse, according to local reports.",
      "people injured"),

@@ -105,8 +105,9 @@ class FactExtractor(ArticleStage):
             value, qualifier = _with_qualifier(parsed, ent)
             number = parse_number(ent.text)
             if number is None or value.lower() in ("one", "a", "an") or re.fullmatch(
-                    r"(?:19|20)\d\d", ent.text.strip()):
-                continue
+                    r"(?:19|20)\d\d", ent.text.strip()) or RANK.search(
+                    parsed.article.text, 0, ent.start_char):
+                continue  # (a rank is a label, not a count: "the No. 2 position")
             start = ent.end_char - len(value)
             yield self._fact(parsed.article, "number", number_subject(ent.root), value, start,
                              ent.end_char, number, qualifier)
@@ -217,6 +218,7 @@ def reference_date(article: Article) -> date | None:
 
 # -- numbers -----------------------------------------------------------------------------------
 
+RANK = re.compile(r"(?:\bNo\.|#)\s*$")
 PART = re.compile(r"\s+(?:more|additional|further|extra|remaining)\b", re.I)
 
 
