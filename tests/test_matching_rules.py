@@ -501,6 +501,8 @@ def test_a_speech_at_a_rally_is_one_occasion() -> None:
     assert found("at a rally", "in a speech") == []
     assert found("at a hearing", "in a speech") == []
     assert found("at a rally", "in an interview") == [["interview", "rally"]]
+    # "interview" as a verb is no occasion
+    assert found("at a rally", "that Bo Lee did not need to interview Ann Vale, and") == []
 
 
 def test_a_weekday_and_a_date_that_falls_on_it_agree() -> None:

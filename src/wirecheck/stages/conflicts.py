@@ -515,12 +515,17 @@ class Occasion:
 
 def occasions(article: Article, people: People) -> list[Occasion]:
     """Where the people of an article's sentences spoke: "at a press conference", "in an
-    interview" next to a named person (the nearest one before, else after)."""
+    interview" (a noun: not "to interview him") next to a named person (the nearest one
+    before, else after)."""
     parsed = analyse(article)
     found = []
     for start, end in parsed.sentences:
         sentence = article.text[start:end]
         for match in SETTING.finditer(sentence):
+            word = parsed.doc.char_span(start + match.start(1), start + match.end(1),
+                                        alignment_mode="expand")
+            if word is not None and word.root.pos_ in ("VERB", "AUX"):
+                continue  # "did not need to interview Mr. Trump", "to address the nation"
             names = [(abs(e.start_char - start - match.start()), e.text) for e in parsed.doc.ents
                      if e.label_ == "PERSON" and start <= e.start_char < end]
             if not names:
