@@ -300,6 +300,15 @@ def test_place_of_a_person(extractor: FactExtractor, sentence: str, person: str 
         assert same_person(found[place], person), found
 
 
+def test_paid_and_was_paid_are_two_counts(extractor: FactExtractor) -> None:
+    """"she was paid $9.68 million" is money received; "they paid $43 million", money paid."""
+    article = make_article("Ann Vale was paid $9.68 million for 41 speeches. The Vales have "
+                           "paid $43 million in taxes. Bo Vale received $5 million.")
+    found = {f.value: f.subject for f in facts_of(extractor, article, "number")}
+    assert found["$9.68 million"] == found["$5 million"] == "received", found
+    assert found["$43 million"] == "paid", found
+
+
 def test_a_rank_is_no_count(extractor: FactExtractor) -> None:
     """"the No. 2 position" labels a rank; "12 staffers" counts."""
     article = make_article("Reed kept the No. 2 job of harbour master, and Vale the No. 3 "

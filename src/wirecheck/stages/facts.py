@@ -257,7 +257,10 @@ def number_subject(root: Token) -> str:
     if anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and verb.pos_ == "VERB":
         state = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp")
                       and c.tag_ in ("VBN", "JJ")), None)  # "left 14 people injured"
-        words.append(participle((state or verb).lemma_.lower()))
+        if anchor.dep_ in ("dobj", "obj") and any(c.dep_ == "auxpass" for c in verb.children):
+            words.append("received")  # "she was paid $9.68 million" (not "paid $43 million")
+        else:
+            words.append(participle((state or verb).lemma_.lower()))
     return " ".join(words) or "number"
 
 
