@@ -28,6 +28,7 @@ from ..ids import content_id
 from ..nlp.spacy_backend import Parsed
 from ..text.datelines import AFTER_PLACE
 from ..text.dates import MONTHS, WEEKDAYS, find_dates, is_relative, parse_reference, resolve_date
+from ..text.names import is_title
 from ..text.numbers import parse_number, participle
 from ..text.quotemarks import blocks
 from ..types import Article, Fact, FactKind, Span
@@ -201,8 +202,6 @@ def _located(ent: SpacySpan) -> bool:
 def _in_title(ent: SpacySpan) -> bool:
     """A title's place: "Ambassador to the US", "Governor of Ohio" (no place where anything
     happens)."""
-    from ..text.names import is_title
-
     root = ent.root
     return root.dep_ == "pobj" and root.head.lower_ in ("to", "of", "for") \
         and is_title(root.head.head)
@@ -405,9 +404,7 @@ def home_of(parsed: Parsed, ent: SpacySpan) -> str | None:
 
 def _office_of(parsed: Parsed, ent: SpacySpan) -> str | None:
     """The person whose office's title the place opens: "Colorado Attorney General John
-    Suthers", "Alabama's state auditor, Jim Ziegler" (where the office is held)."""
-    from ..text.names import is_title
-
+    Suthers", "Colorado's attorney general, John Suthers" (where the office is held)."""
     doc, people = parsed.doc, parsed.people
     start = ent.end + (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
     for end in range(start + 1, min(start + 5, len(doc))):

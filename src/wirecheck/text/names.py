@@ -268,9 +268,9 @@ class People:
         if token.dep_ in SUBJECTS or (token.dep_ == "appos"
                                       and token.head.dep_ in (*SUBJECTS, "ROOT")):
             return True
+        # "the ire of Justice Scalia who said he was whipsawed" (whatever "who" hangs on)
         after = [t for t in self.doc[token.i + 1:token.i + 3] if t.text != ","][:1]
         return bool(after) and after[0].lower_ == "who" and after[0].dep_ in SUBJECTS
-        # "the ire of Justice Scalia who said he was whipsawed" (whatever "who" hangs on)
 
     def by_role(self, word: str, char: int) -> str | None:
         """The person last mentioned before ``char`` whose role contains ``word``."""
