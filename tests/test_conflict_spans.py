@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -210,28 +211,37 @@ def test_outlets_denying_the_same_words_are_one_side(tmp_path: Path) -> None:
     assert len(found["sides"][1]["article_ids"]) == 2
 
 
-def test_a_titles_place_is_no_place_of_the_event(tmp_path: Path) -> None:
-    """"the Harlow Ambassador to Iceland said …" names an office, not where the talks are."""
-    said = {"a": "The mayor will travel to Iceland in July, the council confirmed on Thursday, "
-                 "where she will meet the fisheries minister for bilateral talks.",
-            "b": "The Harlow Ambassador to Norway, Tobin Reed, said he was delighted the mayor "
-                 "would travel in July and hold bilateral talks with the fisheries minister.",
-            "c": "The mayor will travel to Iceland in July to meet the fisheries minister for "
-                 "bilateral talks, the council said on Thursday."}
-    assert not changed_article_conflicts(tmp_path, "Mayor's visit", said, "place")
+# a remark the NYT and Fox quoted of Comey, in other names: "never wrote" / "…, they wrote"
+TOLD = ("went to great lengths to set dining room scenes, discuss height requirements, "
+        "describe the multiple times she felt complimented, and myriad other extraneous "
+        "facts, she never once mentioned the most relevant fact of all, which was whether "
+        "she felt obstructed in her investigation")
+NEVER_WROTE = ("Reed, Vale and Okafor noted that Brennan \" never wrote that she felt obstructed "
+               f"or threatened, \" adding that while Brennan \" {TOLD}. \"")
 
 
-def test_writing_by_two_subjects_is_no_conflict(tmp_path: Path) -> None:
-    """"Brennan never wrote that …" against "…, they wrote": one verb, two writers."""
-    told = ("went to great lengths to set dining room scenes, discuss height requirements, "
-            "describe the multiple times she felt complimented, and myriad other extraneous "
-            "facts, she never once mentioned the most relevant fact of all, which was whether "
-            "she felt obstructed in her investigation")
-    fox = ("Reed, Vale and Okafor noted that Brennan \" never wrote that she felt obstructed or "
-           f"threatened, \" adding that while Brennan \" {told}. \"")
-    said = {"a": fox, "c": fox.replace("Reed, Vale and Okafor", "The three chairmen"),
-            "b": f"While Ms. Brennan \" {told}, \" they wrote."}
-    assert not changed_article_conflicts(tmp_path, "Brennan report", said, "status")
+@pytest.mark.parametrize(("kind", "said"), [
+    pytest.param("status", {  # "must never have" says what ought to be, "has" what is
+        "a": "The harbour authority has a reserve fund for the Kestrel footbridge repairs, the "
+             "finance committee said on Monday.",
+        "b": "The harbour authority must never have a reserve fund for the Kestrel footbridge "
+             "repairs, the finance committee said on Monday.",
+        "c": "The harbour authority has a reserve fund for the Kestrel footbridge repairs, its "
+             "finance committee said on Monday."}, id="a duty is no fact"),
+    pytest.param("status", {  # one verb, two writers
+        "a": NEVER_WROTE, "c": NEVER_WROTE.replace("Reed, Vale and Okafor", "The three chairmen"),
+        "b": f"While Ms. Brennan \" {TOLD}, \" they wrote."}, id="writing by two subjects"),
+    pytest.param("place", {  # "the Harlow Ambassador to Norway" names an office, not where
+        "a": "The mayor will travel to Iceland in July, the council confirmed on Thursday, where "
+             "she will meet the fisheries minister for bilateral talks.",
+        "b": "The Harlow Ambassador to Norway, Tobin Reed, said he was delighted the mayor would "
+             "travel in July and hold bilateral talks with the fisheries minister.",
+        "c": "The mayor will travel to Iceland in July to meet the fisheries minister for "
+             "bilateral talks, the council said on Thursday."}, id="a title's place"),
+])
+def test_no_conflict(tmp_path: Path, kind: str, said: dict[str, str]) -> None:
+    """Sentences that differ in what is no conflict of ``kind``."""
+    assert not changed_article_conflicts(tmp_path, "Harbour story", said, kind)
 
 
 def test_a_negative_adjective_is_a_negation(tmp_path: Path) -> None:
@@ -258,17 +268,6 @@ def test_a_word_saying_no_stops_only_its_own_verbs(tmp_path: Path) -> None:
 
     said_by = {"a": said("accused"), "b": said("did not accuse"), "c": said("accused")}
     assert changed_article_conflicts(tmp_path, "Kestrel repairs", said_by, "status")
-
-
-def test_a_duty_is_no_fact(tmp_path: Path) -> None:
-    """"must never have" says what ought to be; against "has" it is not a polarity conflict."""
-    said = {"a": "The harbour authority has a reserve fund for the Kestrel footbridge repairs, "
-                 "the finance committee said on Monday.",
-            "b": "The harbour authority must never have a reserve fund for the Kestrel "
-                 "footbridge repairs, the finance committee said on Monday.",
-            "c": "The harbour authority has a reserve fund for the Kestrel footbridge repairs, "
-                 "its finance committee said on Monday."}
-    assert not changed_article_conflicts(tmp_path, "Kestrel fund", said, "status")
 
 
 def test_no_decision_against_an_action_stated_as_certain(tmp_path: Path) -> None:

@@ -364,14 +364,11 @@ class Differ:
                           else []))))
             if not doer or not things:
                 continue
-            negators = [c for c in token.children if c.dep_ == "neg" or (
-                c.lower_ in NEGATORS and c.dep_ in NEGATING)]
+            negators = _negators(token)
             key = (doer, verb)
             if key in found and found[key][0] != bool(negators):
                 mixed.add(key)
-            start = min([token.idx, *(n.idx for n in negators)])
-            end = max([token.idx + len(token), *(n.idx + len(n) for n in negators)])
-            found[key] = (bool(negators), Span(claim.article_id, start, end), things)
+            found[key] = (bool(negators), _shown(claim.article_id, token, negators), things)
         return {k: v for k, v in found.items() if k not in mixed}
 
     def _thing(self, parsed: Any, token: Token) -> str | None:
@@ -421,12 +418,7 @@ class Differ:
             if token.pos_ not in ("VERB", "AUX") or token.dep_ in ARGUMENT_OF_NOTHING \
                     or token.i in worded:
                 continue
-            negators = [c for c in token.children if (c.dep_ == "neg" or (
-                c.lower_ in NEGATORS and c.dep_ in NEGATING))
-                and c.doc[min(c.i + 1, len(c.doc) - 1)].lower_ not in NOT_NEGATING] + [
-                d for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                for d in c.children if d.lower_ in NEGATORS and d.dep_ == "det"
-                and not _quoted(d)]  # a "no" vote
+            negators = _negators(token)
             negated = bool(negators)
             complement = next((c for c in token.children if c.dep_ == "acomp"), None)
             if lemma == "be" and complement is not None:  # shown as said: "not accurate"
@@ -439,9 +431,7 @@ class Differ:
             if key in found and found[key][0] != negated:
                 found.pop(key)  # both ways in one sentence: nothing to compare
                 continue
-            start = min([token.idx, *(n.idx for n in negators)])  # the span shows the "not"
-            end = max([token.idx + len(token), *(n.idx + len(n) for n in negators)])
-            found[key] = (negated, Span(claim.article_id, start, end), token == main)
+            found[key] = (negated, _shown(claim.article_id, token, negators), token == main)
             if lemma in SPEECH:  # who says or writes: "they wrote" is not "Comey never wrote"
                 self._doers[(claim.id, key)] = next(
                     (self._thing(parsed, c) or c.lower_ for c in token.children
@@ -457,6 +447,24 @@ def _verb_key(token: Token) -> str:
     ("must never have" is a duty, not a fact: it compares with "must have", not with "has")."""
     modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in MODALS), "")
     return f"{modal} {token.lemma_.lower()}" if modal else token.lemma_.lower()
+
+
+def _negators(token: Token) -> list[Token]:
+    """The words that negate a verb: "not", "never" ("not only" does not), and the "no" of its
+    subject or object (not a quoted "no" vote)."""
+    doc = token.doc
+    return [c for c in token.children if (c.dep_ == "neg" or (
+        c.lower_ in NEGATORS and c.dep_ in NEGATING))
+        and doc[min(c.i + 1, len(doc) - 1)].lower_ not in NOT_NEGATING] + [
+        d for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        for d in c.children if d.lower_ in NEGATORS and d.dep_ == "det" and not _quoted(d)]
+
+
+def _shown(article_id: str, token: Token, negators: list[Token]) -> Span:
+    """A verb's span with its negation: the span shows the "not"."""
+    start = min([token.idx, *(n.idx for n in negators)])
+    end = max([token.idx + len(token), *(n.idx + len(n) for n in negators)])
+    return Span(article_id, start, end)
 
 
 def _done(token: Token) -> str | None:
