@@ -238,6 +238,14 @@ NEVER_WROTE = ("Reed, Vale and Okafor noted that Brennan \" never wrote that she
              "travel in July and hold bilateral talks with the fisheries minister.",
         "c": "The mayor will travel to Iceland in July to meet the fisheries minister for "
              "bilateral talks, the council said on Thursday."}, id="a title's place"),
+    pytest.param("status", {  # a supposition asserts nothing; "If" hung on the bracket
+        "a": "\"To pass this budget in the next two weeks would materially increase the risk "
+             "that the harbour closes,\" Vale told reporters on Monday.",
+        "b": "\"If they [the councillors] don't pass this budget in the next two weeks it will "
+             "materially increase the risk that the harbour closes,\" Vale told reporters.",
+        "c": "\"To pass this budget in the next two weeks would materially increase the risk "
+             "that the harbour closes,\" Vale told reporters at the town hall."},
+        id="an if clause"),
 ])
 def test_no_conflict(tmp_path: Path, kind: str, said: dict[str, str]) -> None:
     """Sentences that differ in what is no conflict of ``kind``."""

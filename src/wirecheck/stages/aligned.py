@@ -352,8 +352,8 @@ class Differ:
         mixed = set()
         for token in span:
             verb = _done(token) or _verb_key(token)
-            if token.pos_ not in ("VERB", "AUX") or token.dep_ in ARGUMENT_OF_NOTHING \
-                    or token.i in worded or verb.split()[-1] in LIGHT_VERBS | SPEECH:
+            if _asserts_nothing(token) or token.i in worded \
+                    or verb.split()[-1] in LIGHT_VERBS | SPEECH:
                 continue
             doer = next((self._thing(parsed, c) for c in token.children
                          if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -415,8 +415,7 @@ class Differ:
             lemma, key = token.lemma_.lower(), _verb_key(token)
             if (done := _done(token)) is not None:
                 lemma = key = done
-            if token.pos_ not in ("VERB", "AUX") or token.dep_ in ARGUMENT_OF_NOTHING \
-                    or token.i in worded:
+            if _asserts_nothing(token) or token.i in worded:
                 continue
             negators = _negators(token)
             negated = bool(negators)
@@ -502,6 +501,30 @@ def _worded(span: Any) -> set[int]:
 # verbs that assert nothing of their own: auxiliaries, participles as adjectives, and gerunds
 # after a preposition ("help ourselves by putting people back to work")
 ARGUMENT_OF_NOTHING = frozenset(["aux", "auxpass", "amod", "pcomp"])
+SUPPOSING = frozenset(["if", "unless"])
+
+
+def _asserts_nothing(token: Token) -> bool:
+    """No verb, or a verb whose polarity the sentence does not assert: an auxiliary, a
+    participle as an adjective, a gerund after a preposition, or a supposition ("if they don't
+    pass this bill, …" says nothing of whether they pass it)."""
+    return token.pos_ not in ("VERB", "AUX") or token.dep_ in ARGUMENT_OF_NOTHING \
+        or _supposed(token)
+
+
+def _supposed(token: Token) -> bool:
+    """The verb of an "if" or "unless" clause: marked so, or the first verb after an "if" that
+    the parser hung on no verb ("If they [Democrats] don't pass": "If" on the bracket)."""
+    if any(c.dep_ == "mark" and c.lower_ in SUPPOSING for c in token.children):
+        return True
+    for before in reversed(token.doc[token.sent.start:token.i]):
+        if before.lower_ in SUPPOSING:
+            return before.dep_ == "mark" and before.head.pos_ not in ("VERB", "AUX")
+        if before.pos_ in ("VERB", "AUX") and before.head != token:
+            return False
+    return False
+
+
 NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 NOT_NEGATIVE = frozenset(["invaluable", "inflammable", "infamous", "indifferent", "impassive"])
 
