@@ -246,6 +246,14 @@ NEVER_WROTE = ("Reed, Vale and Okafor noted that Brennan \" never wrote that she
         "c": "\"To pass this budget in the next two weeks would materially increase the risk "
              "that the harbour closes,\" Vale told reporters at the town hall."},
         id="an if clause"),
+    pytest.param("speaker", {  # an unattributed paragraph: its speaker is only carried over
+        "a": "\u201cAnn Lee has lost it,\u201d said Jon Tobin, a party spokesman, on Monday. "
+             "\u201cHer conduct is unbecoming of a member of the council.\u201d",
+        "b": "\u201cI would if I knew who they were,\u201d Mayor Ann Lee said of the two harbour "
+             "workers.\n\n\u201cHer conduct is unbecoming of a member of the council.\u201d",
+        "c": "\u201cAnn Lee has lost it,\u201d Jon Tobin, a party spokesman, said. \u201cHer "
+             "conduct is unbecoming of a member of the council.\u201d"},
+        id="a speaker carried over"),
 ])
 def test_no_conflict(tmp_path: Path, kind: str, said: dict[str, str]) -> None:
     """Sentences that differ in what is no conflict of ``kind``."""

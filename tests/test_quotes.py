@@ -327,9 +327,14 @@ def test_a_continued_quotation_keeps_its_speaker(extractor: QuoteExtractor) -> N
     article = make_article("\u201cWe will rebuild,\u201d Mayor Ann Lee said on Monday. "
                            "\u201cIt will take two years.\u201d",
                            "\u201cAnd it will cost what it costs.\u201d")
-    speakers = {q.text: q.speaker for q in quotes_of(extractor, article) if q.kind == "direct"}
-    assert speakers == {"We will rebuild": "Ann Lee", "It will take two years.": "Ann Lee",
-                        "And it will cost what it costs.": "Ann Lee"}
+    direct = [q for q in quotes_of(extractor, article) if q.kind == "direct"]
+    assert {q.text: q.speaker for q in direct} == {
+        "We will rebuild": "Ann Lee", "It will take two years.": "Ann Lee",
+        "And it will cost what it costs.": "Ann Lee"}
+    # named in its own paragraph, or carried over from the paragraph before
+    assert {q.text: q.carried for q in direct} == {
+        "We will rebuild": False, "It will take two years.": False,
+        "And it will cost what it costs.": True}
 
 
 def test_odd_paragraphs(extractor: QuoteExtractor) -> None:

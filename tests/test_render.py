@@ -253,6 +253,17 @@ def test_markdown_matrix_conflicts_quotes(report: dict[str, Any]) -> None:
     assert "| 2024-03-03 | Alba runs aground near Port Lune |" in text
 
 
+def test_a_carried_speaker_is_shown_as_such(report: dict[str, Any]) -> None:
+    """A carrier whose speaker is carried over from an earlier paragraph says so in the
+    ledger's cue column (Markdown and HTML), and the report stays valid."""
+    report["stories"][0]["quotes"][0]["carriers"][1].update(cue=None, carried=True)
+    validate(report)
+    shown = "none: speaker of the paragraph before"
+    assert f"| Coastline Daily | variant | {shown} | “We did all we could,” |" in \
+        render_markdown(report, "s1")
+    assert shown in render_html(report, "s1")
+
+
 def test_markdown_truncates_long_citations(report: dict[str, Any]) -> None:
     long_text = "word " * 100
     art = report["articles"][1]

@@ -101,7 +101,9 @@ class Story:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Words attributed to a speaker. ``span`` covers the quoted words in the article."""
+    """Words attributed to a speaker. ``span`` covers the quoted words in the article;
+    ``carried``: no one is named with them, the speaker is carried over from a quotation of an
+    earlier paragraph (the newsroom convention, which a broken page can defeat)."""
 
     KIND: ClassVar[str] = "quote"
     id: str
@@ -112,6 +114,7 @@ class Quote:
     kind: QuoteKind
     span: Span
     extractor: str
+    carried: bool = False
 
 
 @dataclass(frozen=True, slots=True)

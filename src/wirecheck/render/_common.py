@@ -86,6 +86,14 @@ def article_labels(articles: list[Json]) -> dict[str, str]:
     return labels
 
 
+def cue_of(carrier: Json) -> str:
+    """A ledger carrier's speech cue as shown; a speaker carried over from an earlier
+    paragraph says so."""
+    if carrier["cue"]:
+        return str(carrier["cue"])
+    return "none: speaker of the paragraph before" if carrier.get("carried") else "—"
+
+
 def is_note(sentence: Json) -> bool:
     """A brief's note saying what its word budget left out (its citations are the items left
     out: renderers show the note without citation markers)."""

@@ -14,6 +14,7 @@ from wirecheck.render._common import (
     Citations,
     View,
     counted,
+    cue_of,
     fmt_score,
     is_note,
     make_view,
@@ -289,7 +290,7 @@ class Page:
         rows = [
             tr(esc(self.view.label(c["article_id"])),
                f'<span class="badge match-{esc(c["match"])}">{esc(c["match"])}</span>',
-               esc(c["cue"] or "—"), self.link(c, f"“{esc(c['text'])}”"))
+               esc(cue_of(c)), self.link(c, f"“{esc(c['text'])}”"))
             for c in quote["carriers"]
         ]
         return (

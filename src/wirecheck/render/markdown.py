@@ -17,6 +17,7 @@ from wirecheck.render._common import (
     Citations,
     View,
     counted,
+    cue_of,
     fmt_score,
     is_note,
     make_view,
@@ -178,7 +179,7 @@ def _quotes(view: View) -> str:
     for quote in view.story["quotes"]:
         speaker = md(quote["speaker"]) if quote["speaker"] else "_Unattributed_"
         rows = [
-            [md(view.label(c["article_id"])), c["match"], md(c["cue"] or "—"), quoted(c["text"])]
+            [md(view.label(c["article_id"])), c["match"], md(cue_of(c)), quoted(c["text"])]
             for c in quote["carriers"]
         ]
         carried = table(["Outlet", "Match", "Cue", "Words as carried"], rows) if rows else NONE

@@ -183,7 +183,8 @@ class Comparer(GroupStage):
     def _ledger_finding(story: Story, entry: LedgerEntry, people: People) -> Finding:
         carriers = [
             {"article_id": q.article_id, "quote_id": q.id, "start": q.span.start,
-             "end": q.span.end, "cue": q.cue, "match": match, "text": q.text}
+             "end": q.span.end, "cue": q.cue, "carried": q.carried, "match": match,
+             "text": q.text}
             for q, match in entry.carriers
         ]
         sides = []

@@ -933,9 +933,10 @@ def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources
                 f"{', '.join(sorted({sources.label(q.article_id) for q in exact}))}.",
             ))
         speakers: dict[str, list[Quote]] = defaultdict(list)
-        for quote, match in entry.carriers:
+        for quote, match in entry.carriers:  # (a speaker carried over is no outlet's word)
             name = people.resolve(quote.speaker)
-            if name and person_like(name) and match == "verbatim" and quote.kind == "direct":
+            if name and person_like(name) and match == "verbatim" and quote.kind == "direct" \
+                    and not quote.carried:
                 speakers[name].append(quote)
         by_source = {name: sources.independent({q.article_id for q in qs})
                      for name, qs in speakers.items()}

@@ -105,9 +105,11 @@ class QuoteExtractor(ArticleStage):
             cue_token, speaker = find_cue(parsed, f, ranges)
             cue_at = cue_token.idx if cue_token is not None else None
             paragraph = paragraph_index(article, f.open_mark)
+            carried = False
             if cue_token is None and speaker is None and kind == "direct" \
                     and previous[1] >= paragraph - 1:
                 speaker, cue_at = previous[0], previous[2]  # '…,” she said. “…'
+                carried = previous[1] < paragraph and speaker is not None
             if kind == "direct" or speaker is not None:
                 previous = (speaker, paragraph_index(article, f.close_mark), cue_at)
             cue = cue_text(cue_token) if cue_token is not None else None
@@ -120,16 +122,17 @@ class QuoteExtractor(ArticleStage):
                     yield Attributed(self._quote(article, start, end, turn, None, kind),
                                      turn, turn.start)
                     continue
-                yield Attributed(self._quote(article, start, end, speaker, cue, kind),
-                                 speaker, cue_at)
+                yield Attributed(self._quote(article, start, end, speaker, cue, kind,
+                                             carried), speaker, cue_at)
         yield from self._indirect(parsed, ranges, direct)
 
     def _quote(self, article: Article, start: int, end: int, speaker: Speaker | None,
-               cue: str | None, kind: QuoteKind) -> Quote:
+               cue: str | None, kind: QuoteKind, carried: bool = False) -> Quote:
         return Quote(
             id=content_id(article.id, start, end, self.extractor), article_id=article.id,
             text=article.text[start:end], speaker=speaker.name if speaker else None, cue=cue,
             kind=kind, span=Span(article.id, start, end), extractor=self.extractor,
+            carried=carried,
         )
 
     def _indirect(self, parsed: Parsed, ranges: list[tuple[int, int]],
