@@ -138,5 +138,17 @@ def test_every_expected_conflict_is_found(report: dict[str, Any], keys: dict[str
         for s in c["sides"][1:]) for c in conflicts), want
 
 
+def test_the_planted_inconsistency_within_one_report(report: dict[str, Any],
+                                                     keys: dict[str, str],
+                                                     sample_expected: dict[str, Any]) -> None:
+    """Exactly the planted self-contradictions, each with both sides in its article."""
+    found = [(keys[c["sides"][0]["article_ids"][0]], c["type"],
+              sorted(s["value"] for s in c["sides"])) for c in bridge(report)["inconsistencies"]]
+    assert all(len({a for s in c["sides"] for a in s["article_ids"]}) == 1
+               for c in bridge(report)["inconsistencies"])
+    assert found == [(x["article"], x["kind"], sorted(x["values"]))
+                     for x in sample_expected["inconsistencies"]]
+
+
 def words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower())) - {"the", "a", "of", "and", "was", "to", "in"}

@@ -88,13 +88,8 @@ def story_entry(story: Story, facts: list[Fact], claims: list[Claim], evidence: 
             for f in facts if f.article_id in ids
         ],
         "claims": [claim_entry(c, stances[c.id]) for c in claims if c.article_id in ids],
-        "conflicts": [
-            {"id": f.id, "type": f.detail.get("type", "status"), "topic": f.topic,
-             "explanation": f.explanation,
-             "sides": [{"value": s.value, "article_ids": list(s.article_ids),
-                        "spans": [span(x) for x in s.spans]} for s in f.sides]}
-            for f in of["conflict"]
-        ],
+        "conflicts": [conflict_entry(f) for f in of["conflict"]],
+        "inconsistencies": [conflict_entry(f) for f in of["inconsistency"]],
         "single_source": [
             {"claim_id": f.subject, "article_id": f.sides[0].article_ids[0], "text": f.topic,
              "start": f.sides[0].spans[0].start, "end": f.sides[0].spans[0].end}
@@ -105,6 +100,7 @@ def story_entry(story: Story, facts: list[Fact], claims: list[Claim], evidence: 
              "reasons": f.detail.get("reasons", []),
              "corroborated": f.detail.get("corroborated", 0),
              "contradicted": f.detail.get("contradicted", 0),
+             "inconsistent": f.detail.get("inconsistent", 0),
              "single_source": f.detail.get("single_source", 0)}
             for f in sorted(of["reliability"], key=lambda f: f.score)
         ],
@@ -116,6 +112,13 @@ def story_entry(story: Story, facts: list[Fact], claims: list[Claim], evidence: 
         ],
         "brief": brief_entry(brief, story),
     }
+
+
+def conflict_entry(f: Finding) -> dict[str, Any]:
+    return {"id": f.id, "type": f.detail.get("type", "status"), "topic": f.topic,
+            "explanation": f.explanation,
+            "sides": [{"value": s.value, "article_ids": list(s.article_ids),
+                       "spans": [span(x) for x in s.spans]} for s in f.sides]}
 
 
 def quote_entry(f: Finding) -> dict[str, Any]:

@@ -17,7 +17,8 @@ QuoteKind = Literal["direct", "indirect", "partial"]
 FactKind = Literal["role", "number", "date", "place", "status", "setting"]
 Stance = Literal["supports", "contradicts", "silent"]
 FindingKind = Literal[
-    "corroborated", "conflict", "single_source", "quote", "person", "timeline", "reliability"
+    "corroborated", "conflict", "inconsistency", "single_source", "quote", "person", "timeline",
+    "reliability"
 ]
 
 
@@ -185,6 +186,7 @@ class Finding:
 
     corroborated / single_source: one claim (``subject`` = claim id) and its witnesses;
     conflict: ``topic`` and two or more sides, ``detail["type"]`` = role, number, quote, …;
+    inconsistency: as a conflict, both sides in one article (``stages/within.py``);
     quote: one quotation across articles (the ledger), ``detail["carriers"]``;
     person: one person of the story, ``detail["aliases"]`` and ``detail["roles"]``;
     timeline: one dated event, ``topic`` = ISO date, ``detail["what"]``;

@@ -194,9 +194,12 @@ class Page:
         ordered = sorted(self.story["conflicts"], key=lambda c: (
             kinds.index(c["type"]) if c["type"] in kinds else len(kinds),
             -len({a for side in c["sides"] for a in side["article_ids"]})))
-        return section("conflicts", "Conflicts", "\n".join(self.conflict(c) for c in ordered))
+        within = "".join(self.conflict(c, " · within one report")
+                         for c in self.story.get("inconsistencies", []))
+        return section("conflicts", "Conflicts", "\n".join(self.conflict(c) for c in ordered)
+                       + within)
 
-    def conflict(self, conflict: Json) -> str:
+    def conflict(self, conflict: Json, where: str = "") -> str:
         rows = [
             tr(f'<span class="side-value">{esc(side["value"])}</span>',
                self.who(side["article_ids"]),
@@ -206,7 +209,7 @@ class Page:
         ]
         return (
             f'<div class="conflict"><h3>{esc(conflict["topic"])} '
-            f'<span class="badge">{esc(conflict["type"])}</span></h3>'
+            f'<span class="badge">{esc(conflict["type"])}{where}</span></h3>'
             f'<p>{esc(conflict["explanation"])}</p>'
             f'{table(["Says", "Who", "Where"], rows, "sides")}</div>'
         )

@@ -123,8 +123,10 @@ def _sources(view: View, cites: Citations) -> str:
 
 def _conflicts(view: View) -> str:
     blocks = []
-    for conflict in view.story["conflicts"]:
-        head = f"### {md(conflict['topic'])} ({md(conflict['type'])})"
+    within = view.story.get("inconsistencies", [])
+    for conflict in [*view.story["conflicts"], *within]:
+        kind = md(conflict["type"]) + (", within one report" if conflict in within else "")
+        head = f"### {md(conflict['topic'])} ({kind})"
         lines = [head, "", md(conflict["explanation"]), ""]
         for side in conflict["sides"]:
             who = ", ".join(md(view.label(a)) for a in side["article_ids"]) or "—"

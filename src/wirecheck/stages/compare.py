@@ -41,6 +41,7 @@ from .facts import reference_date
 from .pending import pending_conflicts
 from .reliability import reliability_findings
 from .sources import People, Sources
+from .within import inconsistencies
 
 
 def inside(span: Span, outer: Span) -> bool:
@@ -95,6 +96,9 @@ class Comparer(GroupStage):
         yield from evidence
         conflict_findings = [self._conflict(story, c) for c in conflicts]
         yield from conflict_findings
+        inconsistent = [self._conflict(story, c, "inconsistency") for c in inconsistencies(
+            claims, facts, people, sources, differ.close, float(conf["number_tolerance"]))]
+        yield from inconsistent
         claim_findings = list(self._claim_findings(story, claims, evidence, sources))
         yield from claim_findings
         yield from (self._ledger_finding(story, e, people) for e in ledger)
@@ -102,7 +106,8 @@ class Comparer(GroupStage):
         yield from self._timeline(story, facts, claims, evidence, [
             span for c in conflicts for side in sources.disputed(c.sides) for span in side.spans])
         yield from reliability_findings(story, sources, claims, claim_findings,
-                                        conflict_findings, float(conf["outlier_margin"]))
+                                        conflict_findings, inconsistent,
+                                        float(conf["outlier_margin"]))
 
     def _evidence(self, story: Story, claims: list[Claim], sources: Sources,
                   conflicts: list[Conflict],
@@ -147,11 +152,12 @@ class Comparer(GroupStage):
         )
 
     @staticmethod
-    def _conflict(story: Story, conflict: Conflict) -> Finding:
+    def _conflict(story: Story, conflict: Conflict,
+                  kind: Literal["conflict", "inconsistency"] = "conflict") -> Finding:
         return Finding(
-            id=content_id("conflict", story.id, conflict.type, conflict.topic,
+            id=content_id(kind, story.id, conflict.type, conflict.topic,
                           *(s.value for s in conflict.sides)),
-            story_id=story.id, kind="conflict", topic=conflict.topic,
+            story_id=story.id, kind=kind, topic=conflict.topic,
             sides=tuple(conflict.sides), explanation=conflict.explanation,
             detail={"type": conflict.type},
         )
