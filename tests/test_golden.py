@@ -148,6 +148,10 @@ def test_the_planted_inconsistency_within_one_report(report: dict[str, Any],
                for c in bridge(report)["inconsistencies"])
     assert found == [(x["article"], x["kind"], sorted(x["values"]))
                      for x in sample_expected["inconsistencies"]]
+    said = [s["text"] for section in bridge(report)["brief"]["sections"]
+            for s in section["sentences"]]  # the brief's reliability sentence says so too
+    assert any("digestwire.example is flagged" in t and "contradicts itself on the number of "
+               "cranes" in t for t in said)
 
 
 def words(text: str) -> set[str]:

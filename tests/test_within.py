@@ -60,7 +60,7 @@ def test_a_report_giving_two_counts_of_one_thing(tmp_path: Path) -> None:
         assert text[sp["start"]:sp["end"]] == side["value"]
     (row,) = [r for r in story["reliability"] if r["article_id"] == changed]
     assert row["inconsistent"] == 1
-    assert any(r.startswith("contradicts itself on number of people") for r in row["reasons"])
+    assert any(r.startswith("contradicts itself on the number of people") for r in row["reasons"])
     assert "(number, within one report)" in render_markdown(report, story["id"])
     assert "number · within one report" in render_html(report, story["id"])
 

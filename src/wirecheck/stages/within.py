@@ -20,11 +20,12 @@ same article.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
 from ..ids import normalize_for_hash
-from ..text.similarity import content_words, overlap_score
+from ..text.similarity import STOP, content_words, overlap_score
 from ..types import Claim, Fact, Side
 from .aligned import _event_words, _same_count, inside
 from .conflicts import Conflict, exclusive, numbers_agree, roles_compatible
@@ -50,7 +51,8 @@ def inconsistencies(claims: list[Claim], facts: list[Fact], people: People, sour
                 b = own[j]
                 of_a = [f for f in facts_of[article_id] if inside(f.span, a.span)]
                 of_b = [f for f in facts_of[article_id] if inside(f.span, b.span)]
-                for kind, f, g, topic in _differing(of_a, of_b, people, tolerance):
+                text = sources.articles[article_id].text
+                for kind, f, g, topic in _differing(of_a, of_b, people, tolerance, text):
                     key = (article_id, kind, *sorted((f.value, g.value)))
                     if key in seen:
                         continue
@@ -65,8 +67,8 @@ def inconsistencies(claims: list[Claim], facts: list[Fact], people: People, sour
     return found
 
 
-def _differing(of_a: list[Fact], of_b: list[Fact], people: People, tolerance: float
-               ) -> Iterator[tuple[str, Fact, Fact, str]]:
+def _differing(of_a: list[Fact], of_b: list[Fact], people: People, tolerance: float,
+               text: str) -> Iterator[tuple[str, Fact, Fact, str]]:
     dated_a = {f.normalized for f in of_a if f.kind == "date"}
     dated_b = {f.normalized for f in of_b if f.kind == "date"}
     if not (dated_a and dated_b and dated_a != dated_b):
@@ -77,7 +79,7 @@ def _differing(of_a: list[Fact], of_b: list[Fact], people: People, tolerance: fl
                 if _same_count(f, g) and f.normalized != g.normalized \
                         and not _two_values(f, numbers_a) and not _two_values(g, numbers_b) \
                         and not numbers_agree(f, g, tolerance):
-                    yield "number", f, g, f"number of {normalize_for_hash(f.subject)}"
+                    yield "number", f, g, f"the number of {_counted_as_written(f, text)}"
     days_a = [f for f in of_a if f.kind == "date" and len(f.normalized or "") == 10]
     days_b = [g for g in of_b if g.kind == "date" and len(g.normalized or "") == 10]
     if len(days_a) == 1 and len(days_b) == 1 and days_a[0].normalized != days_b[0].normalized \
@@ -89,6 +91,15 @@ def _differing(of_a: list[Fact], of_b: list[Fact], people: People, tolerance: fl
             if people.resolve(g.subject) == person and not roles_compatible(f, g) \
                     and exclusive(f, g):
                 yield "role", f, g, f"{person or f.subject}'s role"
+
+
+def _counted_as_written(fact: Fact, text: str) -> str:
+    """What a count counts, as the article writes it: the word after the figure ("Two cranes
+    were" -> "cranes"), else the fact's subject ("people injured")."""
+    after = re.match(r"[\s-]*([A-Za-z]+)", text[fact.span.end:fact.span.end + 40])
+    if after and after.group(1).lower() not in STOP:
+        return after.group(1).lower()
+    return normalize_for_hash(fact.subject)
 
 
 def _two_values(fact: Fact, numbers: list[Fact]) -> bool:

@@ -145,6 +145,9 @@ def reliability(ctx: Context) -> list[Candidate]:
         lost = [m[1] for r in d.get("reasons", [])
                 if (m := re.match(r"contradicted on (.+?): says", r))]
         facts += ["contradicted on " + "; ".join(lost)] if lost else []
+        slips = [m[1] for r in d.get("reasons", [])
+                 if (m := re.match(r"contradicts itself on (.+?): says", r))]
+        facts += ["contradicts itself on " + "; ".join(slips)] if slips else []
         text = (f"{ctx.labels.get(finding.subject or '', finding.topic)} is flagged as the "
                 f"outlier: reliability {finding.score:.2f} against a median of "
                 f"{middle:.2f} — {', '.join(facts)}.")
