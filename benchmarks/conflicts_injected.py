@@ -611,7 +611,10 @@ def sentence_around(article: Article, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def run_injected(c: Control, edit: Edit, pipe: Pipeline) -> dict[str, Any]:
+def rerun(c: Control, edit: Edit, pipe: Pipeline
+          ) -> tuple[Article, MemoryStore, dict[str, Any]]:
+    """The cluster with ``edit`` made: only the changed article is extracted again; the story
+    stages run over the whole cluster. The changed article, the store and its story."""
     original = c.sources.articles[edit.article_id]
     modified = changed(original, edit)
     store = MemoryStore()
@@ -625,7 +628,12 @@ def run_injected(c: Control, edit: Edit, pipe: Pipeline) -> dict[str, Any]:
     LocalEngine().run(pipe, store, inputs)
     if not one_story(store, ids):
         LocalEngine().run(pipe, store, [merge_override(ids)])
-    story = story_of(build_report(store), modified.id)
+    return modified, store, story_of(build_report(store), modified.id)
+
+
+def run_injected(c: Control, edit: Edit, pipe: Pipeline) -> dict[str, Any]:
+    original = c.sources.articles[edit.article_id]
+    modified, store, story = rerun(c, edit, pipe)
     s0, e0 = sentence_around(original, edit.start, max(edit.end, edit.start + 1))
     s1, e1 = sentence_around(modified, edit.start, edit.start + max(len(edit.new), 1))
     r0, r1 = edit.region or (s1, e1)

@@ -35,10 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _corpora  # noqa: E402
 import conflicts_injected as ci  # noqa: E402
-from wirecheck.engines.local import LocalEngine  # noqa: E402
-from wirecheck.report import build_report  # noqa: E402
 from wirecheck.stages.aligned import _same_count, inside  # noqa: E402
-from wirecheck.store import MemoryStore  # noqa: E402
 from wirecheck.text.similarity import content_words, overlap_score  # noqa: E402
 from wirecheck.types import Fact  # noqa: E402
 
@@ -73,18 +70,7 @@ def run(c: ci.Control, kind: str, fact: Fact, other: str) -> dict[str, Any] | No
     edit = (ci.number_edit if kind == "number" else ci.date_edit)(c, fact)
     if edit is None:
         return None
-    original = c.sources.articles[edit.article_id]
-    modified = ci.changed(original, edit)
-    store = MemoryStore()
-    store.put([a for a in c.articles if a.id != original.id])
-    for items in c.items.values():
-        store.put([i for i in items if i.article_id != original.id])
-    ids = [a.id for a in c.articles]
-    pipe = ci._WORKER["pipe"]
-    LocalEngine().run(pipe, store, [modified, *([ci.merge_override(ids)] if c.merged else [])])
-    if not ci.one_story(store, ids):
-        LocalEngine().run(pipe, store, [ci.merge_override(ids)])
-    story = ci.story_of(build_report(store), modified.id)
+    modified, _, story = ci.rerun(c, edit, ci._WORKER["pipe"])
     s1, e1 = ci.sentence_around(modified, edit.start, edit.start + max(len(edit.new), 1))
     detected = any(
         x["type"] == kind and all(s["article_ids"] == [modified.id] for s in x["sides"])

@@ -29,11 +29,12 @@ OWN = ("A walkway of the Kestrel footbridge in Port Amberley fell onto the quay 
        "the old customs hall while divers checked the piers.")
 
 
-def story_of(tmp_path: Path, b: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Outlets "a" and "c" tell the collapse steadily; "b" tells ``b``."""
+def story_of(tmp_path: Path, b: str, **more: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Outlets "a" and "c" tell the collapse steadily; "b" tells ``b``; ``more`` outlets tell
+    what they are given."""
     records = [{"id": k, "outlet": f"{k.upper()} Post", "title": f"Footbridge collapse ({k})",
                 "published": "2025-10-14", "text": text}
-               for k, text in sorted({**OTHERS, "b": b}.items())]
+               for k, text in sorted({**OTHERS, "b": b, **more}.items())]
     (tmp_path / "story.jsonl").write_text("\n".join(json.dumps(r) for r in records),
                                           encoding="utf-8")
     report = analyze([tmp_path]).report
@@ -48,9 +49,9 @@ def article_id(report: dict[str, Any], meta_id: str) -> str:
 def test_a_report_giving_two_counts_of_one_thing(tmp_path: Path) -> None:
     b = (f"{OWN}\n\nA walkway of the Kestrel footbridge in Port Amberley fell onto the quay "
          "on Tuesday morning, injuring 41 people, city officials said.")
-    report, story = story_of(tmp_path, b)
+    report, story = story_of(tmp_path, b, d=b)  # "d" copies "b" word for word
     changed = article_id(report, "b")
-    (found,) = story["inconsistencies"]
+    (found,) = story["inconsistencies"]  # once: a copy's sentences are its original's
     assert found["type"] == "number"
     assert {s["value"] for s in found["sides"]} == {"14", "41"}
     text = next(a["text"] for a in report["articles"] if a["id"] == changed)
@@ -58,8 +59,10 @@ def test_a_report_giving_two_counts_of_one_thing(tmp_path: Path) -> None:
         assert side["article_ids"] == [changed]
         (sp,) = side["spans"]
         assert text[sp["start"]:sp["end"]] == side["value"]
+    copy = article_id(report, "d")
+    for row in story["reliability"]:  # a copy is as reliable as what it copies
+        assert row["inconsistent"] == (row["article_id"] in (changed, copy))
     (row,) = [r for r in story["reliability"] if r["article_id"] == changed]
-    assert row["inconsistent"] == 1
     assert any(r.startswith("contradicts itself on the number of people") for r in row["reasons"])
     assert "(number, within one report)" in render_markdown(report, story["id"])
     assert "number · within one report" in render_html(report, story["id"])

@@ -33,7 +33,7 @@ def reliability_findings(story: Story, sources: Sources, claims: list[Claim],
         single = sum(1 for f in own if f.kind == "single_source")
         lost = [c for c in conflicts
                 if any(article_id in s.article_ids for s in sources.outvoted(c.sides))]
-        own_slips = [c for c in inconsistencies if article_id in c.sides[0].article_ids]
+        own_slips = [c for c in inconsistencies if source in c.sides[0].article_ids]
         denom = corroborated + single + 3 * (len(lost) + len(own_slips))
         score = (corroborated + 0.25 * single) / denom if denom else 0.5
         rows[article_id] = (score, corroborated, single, lost, own_slips)
