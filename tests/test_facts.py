@@ -375,6 +375,12 @@ def test_a_count_of_more_is_marked(extractor: FactExtractor) -> None:
      "secretary of State", ("designate",)),
     ("Governor-elect Ann Lee met the council on Monday.", "Governor", ("designate",)),
     ("Secretary of State Ann Lee elected to stay.", "Secretary of State", ()),
+    # the seat its holder has left: the title he had then
+    ("The governor picked an aide to fill Sen. Tom Vale's open seat until June.", "senator",
+     ("then",)),
+    ("The governor will name someone to fill Sen. Tom Vale's seat.", "senator", ("then",)),
+    ("Sen. Tom Vale's office said on Monday that he would vote no.", "senator", ()),
+    ("Reed will run for Sen. Tom Vale's seat in 2026.", "senator", ()),
 ])
 def test_a_title_of_then_and_a_title_after_former(extractor: FactExtractor, sentence: str,
                                                   value: str, qualifier: tuple[str, ...]) -> None:

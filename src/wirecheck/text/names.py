@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -397,11 +397,27 @@ def find_roles(people: People) -> list[Role]:
     roles = []
     for m in people.mentions:
         role = next((r for r in _roles_around(people, m) if r is not None), None)
+        if role and _seat_left(people.doc[m.end - 1]):
+            role = replace(role, qualifier=(*role.qualifier, "then"))
         if role:
             roles.append(role)
             roles.extend(_coordinated(people, m))
         roles.extend(_roles_after(people, m))
     return roles
+
+
+SEATS = frozenset(["seat", "post", "job", "position"])
+LEFT = frozenset(["open", "vacant", "empty", "old", "former"])  # a seat its holder has left
+FILLED = frozenset(["fill", "vacate", "inherit"])
+
+
+def _seat_left(name: Token) -> bool:
+    """The name owns a seat its holder has left: "to fill Sen. John Kerry's open seat" (the
+    title is the one he held then, like "then-Senator"); not "Sen. Vale's office said"."""
+    seat = name.head
+    return name.dep_ == "poss" and seat.lemma_.lower() in SEATS and (
+        any(c.dep_ == "amod" and c.lower_ in LEFT for c in seat.children)
+        or seat.head.lemma_.lower() in FILLED)
 
 
 def _coordinated(people: People, m: Mention) -> list[Role]:
