@@ -396,6 +396,9 @@ def test_a_title_of_then_and_a_title_after_former(extractor: FactExtractor, sent
     ("The chief of staff to Sen. Bo Lin said no.", [("Bo Lin", "senator")]),
     ("Texas Gov. Bo Lin said no.", [("Bo Lin", "governor")]),
     ("The chief of staff to Mr. Bo Lin said no.", []),
+    # a relative clause whose preposition is left without its object: the president's title
+    ("In the words of the president Bo Lin worked for on a deferment, it was a gift.", []),
+    ("The mayor Bo Lin spoke for an hour.", [("Bo Lin", "mayor")]),
     ("Ann Lee, the spokeswoman for Dr. Bo Lin, said no.", []),
     ("The chief of staff to Senator Bo Lin said no.", [("Bo Lin", "Senator")]),
     ("Ambassador to Canada David Wilkins met the council.", [("David Wilkins", "Ambassador")]),

@@ -444,7 +444,7 @@ def _roles_around(people: People, m: Mention) -> Iterator[Role | None]:
     if last.dep_ == "compound" and last.head.i >= m.end and last.head.pos_ == "NOUN":
         return
     before = doc[m.start - 1].lower_ if m.start else ""
-    runs = [_run_left(people, m.start)]
+    runs = [None if _stranded_after(doc, m.end) else _run_left(people, m.start)]
     prev = people.at(m.start - 2) if m.start >= 2 else None
     if before in ("and", ",") and prev is not None:  # "Sens. Ann Vale and Bo Lin": plural
         shared = _run_left(people, prev.start)     # titles only ("President Obama and
@@ -457,6 +457,15 @@ def _roles_around(people: People, m: Mention) -> Iterator[Role | None]:
     for k, run in enumerate(runs):
         after = k == len(runs) - 1 and run is not None and run[0] > m.start
         yield _make_role(people, run, m.name, after) if run else None
+
+
+def _stranded_after(doc: Doc, end: int) -> bool:
+    """The name opens a relative clause whose preposition is left without its object: "the
+    president Blumenthal worked for": the title is the president's, not Blumenthal's."""
+    if end + 1 >= len(doc) or doc[end].tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    after = doc[end + 1]
+    return after.dep_ == "prep" and after.head == doc[end] and not any(after.children)
 
 
 def _plural(token: Token) -> bool:
