@@ -64,6 +64,12 @@ def test_a_report_giving_two_counts_of_one_thing(tmp_path: Path) -> None:
         assert row["inconsistent"] == (row["article_id"] in (changed, copy))
     (row,) = [r for r in story["reliability"] if r["article_id"] == changed]
     assert any(r.startswith("contradicts itself on the number of people") for r in row["reasons"])
+    disputed = next(x for x in story["brief"]["sections"] if x["key"] == "disputed")
+    (said,) = [x for x in disputed["sentences"] if "contradicts itself" in x["text"]]
+    assert said["text"] == ("B Post contradicts itself on the number of people: “14” in one "
+                            "sentence, “41” in another.")
+    assert sorted((c["start"], c["end"]) for c in said["citations"]) == sorted(
+        (sp["start"], sp["end"]) for side in found["sides"] for sp in side["spans"])
     assert "(number, within one report)" in render_markdown(report, story["id"])
     assert "number · within one report" in render_html(report, story["id"])
 

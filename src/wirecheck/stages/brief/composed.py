@@ -43,6 +43,15 @@ def disputed(ctx: Context) -> list[Candidate]:
                          f"{says(kind, main)}; {rest}")
         spans = tuple(dict.fromkeys(sp for s in conflict.sides for sp in s.spans))
         out.append(Candidate("disputed", Sentence(text, spans, True), (i,)))
+    for i, slip in enumerate(ctx.of["inconsistency"], start=len(out)):  # after the conflicts
+        kind = str(slip.detail.get("type", "number"))
+        first, second = (flat(human_date(s.value) if kind == "date" else s.value)
+                         for s in slip.sides[:2])
+        article_id = slip.sides[0].article_ids[0]
+        text = (f"{ctx.labels.get(article_id, article_id)} contradicts itself on {slip.topic}: "
+                f"“{first}” in one sentence, “{second}” in another.")
+        spans = tuple(sp for s in slip.sides for sp in s.spans)
+        out.append(Candidate("disputed", Sentence(text, spans, True), (i,)))
     return out
 
 
