@@ -19,6 +19,8 @@ independent sources comes first. Differences that are not contradictions:
   a precise one it rounds ("$43 million" / 43,885,310); "more than"/"at least"/"up to" agree with
   any value on the right side of the bound; a figure that grew over the day is told apart by
   the rule that neither value may be given for the same thing anywhere in the other article;
+- speakers: a quotation whose speaker is only carried over from an earlier paragraph (no one
+  named with the words, ``Quote.carried``) is no outlet's attribution and no witness;
 - quotes: a fragment of a longer quotation is verbatim, and so are two overlapping excerpts
   of one remark and two wordings that differ only as transcriptions do (``slight``, an editor's
   "[bracketed]" words left out); a quotation that shares a run of six words with another and
