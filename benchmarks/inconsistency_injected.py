@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _corpora  # noqa: E402
 import conflicts_injected as ci  # noqa: E402
-from wirecheck.stages.aligned import _same_count, inside  # noqa: E402
+from wirecheck.stages.aligned import inside, same_count  # noqa: E402
 from wirecheck.text.similarity import content_words, overlap_score  # noqa: E402
 from wirecheck.types import Fact  # noqa: E402
 
@@ -58,7 +58,7 @@ def targets(c: ci.Control, threshold: float) -> list[tuple[str, Fact, str]]:
             for g in of[later.id]:
                 for f in of[earlier.id]:
                     if f.kind == g.kind == "number" and f.normalized == g.normalized \
-                            and _same_count(f, g):
+                            and same_count(f, g):
                         found.append(("number", g, earlier.text))
                     elif f.kind == g.kind == "date" and f.normalized == g.normalized \
                             and len(f.normalized or "") == 10:

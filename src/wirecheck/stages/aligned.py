@@ -204,7 +204,7 @@ class Differ:
         for f in self.in_claim(a, "number"):
             for g in self.in_claim(b, "number"):
                 x, y = f.normalized or f.value, g.normalized or g.value
-                if not _same_count(f, g) or (exact and not _same_subject(f, g)):
+                if not same_count(f, g) or (exact and not _same_subject(f, g)):
                     continue
                 topic = _counted(f) or _counted(g)
                 if x == y:  # an agreement: it adds its sources to that value's side
@@ -220,7 +220,7 @@ class Differ:
 
     def counts(self, article_id: str, like: Fact, value: str) -> bool:
         """The article gives ``value`` for the thing ``like`` counts, anywhere."""
-        return any((f.normalized or f.value) == value and _same_count(f, like)
+        return any((f.normalized or f.value) == value and same_count(f, like)
                    for f in self.facts_of[article_id] if f.kind == "number")
 
     def dates(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
@@ -553,7 +553,7 @@ def _negations(text: str) -> int:
                for w, nxt in zip(words, [*words[1:], ""], strict=True))
 
 
-def _same_count(f: Fact, g: Fact) -> bool:
+def same_count(f: Fact, g: Fact) -> bool:
     """Two numbers count the same thing: the same counted noun, or subjects sharing a word."""
     cf, cg = _counted(f), _counted(g)
     if cf and cg:
@@ -580,10 +580,10 @@ SPEECH_STEMS = frozenset(content_words(" ".join(SPEECH_FORMS) + " according"))
 def _same_event(f: Fact, g: Fact) -> bool:
     """Two dates of one event: their subjects share a word besides names and speech verbs
     ("who pleaded" / "Michael Flynn pleaded"; but one may announce two things on two days)."""
-    return bool(_event_words(f.subject) & _event_words(g.subject) - SPEECH_STEMS)
+    return bool(event_words(f.subject) & event_words(g.subject) - SPEECH_STEMS)
 
 
-def _event_words(subject: str) -> set[str]:
+def event_words(subject: str) -> set[str]:
     """A subject's words but names (capitalised): "Michael Flynn pleaded" -> {"plead"}."""
     return content_words(" ".join(w for w in subject.split() if not w[:1].isupper()))
 

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from ..ids import normalize_for_hash
 from ..text.similarity import STOP, content_words, overlap_score
 from ..types import Claim, Fact, Side
-from .aligned import _event_words, _same_count, inside
+from .aligned import event_words, inside, same_count
 from .conflicts import Conflict, exclusive, numbers_agree, roles_compatible
 from .sources import People, Sources
 
@@ -76,14 +76,14 @@ def _differing(of_a: list[Fact], of_b: list[Fact], people: People, tolerance: fl
         numbers_b = [g for g in of_b if g.kind == "number" and g.normalized]
         for f in numbers_a:
             for g in numbers_b:
-                if _same_count(f, g) and f.normalized != g.normalized \
+                if same_count(f, g) and f.normalized != g.normalized \
                         and not _two_values(f, numbers_a) and not _two_values(g, numbers_b) \
                         and not numbers_agree(f, g, tolerance):
                     yield "number", f, g, f"the number of {_counted_as_written(f, text)}"
     days_a = [f for f in of_a if f.kind == "date" and len(f.normalized or "") == 10]
     days_b = [g for g in of_b if g.kind == "date" and len(g.normalized or "") == 10]
     if len(days_a) == 1 and len(days_b) == 1 and days_a[0].normalized != days_b[0].normalized \
-            and _event_words(days_a[0].subject) & _event_words(days_b[0].subject):
+            and event_words(days_a[0].subject) & event_words(days_b[0].subject):
         yield "date", days_a[0], days_b[0], f"when {days_a[0].subject}"
     for f in (f for f in of_a if f.kind == "role" and "former" not in f.qualifier):
         person = people.resolve(f.subject)
@@ -104,4 +104,4 @@ def _counted_as_written(fact: Fact, text: str) -> str:
 
 def _two_values(fact: Fact, numbers: list[Fact]) -> bool:
     """The sentence gives another value of the same count ("rose from 10 to 14")."""
-    return any(n.normalized != fact.normalized and _same_count(n, fact) for n in numbers)
+    return any(n.normalized != fact.normalized and same_count(n, fact) for n in numbers)
