@@ -107,7 +107,7 @@ class FactExtractor(ArticleStage):
             number = parse_number(ent.text)
             if number is None or value.lower() in ("one", "a", "an") or re.fullmatch(
                     r"(?:19|20)\d\d", ent.text.strip()) or RANK.search(
-                    parsed.article.text, 0, ent.start_char):
+                    parsed.article.text, max(0, ent.start_char - 8), ent.start_char):
                 continue  # (a rank is a label, not a count: "the No. 2 position")
             start = ent.end_char - len(value)
             yield self._fact(parsed.article, "number", number_subject(ent.root), value, start,
