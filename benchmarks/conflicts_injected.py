@@ -46,6 +46,14 @@ outlets) and NewsWCL50 (10 events x 5 outlets). Each event is one cluster.
    sentence, or for a speaker the changed quotation) and ``any_type`` (a new conflict of any type
    with the changed article on a non-first side); ``recall_single_mention``: targets the
    article states once; ``recall_same_event``: dates whose sharer likely tells the same event.
+   ``recall_checkable``: targets whose fact another outlet states (the same event's day, the
+   same thing's place or count, the same proposition), so that a change can contradict it at
+   all. "Also states" above is tested on extracted values, and a day or a place another outlet
+   gives to another event passes it; which targets are checkable was read, target by target,
+   and written to ``conflict_targets.jsonl`` (key = the kind, cluster, outlet and original
+   sentence; ``unlabelled`` counts targets it does not name, e.g. after a change of the
+   injection). Roles and speakers are checkable by construction, quotations where another
+   source carries the changed piece whole.
 
 Prints one JSON line; skips with a message where ../shared is absent. ``--details FILE`` writes
 one JSON line per injection and per control conflict (for failure analysis; never committed).
@@ -57,6 +65,7 @@ Usage: .venv/bin/python benchmarks/conflicts_injected.py [--details FILE] [--sam
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import multiprocessing
@@ -107,6 +116,9 @@ from wirecheck.types import (  # noqa: E402
 )
 
 SEED = 20261124
+# Which targets of dates, places, numbers and negations another outlet states as the same fact
+# (read by people, not by wirecheck: ``checkable``)
+TARGETS = Path(__file__).resolve().parent / "conflict_targets.jsonl"
 KINDS = ("role", "number", "date", "negation", "quote", "speaker", "place")
 EXPECTED = {"role": "role", "number": "number", "date": "date", "negation": "status",
             "quote": "quote", "speaker": "speaker", "place": "place"}
@@ -665,10 +677,39 @@ def run_injected(c: Control, edit: Edit, pipe: Pipeline) -> dict[str, Any]:
                 if any(sp["article_id"] == modified.id and sp["start"] < r1 and r0 < sp["end"]
                        for sp in side["spans"]):
                     result["located"] = True
+    before = original.text[s0:e0]
     return {**result, "cluster": c.name, "kind": edit.kind, "outlet": original.outlet,
-            "before": original.text[s0:e0], "after": modified.text[s1:e1],
+            "key": target_key(edit.kind, c.name, original.outlet, before),
+            "before": before, "after": modified.text[s1:e1],
             "info": edit.info, "conflicts_of_article": seen,
             "why": diagnose(c, edit, store, story, modified, (s1, e1), (r0, r1))}
+
+
+def target_key(kind: str, cluster: str, outlet: str, sentence: str) -> str:
+    """Names an injection target in ``TARGETS`` (stable while the same sentence is chosen)."""
+    return hashlib.sha1("|".join([kind, cluster, outlet, sentence]).encode()).hexdigest()[:12]
+
+
+def checkable_labels() -> dict[str, bool]:
+    """Key -> whether another outlet states the target's fact (``TARGETS``; unsure: left out)."""
+    labels = {}
+    for line in TARGETS.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["label"] in ("yes", "no"):
+            labels[row["key"]] = row["label"] == "yes"
+    return labels
+
+
+def checkable(outcome: dict[str, Any], labels: dict[str, bool]) -> bool | None:
+    """Whether another outlet states the changed fact, so that a change can contradict it:
+    by construction for a role (the same person's title) and a speaker (the same quotation
+    given to the same person); for a quotation, where another source carries the changed piece
+    whole; else as labelled (None: not labelled, or labelled unsure)."""
+    if outcome["kind"] in ("role", "speaker"):
+        return True
+    if outcome["kind"] == "quote":
+        return outcome["info"]["whole"] > 0
+    return labels.get(outcome["key"])
 
 
 def diagnose(c: Control, edit: Edit, store: MemoryStore, story: dict[str, Any],
@@ -787,6 +828,7 @@ def main() -> None:
     false_by_type: Counter[str] = Counter()
     per_corpus: dict[str, Counter[str]] = defaultdict(Counter)
     tally: dict[str, Counter[str]] = {k: Counter() for k in KINDS}
+    labels = checkable_labels()
     details = args.details.open("w", encoding="utf-8") if args.details else None
     for result in results:
         corpus = result["name"].split("/")[0]
@@ -803,6 +845,10 @@ def main() -> None:
             if not outcome["info"].get("repeated"):
                 t["single"] += 1
                 t["single_detected"] += outcome["detected"]
+            verdict = checkable(outcome, labels)
+            t["checkable"] += verdict is True
+            t["checkable_detected"] += verdict is True and outcome["detected"]
+            t["unlabelled"] += verdict is None
             if outcome["info"].get("same_event"):
                 t["event"] += 1
                 t["event_detected"] += outcome["detected"]
@@ -846,6 +892,9 @@ def _rates(t: Counter[str]) -> dict[str, Any]:
             "minority_side": round(t["minority_side"] / e, 3) if e else None,
             "located": round(t["located"] / e, 3) if e else None,
             "any_type": round(t["any_type"] / e, 3) if e else None,
+            "checkable": t["checkable"], "unlabelled": t["unlabelled"],
+            "recall_checkable": round(t["checkable_detected"] / t["checkable"], 3)
+            if t["checkable"] else None,
             "single_mention": t["single"],
             "recall_single_mention": round(t["single_detected"] / t["single"], 3)
             if t["single"] else None,

@@ -113,6 +113,7 @@ def test_a_former_role_is_not_the_role_held_now() -> None:
      True),
     ("I'm not going to pay for that f***ing wall", "I'm not going to pay for that fucking wall",
      True),
+    ("you little son-of-a-b----", "you little son-of-a-bitch", True),  # censored by dashes
     ("there is a two-in-three chance that we win", "there is a 2 in 3 chance that we win", True),
     ("we can win this election easily", "we cannot win this election easily", False),
     ("there were 14 people hurt in the collapse", "there were 41 people hurt in the collapse",
@@ -179,6 +180,21 @@ def test_same_opening() -> None:
     assert same_opening("It's always been bipartisan.", "It's always nothing here.")
     assert not same_opening("It's always been bipartisan.", "It's always a pleasure to be back "
                             "here with all of you.")
+
+
+def test_a_quotation_opening_like_a_fragment_of_a_longer_one_is_its_variant() -> None:
+    """The longer form leads the ledger; a quotation that opens like the fragment another
+    outlet quotes of it (not like the longer form) is still that remark in other words."""
+    said = [("a0", "We need more teachers, and Congress must fund the schools now."),
+            ("a1", "Congress must fund the schools now."),
+            ("a2", "Congress must fund the roads now.")]
+    quotes = [Quote(f"q{i}", aid, text, "Ann Vale", "said", "direct",
+                    Span(aid, 0, len(text)), "test") for i, (aid, text) in enumerate(said)]
+    people = People.build(["Ann Vale"])
+    sources = Sources.build([Article(aid, "test", "x", ()) for aid in ("a0", "a1", "a2")], [])
+    found = [c for c in quote_conflicts(quote_ledger(quotes, people, 96), people, sources, 96)
+             if c.type == "quote"]
+    assert found and ["a2"] in [list(side.article_ids) for side in found[0].sides]
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [

@@ -612,6 +612,11 @@ class LedgerEntry:
     kind: str
     carriers: list[tuple[Quote, str]]  # (quote, "verbatim" | "variant" | "paraphrase")
 
+    def forms(self) -> list[str]:
+        """Its words as each carrier quotes them word for word, the longest first."""
+        return list(dict.fromkeys([self.text, *(q.text for q, how in self.carriers
+                                                if how == "verbatim")]))
+
 
 # an editor's words inside a quotation ("[of Congress]", "(local)") and a hashtag after it
 EDITORIAL = re.compile(r"\[[^\]]*\]|\([^)]*\)|#\w+")
@@ -706,9 +711,9 @@ CONTRACTIONS = {"n't": " not", "'re": " are", "'ll": " will", "'ve": " have", "'
 
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[str, ...]:
-    """Quote words for a diff: a censored word ("f***ing") keeps its first letter and a star,
-    number words are digits, contractions are spelled out ("I'd" / "I would")."""
-    text = re.sub(r"\b(\w)[\w]*\*+[\w*]*", r"\1STAR", text).replace("\u2019", "'")
+    """Quote words for a diff: a censored word ("f***ing", "b----") keeps its first letter and
+    a star, number words are digits, contractions are spelled out ("I'd" / "I would")."""
+    text = re.sub(r"\b(\w)\w*(?:\*+|-{2,})[\w*-]*", r"\1STAR", text).replace("\u2019", "'")
     text = re.sub(r"\b(wo|ca)n't\b", lambda m: {"wo": "will", "ca": "can"}[m.group(1)] + " not",
                   text, flags=re.I)
     for short, long_ in CONTRACTIONS.items():
@@ -827,7 +832,7 @@ def quote_ledger(quotes: list[Quote], people: People, same: float) -> list[Ledge
             match = quote_match(entry.text, text, same)
             if match is None and speaker and speaker == entry.speaker \
                     and "indirect" not in (quote.kind, entry.kind) \
-                    and same_opening(entry.text, text):
+                    and any(same_opening(form, text) for form in entry.forms()):
                 match = "variant"
             if match is None:
                 continue
