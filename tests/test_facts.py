@@ -283,6 +283,10 @@ def test_harbour_roles(corpus_roles: dict[str, list[Fact]], article_id: str, per
     ("The talks were held in Geneva on Friday, officials said.", None, "Geneva"),
     ("Sen. Ted Cruz (R-Texas) on Friday lashed out at Donald Trump.", "Ted Cruz", "Texas"),
     ("Senator John Boehner (R-Ohio) spoke.", "John Boehner", "Ohio"),  # no entity tagged
+    ("Sen. Claire McCaskill, D-Mo., said it was a mistake.", "Claire McCaskill", "Mo."),
+    # a party and a state between commas (no entity tagged)
+    ("Pelosi defeated her lone challenger, Rep. Tim Ryan (Ohio), by a vote of 134 to 63.",
+     "Tim Ryan", "Ohio"),  # a state alone in parentheses
     ("Colorado Attorney General John Suthers said the lawsuit was without merit.",
      "John Suthers", "Colorado"),  # where the office is held
     ("Colorado's attorney general, John Suthers, a Republican, said so.", "John Suthers",

@@ -158,7 +158,7 @@ class FactExtractor(ArticleStage):
             start, end = match.span(1)
             if _in_heading(parsed, start) or any(s < end and start < e for s, e in tagged):
                 continue
-            at = parsed.doc.char_span(match.start() - 2, match.start() - 1, alignment_mode="expand")
+            at = parsed.doc.char_span(match.start() - 1, match.start(), alignment_mode="expand")
             mention = parsed.people.at(at[0].i) if at is not None and len(at) else None
             if mention is not None:
                 yield self._fact(parsed.article, "place", mention.name, match.group(1), start,
@@ -179,8 +179,10 @@ class FactExtractor(ArticleStage):
                                      value, qualifier)
 
 
-# a party and a state after a name: "Ted Cruz (R-Texas)", "Mitch McConnell (R-Ky.)"
-HOME_TAG = re.compile(r"(?<=\S )\([RDI]\s?[-\u2013]\s?([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)\)")
+# a party and a state after a name: "Ted Cruz (R-Texas)", "Mitch McConnell (R-Ky.)", "Mitch
+# McConnell, R-Ky., said"
+HOME_TAG = re.compile(r"(?<=\S)(?: \(|, )[RDI]\s?[-\u2013]\s?((?:(?:New|North|South|West|Rhode) )?"
+                      r"[A-Z][A-Za-z.]*)(?:\)|(?=[,;:\s]|$))")  # "McConnell, R-Ky., said"
 LOCATIVE = frozenset(["in", "at", "near", "outside", "inside", "to", "into", "from", "across",
                       "within", "toward", "towards", "throughout"])
 
@@ -382,8 +384,10 @@ def home_of(parsed: Parsed, ent: SpacySpan) -> str | None:
     """The person a place is the home of: "John Boehner (R-Ohio)", "Grassley, Republican of
     Iowa", "Boehner of Ohio", "Vermont Sen. Bernie Sanders"; None for any other place."""
     doc, people = parsed.doc, parsed.people
-    before = parsed.article.text[max(0, ent.start_char - 3):ent.start_char]
-    if re.search(r"\b[RDI]\s?[-\u2013]\s?$", before):  # (R-Ohio), D-N.Y.
+    text = parsed.article.text
+    before = text[max(0, ent.start_char - 3):ent.start_char]
+    if re.search(r"\b[RDI]\s?[-\u2013]\s?$", before) or (  # (R-Ohio), D-N.Y.
+            before.endswith(" (") and text[ent.end_char:ent.end_char + 1] == ")"):  # "Ryan (Ohio)"
         mention = next((m for i in range(ent.start - 1, max(-1, ent.start - 6), -1)
                         if (m := people.at(i))), None)
         return mention.name if mention else None
