@@ -304,6 +304,20 @@ def test_place_of_a_person(extractor: FactExtractor, sentence: str, person: str 
         assert same_person(found[place], person), found
 
 
+@pytest.mark.parametrize(("sentence", "regions"), [
+    ("The attack on the compound in Benghazi, Libya, killed four Americans.",
+     {"Libya": "Benghazi"}),
+    ("He was born in Honolulu, Hawaii, in 1961.", {"Hawaii": "Honolulu"}),
+    ("In addition to Connecticut and Washington, San Francisco and Seattle imposed bans.", {}),
+    ("Officials in Ohio, Texas, and Florida agreed.", {}),  # a list of places
+])
+def test_the_region_of_a_named_place(extractor: FactExtractor, sentence: str,
+                                     regions: dict[str, str]) -> None:
+    found = {f.value: f.subject for f in facts_of(extractor, make_article(sentence), "place")
+             if "region" in f.qualifier}
+    assert found == regions
+
+
 def test_paid_and_was_paid_are_two_counts(extractor: FactExtractor) -> None:
     """"she was paid $9.68 million" is money received; "they paid $43 million", money paid."""
     article = make_article("Ann Vale was paid $9.68 million for 41 speeches. The Vales have "

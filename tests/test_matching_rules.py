@@ -314,6 +314,24 @@ def test_where_a_person_is_from() -> None:
         == [["Maricopa County", "Pima County"]]
 
 
+def test_the_region_of_a_named_place() -> None:
+    """"Benghazi, Libya" / "Benghazi, Lisbon": one place's region given two ways; "Kansas City,
+    Mo." / "Kansas City, Missouri" agree."""
+    articles = [Article(f"a{i}", "test", "x", ()) for i in range(2)]
+
+    def region(i: int, place: str, value: str) -> Fact:
+        return Fact(f"f{i}", f"a{i}", "place", place, value, Span(f"a{i}", i, i + 1), "test",
+                    value, ("region",))
+
+    def found(*facts: Fact) -> list[tuple[str, list[str]]]:
+        return [(c.topic, [s.value for s in c.sides]) for c in home_conflicts(
+            list(facts), People.build([]), Sources.build(articles, []))]
+
+    assert found(region(0, "Benghazi", "Libya"), region(1, "Benghazi", "Lisbon")) == [
+        ("where Benghazi is", ["Libya", "Lisbon"])]
+    assert found(region(0, "Kansas City", "Mo."), region(1, "Kansas City", "Missouri")) == []
+
+
 @pytest.mark.parametrize(("name", "person"), [
     ("Marco Rubio", True), ("Pence", True), ("the US", False), ("officials", False),
     ("CNN", False), ("Officials", False),

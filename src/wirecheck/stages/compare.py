@@ -73,7 +73,8 @@ class Comparer(GroupStage):
         quotes: list[Quote] = bundle["quote"]
         people = People.build([q.speaker for q in quotes if q.speaker]
                               + [f.subject for f in facts if f.kind == "role"
-                                 or (f.kind == "place" and f.subject != "place")])
+                                 or (f.kind == "place" and f.subject != "place"
+                                     and "region" not in f.qualifier)])
         ledger = quote_ledger(quotes, people, float(conf["quote_same"]))
         conflicts = (role_conflicts(facts, people, sources)
                      + home_conflicts(facts, people, sources)

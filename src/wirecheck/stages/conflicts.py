@@ -250,7 +250,8 @@ def home_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[
     by_person: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for fact in facts:
         if fact.kind == "place" and fact.subject != "place":
-            person = people.resolve(fact.subject) or fact.subject
+            person = fact.subject if "region" in fact.qualifier else (
+                people.resolve(fact.subject) or fact.subject)
             by_person[person][sources.source_of[fact.article_id]].append(fact)
     found = []
     for person, by_source in sorted(by_person.items()):
@@ -264,7 +265,9 @@ def home_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[
         groups = [[f for src in agree for f in by_source[src]]] if agree else []
         groups += [by_source[src] for src in by_source if src not in agree]
         sides = [side(" / ".join(dict.fromkeys(f.value for f in g)), g) for g in groups]
-        found.append(Conflict("place", f"where {person} is from", sides, "; ".join(
+        region = any("region" in f.qualifier for facts_ in by_source.values() for f in facts_)
+        topic = f"where {person} is" if region else f"where {person} is from"
+        found.append(Conflict("place", topic, sides, "; ".join(
             f"{_labels(g, sources)} give(s) {s.value}" for g, s in zip(groups, sides,
                                                                        strict=True)) + "."))
     return found

@@ -151,8 +151,11 @@ class FactExtractor(ArticleStage):
             value = parsed.article.text[start:end]
             qualifier = ("dateline",) if _dateline(parsed, start, end) else (
                 ("title",) if _in_title(ent) else ("located",) if _located(ent) else ())
-            yield self._fact(parsed.article, "place", home_of(parsed, ent) or "place", value,
-                             start, end, value, qualifier)
+            whose = home_of(parsed, ent)
+            if whose is None and (whose := region_of(parsed, ent)) is not None:
+                qualifier += ("region",)  # the region of the place named before it
+            yield self._fact(parsed.article, "place", whose or "place", value, start, end, value,
+                             qualifier)
         tagged = [(e.start_char, e.end_char) for e in parsed.doc.ents if e.label_ in PLACE_LABELS]
         for match in HOME_TAG.finditer(parsed.article.text):  # "(R-Texas)": often no entity
             start, end = match.span(1)
@@ -404,6 +407,27 @@ def home_of(parsed: Parsed, ent: SpacySpan) -> str | None:
         mention = people.at(ent.end + 1)  # "Vermont Sen. Bernie Sanders"
         return mention.name if mention else None
     return _office_of(parsed, ent)
+
+
+def region_of(parsed: Parsed, ent: SpacySpan) -> str | None:
+    """The place a region is named with, as its own ("Benghazi, Libya", "Livingston, N.J."):
+    the region of that place, which outlets may give differently. Not in a list of places
+    ("Connecticut, Washington and Seattle")."""
+    doc = parsed.doc
+    if ent.start < 2 or doc[ent.start - 1].text != ",":
+        return None
+    place = next((e for e in doc.ents if e.end == ent.start - 1), None)
+    if place is None or place.label_ not in PLACE_LABELS or any(
+            parsed.people.at(t.i) for t in place):
+        return None
+    listed = {",", "and", "or", "&"}
+    if place.start and doc[place.start - 1].lower_ in listed \
+            or ent.end < len(doc) and doc[ent.end].lower_ in listed - {","} \
+            or ent.end + 1 < len(doc) and doc[ent.end].text == "," and (
+                doc[ent.end + 1].lower_ in listed
+                or any(e.start == ent.end + 1 and e.label_ in PLACE_LABELS for e in doc.ents)):
+        return None
+    return place.text
 
 
 def _office_of(parsed: Parsed, ent: SpacySpan) -> str | None:
