@@ -149,7 +149,7 @@ class FactExtractor(ArticleStage):
             tokens = [t for t in ent if t.lower_ != "the" and not t.is_punct] or list(ent)
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             value = parsed.article.text[start:end]
-            qualifier = ("dateline",) if _dateline(parsed, start, end) else (
+            qualifier: tuple[str, ...] = ("dateline",) if _dateline(parsed, start, end) else (
                 ("title",) if _in_title(ent) else ("located",) if _located(ent) else ())
             whose = home_of(parsed, ent)
             if whose is None and (whose := region_of(parsed, ent)) is not None:
@@ -421,6 +421,9 @@ def region_of(parsed: Parsed, ent: SpacySpan) -> str | None:
             parsed.people.at(t.i) for t in place):
         return None
     listed = {",", "and", "or", "&"}
+    if place.start and doc[place.start - 1].pos_ == "PROPN" \
+            or ent.end < len(doc) and doc[ent.end].tag_ == "POS":
+        return None  # "Asim Munir, Pakistan's army chief": a name, an owner
     if place.start and doc[place.start - 1].lower_ in listed \
             or ent.end < len(doc) and doc[ent.end].lower_ in listed - {","} \
             or ent.end + 1 < len(doc) and doc[ent.end].text == "," and (
