@@ -175,6 +175,19 @@ def test_dates_resolve_against_the_event_date(extractor: FactExtractor) -> None:
     assert "Rubio" in friday.subject and "said" in friday.subject
 
 
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("LIVINGSTON, N.J. — Gov. Chris Christie declared his candidacy on Thursday.",
+     "Chris Christie declared his candidacy"),
+    ("KANSAS CITY, Mo. — Leaders of the group accused the activists on Tuesday of bigotry.",
+     "Leaders accused activists"),
+])
+def test_a_dateline_is_no_date_s_subject(extractor: FactExtractor, sentence: str,
+                                         subject: str) -> None:
+    """spaCy parses the dateline's place as the subject of the first verb; the subject of
+    the event dated is who is named after the dash."""
+    assert [f.subject for f in facts_of(extractor, make_article(sentence), "date")] == [subject]
+
+
 def test_dates_fall_back_to_published_or_stay_unresolved(extractor: FactExtractor) -> None:
     text = "The bridge collapsed on Tuesday, 14 October 2025 and reopened on Friday."
     published = Article(id="p", source="p", text=text, paragraphs=make_article(text).paragraphs,

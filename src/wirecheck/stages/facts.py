@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..ids import content_id
 from ..nlp.spacy_backend import Parsed
-from ..text.datelines import AFTER_PLACE
+from ..text.datelines import AFTER_PLACE, DATELINE
 from ..text.dates import MONTHS, WEEKDAYS, find_dates, is_relative, parse_reference, resolve_date
 from ..text.names import is_title
 from ..text.numbers import parse_number, participle
@@ -331,12 +331,28 @@ def event_of(parsed: Parsed, start: int, end: int) -> str:
     if verb is None:
         s, e = parsed.sentence_at(start)
         return parsed.article.text[s:e][:160]
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subject = next((c for c in subjects if not _in_dateline(parsed, c)), None)
+    if subject is None and subjects:  # "LIVINGSTON, N.J. — Gov. Chris Christie declared …"
+        subject = next((c for c in subjects[0].children if c.dep_ in ("appos", "conj")
+                        and not _in_dateline(parsed, c)), None)
     if subject is None and verb.dep_ in ("acl", "relcl"):
         subject = verb.head  # "meetings … being held on Friday"
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
     words = [phrase(parsed, subject), verb.text, phrase(parsed, obj)]
     return " ".join(w for w in words if w)
+
+
+def _in_dateline(parsed: Parsed, token: Token) -> bool:
+    """The token is in the dateline that opens its paragraph ("KANSAS CITY, Mo. —"), which
+    spaCy often parses as the subject of the first verb."""
+    text = parsed.article.text
+    for p in parsed.article.paragraphs:
+        if p.start <= token.idx < p.end:
+            found = DATELINE.match(text, p.start + len(text[p.start:p.end]) -
+                                   len(text[p.start:p.end].lstrip()))
+            return found is not None and token.idx < found.end()
+    return False
 
 
 def phrase(parsed: Parsed, token: Token | None) -> str:
