@@ -158,14 +158,15 @@ class FactExtractor(ArticleStage):
                              qualifier)
         tagged = [(e.start_char, e.end_char) for e in parsed.doc.ents if e.label_ in PLACE_LABELS]
         for match in HOME_TAG.finditer(parsed.article.text):  # "(R-Texas)": often no entity
-            start, end = match.span(1)
+            group = 1 if match.group(1) else 2
+            start, end = match.span(group)
             if _in_heading(parsed, start) or any(s < end and start < e for s, e in tagged):
                 continue
             at = parsed.doc.char_span(match.start() - 1, match.start(), alignment_mode="expand")
             mention = parsed.people.at(at[0].i) if at is not None and len(at) else None
             if mention is not None:
-                yield self._fact(parsed.article, "place", mention.name, match.group(1), start,
-                                 end, match.group(1))
+                yield self._fact(parsed.article, "place", mention.name, match.group(group),
+                                 start, end, match.group(group))
 
     def _statuses(self, parsed: Parsed) -> Iterator[Fact]:
         for start, end in parsed.sentences:
@@ -184,8 +185,9 @@ class FactExtractor(ArticleStage):
 
 # a party and a state after a name: "Ted Cruz (R-Texas)", "Mitch McConnell (R-Ky.)", "Mitch
 # McConnell, R-Ky., said"
-HOME_TAG = re.compile(r"(?<=\S)(?: \(|, )[RDI]\s?[-\u2013]\s?((?:(?:New|North|South|West|Rhode) )?"
-                      r"[A-Z][A-Za-z.]*)(?:\)|(?=[,;:\s]|$))")  # "McConnell, R-Ky., said"
+HOME_TAG = re.compile(r"(?<=\S)(?: \([RDI]\s?[-\u2013]\s?([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)\)"
+                      r"|, [RDI]\s?[-\u2013]\s?((?:(?:New|North|South|West|Rhode) )?"
+                      r"[A-Z][A-Za-z.]*)(?=[,;:\s]|$))")  # "(R-Texas)"; "McConnell, R-Ky., said"
 LOCATIVE = frozenset(["in", "at", "near", "outside", "inside", "to", "into", "from", "across",
                       "within", "toward", "towards", "throughout"])
 
