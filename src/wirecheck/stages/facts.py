@@ -8,10 +8,11 @@
 - date: an expression as written, ``normalized`` ISO (resolved against the event date or the
   publication date, qualifier "resolved"), subject a short "who did what";
 - place: GPE/LOC/FAC entities that are not people; the subject is the person whose home the
-  place is ("Boehner (R-Ohio)", "a Republican of Iowa", "Vermont Sen. Sanders"), else "place";
-  qualifier "dateline" for where the article was filed ("WASHINGTON —"), "located" for where
-  something is or happens (the object of "in", "at", "to" …: "arrested in Florida"), "title"
-  for a title's ("Ambassador to the US", "Governor of Ohio");
+  place is ("Boehner (R-Ohio)", "McCaskill, D-Mo.,", "a Republican of Iowa", "Vermont Sen.
+  Sanders"), or the place whose region it is ("Benghazi, Libya": qualifier "region"), else
+  "place"; qualifier "dateline" for where the article was filed ("WASHINGTON —"), "located"
+  for where something is or happens (the object of "in", "at", "to" …: "arrested in
+  Florida"), "title" for a title's ("Ambassador to the US", "Governor of Ohio");
 - status: offered / considering / decided / refused / ongoing / ended …, with negation ("no
   decision has been taken" → "not decided", qualifier "negated") and hedging.
 """
@@ -351,8 +352,8 @@ def _in_dateline(parsed: Parsed, token: Token) -> bool:
     text = parsed.article.text
     for p in parsed.article.paragraphs:
         if p.start <= token.idx < p.end:
-            found = DATELINE.match(text, p.start + len(text[p.start:p.end]) -
-                                   len(text[p.start:p.end].lstrip()))
+            opening = p.start + len(text[p.start:p.end]) - len(text[p.start:p.end].lstrip())
+            found = DATELINE.match(text, opening)
             return found is not None and token.idx < found.end()
     return False
 
