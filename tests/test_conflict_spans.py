@@ -176,6 +176,18 @@ def test_polarity_in_other_verbs(tmp_path: Path) -> None:
     assert changed_article_conflicts(tmp_path, "Harlow dockers", said, "status")
 
 
+def test_polarity_of_sentences_worded_alike(tmp_path: Path) -> None:
+    """Sentences that share most of their words are one statement even where their lemmas,
+    stop words left out, differ more ("whole", "first", "several" are spaCy stop words)."""
+    said = {"a": "Last week Brennan gave several members of the full panel the whole first part "
+                 "of the study in Kestrel Bay.",
+            "b": "Brennan did not give the whole first part of the report to several members of "
+                 "the full board last week.",
+            "c": "Brennan gave the whole first part of the study to several members of the full "
+                 "panel last week, her office said."}
+    assert changed_article_conflicts(tmp_path, "Harbour study", said, "status")
+
+
 def test_a_did_not_whose_verb_is_misparsed(tmp_path: Path) -> None:
     """spaCy parses "forward" in "reportedly did not forward" as an adverb of "did": the
     verb compared is still "forward"."""

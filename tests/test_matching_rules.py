@@ -6,9 +6,11 @@ from typing import Any
 
 import pytest
 
+from wirecheck.nlp.spacy_backend import load_nlp
 from wirecheck.stages.aligned import (
     Pairing,
     _gist,
+    _lemma,
     _on_its_weekday,
     _same_event,
     aligned_pairs,
@@ -691,3 +693,10 @@ def test_a_quotation_is_cut_into_sentences_not_at_abbreviations(text: str,
     found = sentences_of(quote)
     assert [q.text for q in found] == pieces
     assert all(text[q.span.start - 10:q.span.end - 10] == q.text for q in found)
+
+
+def test_a_verb_with_its_prefix_is_another_verb() -> None:
+    """spaCy splits "re-confirmed" into "re", "-", "confirmed": the site that re-confirmed its
+    reporting says nothing of whether another outlet confirmed it."""
+    doc = load_nlp()("The site had re-confirmed its reporting and had confirmed the date.")
+    assert [_lemma(t) for t in doc if t.lower_ == "confirmed"] == ["reconfirm", "confirm"]

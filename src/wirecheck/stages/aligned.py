@@ -194,7 +194,8 @@ class Differ:
         yield from self.places(pair.a, pair.b, close=pair.score >= self.close)
         yield from self.roles(pair.a, pair.b)
         if pair.score >= self.close:
-            yield from self.polarity(pair.a, pair.b)  # which checks the same statement
+            yield from self.polarity(pair.a, pair.b,  # which checks the same statement
+                                     worded_alike=pair.score >= self.same_statement)
 
     def numbers(self, a: Claim, b: Claim, exact: bool = False) -> Iterator[tuple[Mention, Mention]]:
         """Numbers of one counted thing; ``exact``: of the very same subject ("people
@@ -283,12 +284,16 @@ class Differ:
         return any(roles_compatible(role, h) for h in self.facts_of[article_id]
                    if h.kind == "role" and self.people.resolve(h.subject) == person)
 
-    def polarity(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
+    def polarity(self, a: Claim, b: Claim,
+                 worded_alike: bool = False) -> Iterator[tuple[Mention, Mention]]:
+        """Verbs two sentences that state the same thing (by their words, ``worded_alike``, or
+        by their lemmas: "voted" / "did not vote") assert with, one negated."""
         verbs_a, verbs_b = self.verbs(a), self.verbs(b)
         if verbs_a is None or verbs_b is None:
             return
-        if overlap_score(self.lemmas(a), self.lemmas(b)) < self.same_statement:
-            return  # by lemmas ("voted" / "did not vote"): not the same statement
+        if not worded_alike and overlap_score(self.lemmas(a), self.lemmas(b)) \
+                < self.same_statement:
+            return
         # both say "no" as often: which of their verbs it belongs to is wording, unless it is
         # the verb both assert with ("is not a former chief" / "who opted not to …, is a …")
         as_often = _negations(a.text) == _negations(b.text)
@@ -412,7 +417,7 @@ class Differ:
         if main.i in worded:
             return None  # what it asserts says "no" in words: "declined", "ruled out"
         for token in span:
-            lemma, key = token.lemma_.lower(), _verb_key(token)
+            lemma, key = _lemma(token), _verb_key(token)
             if (done := _done(token)) is not None:
                 lemma = key = done
             if _asserts_nothing(token) or token.i in worded:
@@ -445,7 +450,16 @@ def _verb_key(token: Token) -> str:
     """What a verb's polarity is compared under: its lemma, with its modal when it has one
     ("must never have" is a duty, not a fact: it compares with "must have", not with "has")."""
     modal = next((c.lower_ for c in token.children if c.dep_ == "aux" and c.lower_ in MODALS), "")
-    return f"{modal} {token.lemma_.lower()}" if modal else token.lemma_.lower()
+    return f"{modal} {_lemma(token)}" if modal else _lemma(token)
+
+
+def _lemma(token: Token) -> str:
+    """A verb's lemma, with the prefix spaCy splits off: "re-confirmed" is "reconfirm", which
+    says nothing of "confirm" ("the site had “re-confirmed” its reporting" / "The Times has
+    not confirmed the report")."""
+    doc, i = token.doc, token.i
+    prefixed = i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "re"
+    return ("re" if prefixed else "") + token.lemma_.lower()
 
 
 def _negators(token: Token) -> list[Token]:
