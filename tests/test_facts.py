@@ -323,6 +323,9 @@ def test_place_of_a_person(extractor: FactExtractor, sentence: str, person: str 
     ("He was born in Honolulu, Hawaii, in 1961.", {"Hawaii": "Honolulu"}),
     ("In addition to Connecticut and Washington, San Francisco and Seattle imposed bans.", {}),
     ("Officials in Ohio, Texas, and Florida agreed.", {}),  # a list of places
+    ("While many nations are reluctant to send troops to Gaza, Pakistan has stepped forward.",
+     {}),  # the subject of the next clause
+    ("In a significant development in Gaza, the United States has confirmed the offer.", {}),
 ])
 def test_the_region_of_a_named_place(extractor: FactExtractor, sentence: str,
                                      regions: dict[str, str]) -> None:

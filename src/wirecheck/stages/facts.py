@@ -437,8 +437,8 @@ def region_of(parsed: Parsed, ent: SpacySpan) -> str | None:
         return None
     place = next((e for e in doc.ents if e.end == ent.start - 1), None)
     if place is None or place.label_ not in PLACE_LABELS or any(
-            parsed.people.at(t.i) for t in place):
-        return None
+            parsed.people.at(t.i) for t in place) or not place.start <= ent.root.head.i < place.end:
+        return None  # (not a clause's subject after it: "in Gaza, Pakistan has stepped forward")
     listed = {",", "and", "or", "&"}
     if place.start and doc[place.start - 1].pos_ == "PROPN" \
             or ent.end < len(doc) and doc[ent.end].tag_ == "POS":
