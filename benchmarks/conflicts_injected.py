@@ -679,7 +679,7 @@ def run_injected(c: Control, edit: Edit, pipe: Pipeline) -> dict[str, Any]:
                     result["located"] = True
     before = original.text[s0:e0]
     return {**result, "cluster": c.name, "kind": edit.kind, "outlet": original.outlet,
-            "key": target_key(edit.kind, c.name, original.outlet, before),
+            "key": target_key(edit.kind, c.name, original.outlet or "", before),
             "before": before, "after": modified.text[s1:e1],
             "info": edit.info, "conflicts_of_article": seen,
             "why": diagnose(c, edit, store, story, modified, (s1, e1), (r0, r1))}
@@ -692,7 +692,11 @@ def target_key(kind: str, cluster: str, outlet: str, sentence: str) -> str:
 
 def checkable_labels() -> dict[str, bool]:
     """Key -> whether another outlet states the target's fact (``TARGETS``; unsure: left out)."""
-    labels = {}
+    labels: dict[str, bool] = {}
+    if not TARGETS.is_file():  # then every such target is counted as unlabelled
+        print(f"no labels at {TARGETS}: recall_checkable covers roles, speakers and quotes "
+              "only", file=sys.stderr)
+        return labels
     for line in TARGETS.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         if row["label"] in ("yes", "no"):

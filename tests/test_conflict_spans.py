@@ -188,6 +188,18 @@ def test_polarity_of_sentences_worded_alike(tmp_path: Path) -> None:
     assert changed_article_conflicts(tmp_path, "Harbour study", said, "status")
 
 
+def test_a_verb_with_its_prefix_is_another_verb(tmp_path: Path) -> None:
+    """"The Gazette had re-confirmed its reporting" says nothing of whether another outlet
+    confirmed it: no status dispute with "The Fenwick Post has not confirmed the reporting"."""
+    said = {"a": "A Gazette spokesman told the Fenwick Post on Friday that the Gazette had "
+                 "“re-confirmed” its reporting on the harbour loans.",
+            "b": "The Fenwick Post has not confirmed the Gazette's reporting on the harbour "
+                 "loans, a spokesman said on Friday.",
+            "c": "On Friday the Gazette's spokesman said the paper had “re-confirmed” its "
+                 "reporting on the harbour loans, he told the Fenwick Post."}
+    assert not changed_article_conflicts(tmp_path, "Harbour loans", said, "status")
+
+
 def test_a_did_not_whose_verb_is_misparsed(tmp_path: Path) -> None:
     """spaCy parses "forward" in "reportedly did not forward" as an adverb of "did": the
     verb compared is still "forward"."""

@@ -23,7 +23,7 @@ from ..text.names import SPEECH_FORMS
 from ..text.passages import reused_passages
 from ..text.similarity import content_words, overlap_score
 from ..types import Article, Claim, Evidence, Fact, Finding, Item, Quote, Side, Span, Story
-from .aligned import Differ, aligned_conflicts, aligned_pairs
+from .aligned import Differ, aligned_conflicts, aligned_pairs, inside
 from .conflicts import (
     Conflict,
     LedgerEntry,
@@ -42,10 +42,6 @@ from .pending import pending_conflicts
 from .reliability import reliability_findings
 from .sources import People, Sources
 from .within import inconsistencies
-
-
-def inside(span: Span, outer: Span) -> bool:
-    return span.article_id == outer.article_id and outer.start <= span.start < outer.end
 
 
 def overlaps(a: Span, b: Span) -> bool:

@@ -242,9 +242,10 @@ def _office_tie(person: str, roles: list[Fact], sources: Sources) -> list[Confli
 
 def home_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[Conflict]:
     """The place a person is from or stands for ("Raúl Labrador, a Republican of Idaho",
-    "Labrador (R-Idaho)"): a source whose places for that person are none of another
-    source's places for that person, nor within or around one ("U.S. Rep. Farenthold" /
-    "Farenthold (R-Texas)"), disagrees (one against one: a tie)."""
+    "Labrador (R-Idaho)"), or the region a place is in ("Benghazi, Libya": facts marked
+    "region", whose subject is a place, not a person to resolve): a source whose places for
+    that person or place are none of another source's, nor within or around one ("U.S. Rep.
+    Farenthold" / "Farenthold (R-Texas)"), disagrees (one against one: a tie)."""
     from .aligned import part_of, same_place
 
     by_person: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
