@@ -188,6 +188,30 @@ def test_polarity_of_sentences_worded_alike(tmp_path: Path) -> None:
     assert changed_article_conflicts(tmp_path, "Harbour study", said, "status")
 
 
+def test_polarity_of_a_light_verb_in_sentences_nearly_the_same(tmp_path: Path) -> None:
+    """"Brennan was not at the meeting" against "Brennan chaired the meeting", the sentences
+    otherwise the same: what each asserts is compared, even with "was", when they are nearly
+    the same in their words and one says "no" nowhere."""
+    said = {k: f"Orla Brennan, the port's chief engineer, {verb} the Harbour Board meeting on "
+               f"the new cranes in Kestrel Bay on Tuesday evening."
+            for k, verb in (("a", "chaired"), ("b", "was not at"), ("c", "chaired"))}
+    (found,) = changed_article_conflicts(tmp_path, "Harbour meeting", said, "status")
+    assert [side["value"] for side in found["sides"]] == ["chair", "not be"]
+
+
+def test_no_polarity_from_a_no_inside_a_quotation(tmp_path: Path) -> None:
+    """A "not" in the second sentence of a quotation (its opening mark is in the sentence
+    before) is the speaker's, not the report's: a sentence without the quotation does not
+    contradict it."""
+    said = {"a": "But the board sought to make the case on Tuesday that it is now the board's "
+                 "harbour, Orla Brennan said.",
+            "b": "Orla Brennan told the Harbour Board on Tuesday that it must buy the cranes. "
+                 "“This is everyone's harbour. It's not the board's harbour.”",
+            "c": "On Tuesday the board sought to make the case that it is now the board's "
+                 "harbour, Orla Brennan told reporters."}
+    assert not changed_article_conflicts(tmp_path, "Harbour cranes", said, "status")
+
+
 def test_a_verb_with_its_prefix_is_another_verb(tmp_path: Path) -> None:
     """"The Gazette had re-confirmed its reporting" says nothing of whether another outlet
     confirmed it: no status dispute with "The Fenwick Post has not confirmed the reporting"."""

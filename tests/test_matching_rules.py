@@ -8,6 +8,7 @@ import pytest
 
 from wirecheck.nlp.spacy_backend import load_nlp
 from wirecheck.stages.aligned import (
+    Differ,
     Pairing,
     _gist,
     _lemma,
@@ -35,7 +36,7 @@ from wirecheck.stages.conflicts import (
 )
 from wirecheck.stages.sources import People, Sources, name_key, same_person
 from wirecheck.text.numbers import parse_number
-from wirecheck.types import Article, Claim, Fact, Quote, Span
+from wirecheck.types import Article, Claim, Fact, Paragraph, Quote, Span
 
 
 def role(value: str, *qualifier: str) -> Fact:
@@ -700,3 +701,15 @@ def test_a_verb_with_its_prefix_is_another_verb() -> None:
     reporting says nothing of whether another outlet confirmed it."""
     doc = load_nlp()("The site had re-confirmed its reporting and had confirmed the date.")
     assert [_lemma(t) for t in doc if t.lower_ == "confirmed"] == ["reconfirm", "confirm"]
+
+
+def test_in_quotation_over_several_sentences() -> None:
+    """A word in the second sentence of a quotation is quoted though its opening mark is in
+    the sentence before; a word after the closing mark is not."""
+    text = ("Brennan spoke on Tuesday. “This is everyone's harbour. It's not the board's "
+            "harbour.” She did not stay.")
+    article = Article("a0", "test", text, (Paragraph(0, len(text), "p"),))
+    differ = Differ([], Sources.build([article], []), People.build([]), 0.1, 30, 58)
+    assert differ.in_quotation(Span("a0", text.index("not"), text.index("not") + 3))
+    assert not differ.in_quotation(Span("a0", text.rindex("not"), text.rindex("not") + 3))
+    assert not differ.in_quotation(Span("a0", text.index("spoke"), text.index("spoke") + 5))

@@ -49,7 +49,7 @@ from ..nlp.spacy_backend import analyse
 from ..text.datelines import DATELINE
 from ..text.dates import MONTHS, WEEKDAYS
 from ..text.names import SPEECH, SPEECH_FORMS
-from ..text.quotemarks import DOUBLE, SINGLE
+from ..text.quotemarks import DOUBLE, SINGLE, find_quoted
 from ..text.similarity import content_words, overlap_score
 from ..types import Claim, Fact, Side, Span
 from .facts import NEGATORS
@@ -68,6 +68,8 @@ LIGHT_VERBS = frozenset(["be", "have", "do", "get", "make", "go"])
 QUOTE_MARKS = frozenset(chain(DOUBLE, *DOUBLE.values(), SINGLE, *SINGLE.values()))
 NOT_NEGATING = frozenset(["only", "just", "merely", "least"])  # "not only", "not least"
 MIN_SHARED = 3  # content words two sentences must share to be aligned at all
+NEARLY_SAME = 65  # similarity of two sentences worded nearly the same (see ``polarity``)
+NOT_ADVERB = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,7 @@ class Differ:
         for fact in facts:
             self.facts_of[fact.article_id].append(fact)
         self.texts = {a.id: normalize_for_hash(a.text) for a in sources.articles.values()}
+        self._quoted: dict[str, list[tuple[int, int]]] = {}  # per article: its quoted words
 
     def in_claim(self, claim: Claim, kind: str) -> list[Fact]:
         return [f for f in self.facts_of[claim.article_id]
@@ -195,7 +198,8 @@ class Differ:
         yield from self.roles(pair.a, pair.b)
         if pair.score >= self.close:
             yield from self.polarity(pair.a, pair.b,  # which checks the same statement
-                                     worded_alike=pair.score >= self.same_statement)
+                                     worded_alike=pair.score >= self.same_statement,
+                                     nearly_same=pair.score >= NEARLY_SAME)
 
     def numbers(self, a: Claim, b: Claim, exact: bool = False) -> Iterator[tuple[Mention, Mention]]:
         """Numbers of one counted thing; ``exact``: of the very same subject ("people
@@ -284,10 +288,13 @@ class Differ:
         return any(roles_compatible(role, h) for h in self.facts_of[article_id]
                    if h.kind == "role" and self.people.resolve(h.subject) == person)
 
-    def polarity(self, a: Claim, b: Claim,
-                 worded_alike: bool = False) -> Iterator[tuple[Mention, Mention]]:
+    def polarity(self, a: Claim, b: Claim, worded_alike: bool = False,
+                 nearly_same: bool = False) -> Iterator[tuple[Mention, Mention]]:
         """Verbs two sentences that state the same thing (by their words, ``worded_alike``, or
-        by their lemmas: "voted" / "did not vote") assert with, one negated."""
+        by their lemmas: "voted" / "did not vote") assert with, one negated. Two sentences
+        ``nearly_same`` in their words, one of which says "no" nowhere, compare the verbs they
+        assert with even when one is "is" or "has" ("Gibbs was not on ABC" / "Gibbs was on
+        ABC … on Sunday"), unless the "no" is in a quotation the other does not carry."""
         verbs_a, verbs_b = self.verbs(a), self.verbs(b)
         if verbs_a is None or verbs_b is None:
             return
@@ -313,7 +320,8 @@ class Differ:
                 return  # one polarity conflict per pair
         main_a, main_b = self._main.get(a.id), self._main.get(b.id)
         if not as_often and main_a and main_b and main_a in verbs_a and main_b in verbs_b \
-                and not {main_a.split()[-1], main_b.split()[-1]} & LIGHT_VERBS \
+                and (not {main_a.split()[-1], main_b.split()[-1]} & LIGHT_VERBS
+                     or nearly_same and self._plain_no(a, b, verbs_a[main_a], verbs_b[main_b])) \
                 and (" " in main_a) == (" " in main_b):  # a duty and a fact do not compare
             (neg_a, span_a, _), (neg_b, span_b, _) = verbs_a[main_a], verbs_b[main_b]
             if neg_a != neg_b:  # what each sentence asserts, in other verbs: "urged" / "did
@@ -322,6 +330,24 @@ class Differ:
                 label_b = self._said.get((b.id, main_b)) or (f"not {main_b}" if neg_b else main_b)
                 yield (Mention("status", label_a, label_a, span_a, topic),
                        Mention("status", label_b, label_b, span_b, topic))
+
+    def _plain_no(self, a: Claim, b: Claim, verb_a: tuple[bool, Span, bool],
+                  verb_b: tuple[bool, Span, bool]) -> bool:
+        """One sentence says "no" nowhere, and the other says "not" (or "never") to its
+        asserting verb, out of quotation marks ("no decision has been taken" is about a
+        decision: ``commitment_conflicts``)."""
+        for (negated, span, _), claim, other in ((verb_a, a, b), (verb_b, b, a)):
+            if negated and _negations(other.text) == 0:
+                return NOT_ADVERB.search(claim.text) is not None and not self.in_quotation(span)
+        return False
+
+    def in_quotation(self, span: Span) -> bool:
+        """Whether ``span`` starts within quoted words of its article (a quotation may run
+        over several sentences and paragraphs)."""
+        if span.article_id not in self._quoted:
+            article = self.sources.articles[span.article_id]
+            self._quoted[span.article_id] = [p for f in find_quoted(article) for p in f.pieces]
+        return any(s <= span.start < e for s, e in self._quoted[span.article_id])
 
     def events(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
         """One thing done, by the same named doer to the same thing, negated in one sentence
