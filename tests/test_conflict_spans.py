@@ -212,6 +212,18 @@ def test_no_polarity_from_a_no_inside_a_quotation(tmp_path: Path) -> None:
     assert not changed_article_conflicts(tmp_path, "Harbour cranes", said, "status")
 
 
+def test_two_former_titles_may_both_have_been_held(tmp_path: Path) -> None:
+    """"Former ambassador Orla Brennan" and "former board co-chairwoman Orla Brennan" in two
+    sentences that tell the same thing: a person may have held both posts."""
+    said = {"a": "The contenders for the Harbour Board chair include Orla Brennan, a former "
+                 "ambassador to Norway, and two port engineers from Kestrel Bay.",
+            "b": "The contenders for the Harbour Board chair include Orla Brennan, a former "
+                 "board co-chairwoman, and two port engineers from Kestrel Bay.",
+            "c": "Two port engineers from Kestrel Bay and Orla Brennan are among the contenders "
+                 "for the Harbour Board chair."}
+    assert not changed_article_conflicts(tmp_path, "Harbour chair", said, "role")
+
+
 def test_a_verb_with_its_prefix_is_another_verb(tmp_path: Path) -> None:
     """"The Gazette had re-confirmed its reporting" says nothing of whether another outlet
     confirmed it: no status dispute with "The Fenwick Post has not confirmed the reporting"."""
