@@ -713,3 +713,26 @@ def test_in_quotation_over_several_sentences() -> None:
     assert differ.in_quotation(Span("a0", text.index("not"), text.index("not") + 3))
     assert not differ.in_quotation(Span("a0", text.rindex("not"), text.rindex("not") + 3))
     assert not differ.in_quotation(Span("a0", text.index("spoke"), text.index("spoke") + 5))
+
+
+def test_a_surname_shared_by_father_and_son_is_no_witness() -> None:
+    """"Mr. Reed said" in an article that names Tobin Reed Jr. in full may be the son or his
+    father Tobin Reed, whom another outlet names: no speaker conflict over the words; the same
+    surname in an article that names no Reed with a suffix is the story's Tobin Reed."""
+    words = "The harbour cranes will be sold before the winter"
+    texts = {"a0": "Tobin Reed Jr. runs the company. " + words,
+             "a1": "The company was founded by Tobin Reed. " + words,
+             "a2": words + ", Tobin Reed Jr. said."}
+    given = [("a0", "Reed"), ("a2", "Tobin Reed Jr."), ("a1", "Tobin Reed")]
+    quotes = [Quote(f"q{i}", aid, words, who, "said", "direct", Span(aid, 0, len(words)), "t")
+              for i, (aid, who) in enumerate(given[:2])]
+    people = People.build(["Tobin Reed", "Tobin Reed Jr.", "Reed"])
+    articles = [Article(aid, "test", text, ()) for aid, text in texts.items()]
+    found = quote_conflicts(quote_ledger(quotes, people, 96), people,
+                            Sources.build(articles, []), 96)
+    assert [c for c in found if c.type == "speaker"] == []
+    articles[0] = Article("a0", "test", "Mr. Reed runs the company. " + words, ())
+    found = quote_conflicts(quote_ledger(quotes, people, 96), people,
+                            Sources.build(articles, []), 96)
+    assert [sorted(s.value for s in c.sides) for c in found if c.type == "speaker"] == [
+        ["Tobin Reed", "Tobin Reed Jr."]]

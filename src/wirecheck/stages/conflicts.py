@@ -50,6 +50,7 @@ from rapidfuzz import fuzz
 
 from ..ids import fold_accents, normalize_for_hash
 from ..nlp.spacy_backend import analyse
+from ..text.names import name_parts, name_words
 from ..text.quotemarks import SHORT_WORDS
 from ..text.similarity import STOP, content_words, word_ngrams
 from ..types import Article, Fact, Quote, Side, Span
@@ -947,7 +948,7 @@ def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources
         for quote, match in entry.carriers:  # (a speaker carried over is no outlet's word)
             name = people.resolve(quote.speaker)
             if name and person_like(name) and match == "verbatim" and quote.kind == "direct" \
-                    and not quote.carried:
+                    and not quote.carried and not _two_of_a_name(quote, people, sources):
                 speakers[name].append(quote)
         by_source = {name: sources.independent({q.article_id for q in qs})
                      for name, qs in speakers.items()}
@@ -963,6 +964,19 @@ def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources
                 + "; ".join(f"{name} ({_labels(qs, sources)})" for name, qs in ranked) + ".",
             ))
     return found
+
+
+def _two_of_a_name(quote: Quote, people: People, sources: Sources) -> bool:
+    """A speaker given by a surname alone ("Mr. Trump said") in an article that names in full a
+    person of that surname with a generational suffix ("Donald Trump Jr."): the surname may be
+    either, father or son (the New York Times writes "Mr. Trump" of both), so it is no
+    witness of who said the words."""
+    words = name_words(quote.speaker or "")
+    if len(words) != 1 or quote.article_id not in sources.articles:
+        return False
+    text = sources.articles[quote.article_id].text
+    return any(suffix and full[-1] == words[0] and name in text for name in people.aliases
+               for full, suffix in [name_parts(name_words(name))])
 
 
 def _told_alike(exact: list[Quote], variants: list[Quote], same: float) -> list[Quote]:
