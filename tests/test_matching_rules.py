@@ -109,6 +109,10 @@ def test_a_former_role_is_not_the_role_held_now() -> None:
     # one named but not yet held goes with any: "secretary of State-designate" / "CIA Director"
     assert roles_compatible(role("secretary", "designate"), role("CIA Director"))
     assert roles_compatible(role("President", "then"), role("President", "former"))
+    # a title that is no office is often given without "former" long after it was held: "campaign
+    # chair Paul Manafort" / "former campaign chairman Paul Manafort"
+    assert roles_compatible(role("campaign chairman", "former"), role("campaign chair"))
+    assert not roles_compatible(role("ambassador", "former"), role("ambassador"))
 
 
 @pytest.mark.parametrize(("a", "b", "is_slight"), [

@@ -8,7 +8,8 @@ Each finder returns ``Conflict`` records with two or more sides; the side stated
 independent sources comes first. Differences that are not contradictions:
 - roles: a person may hold several roles; an article conflicts only when none of the roles
   it gives is compatible (``roles_compatible``) with a role another independent source gives,
-  when it calls "former" a role the others give as current, or when it gives an office
+  when it calls "former" an office the others give as held now (a title that is no office,
+  "campaign chairman", is often given without "former" long after), or when it gives an office
   (president, governor, secretary, justice, ...: ``OFFICES``) no other source gives besides
   the office the others agree on; sources whose titles share none are a tie (a conflict that
   names no majority) when each title of one against each of another is another role, one of
@@ -110,16 +111,19 @@ def roles_compatible(a: Fact, b: Fact) -> bool:
     words), a member's title and a title in that body ("Senator" and "Senate Majority Leader",
     not "Representative" and "Senate Majority Leader"), or a party's word for a
     side ("Senate Democratic Leader", "Senate Minority Leader"; not majority against minority,
-    nor one party against another); a former role is not compatible with the same role held
-    now, and compatible with any other ("former lieutenant governor", "party chairman"); a
-    role held "then" is compatible with any ("then-Senator Obama", "President Obama"), and so
-    is one named but not yet held ("Secretary of State nominee Pompeo", "CIA Director Pompeo");
+    nor one party against another); a former office is not compatible with the same office
+    held now (a former title that is no office is: "former campaign chairman" / "campaign
+    chair"), and a former role is compatible with any other ("former lieutenant governor",
+    "party chairman"); a role held "then" is compatible with any ("then-Senator Obama",
+    "President Obama"), and so is one named but not yet held ("Secretary of State nominee
+    Pompeo", "CIA Director Pompeo");
     a company's chief executive and its president are one post (``held_together``)."""
     if {"then", "designate"} & {*a.qualifier, *b.qualifier}:
         return True  # "then-President Clinton signed it": held at the time told, now or not;
         # "Secretary of State nominee Pompeo" is no secretary yet, and may hold any title now
-    if _former(a) != _former(b):  # a former role is no other role held now
-        return not _same_role(a, b)
+    if _former(a) != _former(b):  # a former office is no office held now; a campaign's
+        return not _same_role(a, b) or not any(  # chairman is one long after the campaign
+            OFFICE.search(normalize_for_hash(r.value)) for r in (a, b))
     return _same_role(a, b)
 
 
