@@ -224,6 +224,21 @@ def test_two_former_titles_may_both_have_been_held(tmp_path: Path) -> None:
     assert not changed_article_conflicts(tmp_path, "Harbour chair", said, "role")
 
 
+def test_a_day_two_days_after_another_tells_of_both(tmp_path: Path) -> None:
+    """"Late on Wednesday, two days after the Post first reported the loans, …" tells of that
+    Monday too: another outlet's "on Monday" in a sentence like it is no other day."""
+    after = "two days after the Fenwick Post first reported the harbour loans"
+    said = {"a": f"Late on Wednesday, {after}, Orla Brennan said the harbour board would "
+                 f"publish every loan contract it signed with the Kestrel Bay banks.",
+            "b": "Late on Monday, Orla Brennan said the harbour board would publish every loan "
+                 "contract it signed with the Kestrel Bay banks, the Fenwick Post reported.",
+            "c": f"Orla Brennan said late on Wednesday, {after}, that the harbour board would "
+                 f"publish every loan contract it signed with the Kestrel Bay banks."}
+    assert not changed_article_conflicts(tmp_path, "Harbour loans", said, "date")
+    told_once = {k: v.replace(f", {after},", "") for k, v in said.items()}
+    assert changed_article_conflicts(tmp_path / "once", "Harbour loans", told_once, "date")
+
+
 def test_a_verb_with_its_prefix_is_another_verb(tmp_path: Path) -> None:
     """"The Gazette had re-confirmed its reporting" says nothing of whether another outlet
     confirmed it: no status dispute with "The Fenwick Post has not confirmed the reporting"."""

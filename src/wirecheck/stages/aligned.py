@@ -40,7 +40,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +51,7 @@ from ..nlp.spacy_backend import analyse
 from ..text.datelines import DATELINE
 from ..text.dates import MONTHS, WEEKDAYS
 from ..text.names import SPEECH, SPEECH_FORMS
+from ..text.numbers import UNITS
 from ..text.quotemarks import DOUBLE, SINGLE, find_quoted
 from ..text.similarity import content_words, overlap_score
 from ..types import Claim, Fact, Side, Span
@@ -249,7 +252,8 @@ class Differ:
         if x == y:
             yield pair  # an agreement: it adds its sources to that day's side
         elif not _weekdays(f.value) & _weekdays(g.value) and not _on_its_weekday(f, y) \
-                and not _on_its_weekday(g, x) and x not in seen_b and y not in seen_a:
+                and not _on_its_weekday(g, x) and x not in seen_b and y not in seen_a \
+                and y not in _days_apart(a.text, x) and x not in _days_apart(b.text, y):
             yield pair  # ("Friday" and "Friday" resolved from different datelines agree)
 
     def places(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
@@ -635,6 +639,22 @@ def event_words(subject: str) -> set[str]:
 PLACE_NAMES = [frozenset(group.split("/")) for group in (
     "us/usa/united states/america/united states of america",
     "uk/united kingdom/britain/great britain", "dc/washington/washington dc")]
+
+
+DAYS_APART = re.compile(r"\b(a|one|two|three|four|five|six|seven|\d)\s+days?\s+"
+                        r"(after|before|later|earlier)\b", re.I)
+
+
+def _days_apart(text: str, day: str) -> set[str]:
+    """The days a sentence dated ``day`` also tells of, "two days after" something: "Late
+    Wednesday night, two days after The Times first reported …" tells of that Monday too."""
+    out = set()
+    for count, way in DAYS_APART.findall(text):
+        n = UNITS.get(count.lower(), 1) if not count.isdigit() else int(count)
+        sign = -1 if way.lower() in ("after", "later") else 1
+        with suppress(ValueError):
+            out.add((date.fromisoformat(day) + timedelta(days=sign * n)).isoformat())
+    return out
 
 
 def _weekdays(text: str) -> set[str]:
