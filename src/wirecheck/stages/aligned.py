@@ -276,13 +276,13 @@ class Differ:
         former titles may both have been (one source against one: "former ambassador" /
         "former party co-chairwoman"; a former title that others agree on is compared in
         ``role_conflicts``)."""
-        from .conflicts import _former, exclusive, roles_compatible
+        from .conflicts import exclusive, is_former, roles_compatible
 
         for f in self.in_claim(a, "role"):
             person = self.people.resolve(f.subject)
             for g in self.in_claim(b, "role"):
                 if self.people.resolve(g.subject) != person or roles_compatible(f, g) \
-                        or not exclusive(f, g) or (_former(f) and _former(g)):
+                        or not exclusive(f, g) or (is_former(f) and is_former(g)):
                     continue
                 if self._gives(b.article_id, person, f) or self._gives(a.article_id, person, g):
                     continue

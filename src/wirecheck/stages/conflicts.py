@@ -121,7 +121,7 @@ def roles_compatible(a: Fact, b: Fact) -> bool:
     if {"then", "designate"} & {*a.qualifier, *b.qualifier}:
         return True  # "then-President Clinton signed it": held at the time told, now or not;
         # "Secretary of State nominee Pompeo" is no secretary yet, and may hold any title now
-    if _former(a) != _former(b):  # a former office is no office held now; a campaign's
+    if is_former(a) != is_former(b):  # a former office is no office held now; a campaign's
         return not _same_role(a, b) or not any(  # chairman is one long after the campaign
             OFFICE.search(normalize_for_hash(r.value)) for r in (a, b))
     return _same_role(a, b)
@@ -165,7 +165,7 @@ def held_together(a: Fact, b: Fact) -> bool:
     return any("ceo" in x and y & COMPANY_TITLES for x, y in ((wa, wb), (wb, wa)))
 
 
-def _former(role: Fact) -> bool:
+def is_former(role: Fact) -> bool:
     """"former mayor", "retired general", "ex-minister": a past role."""
     return bool({"former", "retired"} & set(role.qualifier)) \
         or role.value.lower().startswith(("ex-", "ex "))
@@ -224,7 +224,7 @@ OFFICE = re.compile(r"\b(?:" + "|".join(OFFICES) + r")\b(?! department| ministry
 def _office(role: Fact) -> bool:
     """"Treasury Secretary", "Attorney General"; not "attorney", nor "Justice Department
     official" (a word of a department's name)."""
-    return not _former(role) and OFFICE.search(normalize_for_hash(role.value)) is not None
+    return not is_former(role) and OFFICE.search(normalize_for_hash(role.value)) is not None
 
 
 def _office_tie(person: str, roles: list[Fact], sources: Sources) -> list[Conflict]:
