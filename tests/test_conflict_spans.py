@@ -427,6 +427,19 @@ def test_a_changed_figure_does_not_hide_itself_from_the_comparison(tmp_path: Pat
     assert changed_article_conflicts(tmp_path, "Harlow harbour audit", said, "number")
 
 
+def test_did_not_tweet_is_a_denial_too(tmp_path: Path) -> None:
+    """"Brennan did not tweet that “…”" says she did not say those words, as "did not say"
+    does: a status conflict with the outlets quoting her tweet."""
+    words = "The harbour will reopen to ferries on Monday morning"
+    said = {"a": f"“{words},” harbour master Orla Brennan tweeted from the quay in Kestrel Bay.",
+            "b": f"Harbour master Orla Brennan did not tweet that “{words.lower()},” despite "
+                 "reports from the quay in Kestrel Bay.",
+            "c": f"Orla Brennan, the harbour master, wrote on Twitter in Kestrel Bay: “{words}.”"}
+    found = changed_article_conflicts(tmp_path, "Kestrel Bay harbour", said, "status")
+    assert [[side["value"] for side in c["sides"]] for c in found] == [
+        ["Orla Brennan said it", "Orla Brennan did not say it"]]
+
+
 def test_an_outlet_saying_words_were_not_said_contradicts_those_quoting_them(
         tmp_path: Path) -> None:
     """"Brennan did not say …" against outlets quoting her saying it: a status conflict, and

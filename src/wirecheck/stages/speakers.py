@@ -77,7 +77,8 @@ def is_cue(token: Token) -> bool:
 
 
 # verbs that say only that words were said (not "did not question", "did not confirm")
-SAYING_ONLY = frozenset("say tell add state write describe call continue".split())
+SAYING_ONLY = frozenset(
+    "say tell add state write describe call continue tweet post email text".split())
 
 
 def cue_text(token: Token) -> str:
