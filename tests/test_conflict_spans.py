@@ -165,27 +165,27 @@ def changed_article_conflicts(tmp_path: Path, title: str, said: dict[str, str],
             and any(changed in side["article_ids"] for side in c["sides"][1:])]
 
 
-def test_polarity_in_other_verbs(tmp_path: Path) -> None:
-    """What two sentences assert, negated in one of them with another verb."""
-    said = {"a": "The dockers' union urged its members on Monday to vote against the Harlow port "
-                 "contract, citing the pension terms.",
-            "b": "The dockers' union did not encourage its members on Monday to vote against the "
-                 "Harlow port contract, citing the pension terms.",
-            "c": "On Monday the dockers' union urged members to vote against the Harlow port "
-                 "contract over its pension terms."}
-    assert changed_article_conflicts(tmp_path, "Harlow dockers", said, "status")
-
-
-def test_polarity_of_sentences_worded_alike(tmp_path: Path) -> None:
-    """Sentences that share most of their words are one statement even where their lemmas,
-    stop words left out, differ more ("whole", "first", "several" are spaCy stop words)."""
-    said = {"a": "Last week Brennan gave several members of the full panel the whole first part "
-                 "of the study in Kestrel Bay.",
-            "b": "Brennan did not give the whole first part of the report to several members of "
-                 "the full board last week.",
-            "c": "Brennan gave the whole first part of the study to several members of the full "
-                 "panel last week, her office said."}
-    assert changed_article_conflicts(tmp_path, "Harbour study", said, "status")
+@pytest.mark.parametrize("title, said", [
+    # what two sentences assert, negated in one of them with another verb
+    ("Harlow dockers", {
+        "a": "The dockers' union urged its members on Monday to vote against the Harlow port "
+             "contract, citing the pension terms.",
+        "b": "The dockers' union did not encourage its members on Monday to vote against the "
+             "Harlow port contract, citing the pension terms.",
+        "c": "On Monday the dockers' union urged members to vote against the Harlow port "
+             "contract over its pension terms."}),
+    # sentences that share most of their words are one statement even where their lemmas,
+    # stop words left out, differ more ("whole", "first", "several" are spaCy stop words)
+    ("Harbour study", {
+        "a": "Last week Brennan gave several members of the full panel the whole first part of "
+             "the study in Kestrel Bay.",
+        "b": "Brennan did not give the whole first part of the report to several members of the "
+             "full board last week.",
+        "c": "Brennan gave the whole first part of the study to several members of the full "
+             "panel last week, her office said."}),
+], ids=["other verbs", "worded alike"])
+def test_polarity_of_one_statement(tmp_path: Path, title: str, said: dict[str, str]) -> None:
+    assert changed_article_conflicts(tmp_path, title, said, "status")
 
 
 def test_polarity_of_a_light_verb_in_sentences_nearly_the_same(tmp_path: Path) -> None:
@@ -197,19 +197,6 @@ def test_polarity_of_a_light_verb_in_sentences_nearly_the_same(tmp_path: Path) -
             for k, verb in (("a", "chaired"), ("b", "was not at"), ("c", "chaired"))}
     (found,) = changed_article_conflicts(tmp_path, "Harbour meeting", said, "status")
     assert [side["value"] for side in found["sides"]] == ["chair", "not be"]
-
-
-def test_no_polarity_from_a_no_inside_a_quotation(tmp_path: Path) -> None:
-    """A "not" in the second sentence of a quotation (its opening mark is in the sentence
-    before) is the speaker's, not the report's: a sentence without the quotation does not
-    contradict it."""
-    said = {"a": "But the board sought to make the case on Tuesday that it is now the board's "
-                 "harbour, Orla Brennan said.",
-            "b": "Orla Brennan told the Harbour Board on Tuesday that it must buy the cranes. "
-                 "“This is everyone's harbour. It's not the board's harbour.”",
-            "c": "On Tuesday the board sought to make the case that it is now the board's "
-                 "harbour, Orla Brennan told reporters."}
-    assert not changed_article_conflicts(tmp_path, "Harbour cranes", said, "status")
 
 
 def test_two_former_titles_may_both_have_been_held(tmp_path: Path) -> None:
@@ -427,26 +414,14 @@ def test_a_changed_figure_does_not_hide_itself_from_the_comparison(tmp_path: Pat
     assert changed_article_conflicts(tmp_path, "Harlow harbour audit", said, "number")
 
 
-def test_did_not_tweet_is_a_denial_too(tmp_path: Path) -> None:
-    """"Brennan did not tweet that “…”" says she did not say those words, as "did not say"
-    does: a status conflict with the outlets quoting her tweet."""
-    words = "The harbour will reopen to ferries on Monday morning"
-    said = {"a": f"“{words},” harbour master Orla Brennan tweeted from the quay in Kestrel Bay.",
-            "b": f"Harbour master Orla Brennan did not tweet that “{words.lower()},” despite "
-                 "reports from the quay in Kestrel Bay.",
-            "c": f"Orla Brennan, the harbour master, wrote on Twitter in Kestrel Bay: “{words}.”"}
-    found = changed_article_conflicts(tmp_path, "Kestrel Bay harbour", said, "status")
-    assert [[side["value"] for side in c["sides"]] for c in found] == [
-        ["Orla Brennan said it", "Orla Brennan did not say it"]]
-
-
+@pytest.mark.parametrize("denied", ["did not say", "did not tweet that"])
 def test_an_outlet_saying_words_were_not_said_contradicts_those_quoting_them(
-        tmp_path: Path) -> None:
-    """"Brennan did not say …" against outlets quoting her saying it: a status conflict, and
-    the denying outlet is no carrier of her words in the ledger."""
+        tmp_path: Path, denied: str) -> None:
+    """"Brennan did not say …" (or "did not tweet that …") against outlets quoting her saying
+    it: a status conflict, and the denying outlet is no carrier of her words in the ledger."""
     words = "The harbour will reopen to ferries on Monday morning"
     said = {"a": f"“{words},” harbour master Orla Brennan said at the quay in Kestrel Bay.",
-            "b": f"Harbour master Orla Brennan did not say “{words.lower()},” despite "
+            "b": f"Harbour master Orla Brennan {denied} “{words.lower()},” despite "
                  "reports from the quay in Kestrel Bay.",
             "c": f"Orla Brennan, the harbour master, told reporters in Kestrel Bay: “{words}.”"}
     found = changed_article_conflicts(tmp_path, "Kestrel Bay harbour", said, "status")

@@ -9,6 +9,7 @@ import pytest
 from wirecheck.nlp.spacy_backend import load_nlp
 from wirecheck.stages.aligned import (
     Differ,
+    Mention,
     Pairing,
     _gist,
     _lemma,
@@ -705,6 +706,26 @@ def test_a_verb_with_its_prefix_is_another_verb() -> None:
     reporting says nothing of whether another outlet confirmed it."""
     doc = load_nlp()("The site had re-confirmed its reporting and had confirmed the date.")
     assert [_lemma(t) for t in doc if t.lower_ == "confirmed"] == ["reconfirm", "confirm"]
+
+
+def test_no_polarity_from_a_no_inside_a_quotation() -> None:
+    """A "not" in the second sentence of a quotation (its opening mark is in the sentence
+    before) is the speaker's: the report's sentence without it is not contradicted; the same
+    words as the report's own are."""
+    said = "Orla Brennan spoke on Tuesday. “The cranes stay. It's not the harbour board's quay.”"
+    other = "But the board sought to make the case that it is now the harbour board's quay."
+
+    def statuses(text: str) -> list[tuple[Mention, Mention]]:
+        start = text.index("It's")
+        articles = [Article("a0", "test", text, (Paragraph(0, len(text), "p"),)),
+                    Article("a1", "test", other, (Paragraph(0, len(other), "p"),))]
+        claims = [Claim("c0", "a0", text[start:], Span("a0", start, len(text)), None, False, "t"),
+                  Claim("c1", "a1", other, Span("a1", 0, len(other)), None, False, "t")]
+        differ = Differ([], Sources.build(articles, []), People.build([]), 0.1, 30, 58)
+        return list(differ.polarity(*claims, worded_alike=True, nearly_same=True))
+
+    assert statuses(said) == []
+    assert statuses(said.replace("“", "").replace("”", ""))
 
 
 def test_in_quotation_over_several_sentences() -> None:

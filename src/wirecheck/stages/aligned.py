@@ -342,11 +342,12 @@ class Differ:
     def _plain_no(self, a: Claim, b: Claim, verb_a: tuple[bool, Span, bool],
                   verb_b: tuple[bool, Span, bool]) -> bool:
         """One sentence says "no" nowhere, and the other says "not" (or "never") to its
-        asserting verb, out of quotation marks ("no decision has been taken" is about a
-        decision: ``commitment_conflicts``)."""
-        for (negated, span, _), claim, other in ((verb_a, a, b), (verb_b, b, a)):
+        asserting verb (in the verb's span, which shows its negation), out of quotation marks
+        ("no decision has been taken" is about a decision: ``commitment_conflicts``)."""
+        for (negated, span, _), other in ((verb_a, b), (verb_b, a)):
             if negated and _negations(other.text) == 0:
-                return NOT_ADVERB.search(claim.text) is not None and not self.in_quotation(span)
+                shown = self.sources.articles[span.article_id].text[span.start:span.end]
+                return NOT_ADVERB.search(shown) is not None and not self.in_quotation(span)
         return False
 
     def in_quotation(self, span: Span) -> bool:

@@ -122,8 +122,8 @@ def roles_compatible(a: Fact, b: Fact) -> bool:
         return True  # "then-President Clinton signed it": held at the time told, now or not;
         # "Secretary of State nominee Pompeo" is no secretary yet, and may hold any title now
     if is_former(a) != is_former(b):  # a former office is no office held now; a campaign's
-        return not _same_role(a, b) or not any(  # chairman is one long after the campaign
-            OFFICE.search(normalize_for_hash(r.value)) for r in (a, b))
+        return not _same_role(a, b) or not (  # chairman is one long after the campaign
+            _names_office(a) or _names_office(b))
     return _same_role(a, b)
 
 
@@ -224,7 +224,12 @@ OFFICE = re.compile(r"\b(?:" + "|".join(OFFICES) + r")\b(?! department| ministry
 def _office(role: Fact) -> bool:
     """"Treasury Secretary", "Attorney General"; not "attorney", nor "Justice Department
     official" (a word of a department's name)."""
-    return not is_former(role) and OFFICE.search(normalize_for_hash(role.value)) is not None
+    return not is_former(role) and _names_office(role)
+
+
+def _names_office(role: Fact) -> bool:
+    """The title names an office (``OFFICES``), held now or formerly."""
+    return OFFICE.search(normalize_for_hash(role.value)) is not None
 
 
 def _office_tie(person: str, roles: list[Fact], sources: Sources) -> list[Conflict]:
