@@ -11,9 +11,10 @@ import pytest
 
 from conftest import shared_or_skip
 from wirecheck.consistency import check_many, check_statement, word_overlap
+from wirecheck.consistency.analysis import counts_in
 from wirecheck.errors import WirecheckError
 
-DEV_FLOOR = 68.0  # balanced accuracy on the SummEdits news dev file, % (69.2 measured)
+DEV_FLOOR = 69.5  # balanced accuracy on the SummEdits news dev file, % (70.4 measured)
 
 DOCUMENT = (
     "Harbourside council closed the Pier Street footbridge on Tuesday after engineers found "
@@ -82,6 +83,22 @@ def test_a_number_written_in_words_is_the_same_number() -> None:
     assert not verdict.reasons
     other = check_statement("41 people were hurt when the Kestrel footbridge came down.", document)
     assert other.label == "contradicted" and "41" in " ".join(other.reasons)
+
+
+def test_a_count_of_another_thing_is_no_support() -> None:
+    """A number the document has, counting something else, is not the statement's count:
+    "30 years ago" against "35 years ago", where the document's 30 is a day of June."""
+    document = ("The bridge, opened 35 years ago, will close for repairs on June 30, the "
+                "council said. The work should take 12 weeks.")
+    right = check_statement("The bridge was opened 35 years ago.", document)
+    assert right.label == "supported", (right.score, right.reasons)
+    wrong = check_statement("The bridge was opened 30 years ago.", document)
+    assert wrong.label == "contradicted", (wrong.score, wrong.reasons)
+    assert any("30 year" in r and "35" in r for r in wrong.reasons), wrong.reasons
+    weeks = check_statement("The repairs should take 35 weeks.", document)
+    assert weeks.label == "contradicted", (weeks.score, weeks.reasons)
+    assert counts_in("$5 billion in 2023, for the fourth quarter, a 12-year-old") == {
+        (4.0, "quarter"), (12.0, "year")}
 
 
 def test_a_place_within_the_named_one_covers_it() -> None:

@@ -64,6 +64,7 @@ class Analysed:
     keys: set[str]
     numbers: set[float]
     key_df: dict[str, int]  # in how many sentences each key occurs
+    counts: set[tuple[float, str]] = field(default_factory=set)  # see ``counts_in``
 
 
 def token_keys(token: Token) -> set[str]:
@@ -113,6 +114,30 @@ def numbers_in(text: str) -> set[float]:
     return values
 
 
+COUNTED = re.compile(  # a number and the word after it: "35 years", "fourth quarter", "12-year"
+    r"(?<![\w.$£€])(\d[\d,]*(?:\.\d+)?|"
+    + "|".join(w for w in NUMBER_WORDS if w not in AMBIGUOUS_NUMBER_WORDS)
+    + r")(?:\s+|-)([a-z]+)\b", re.IGNORECASE)
+NOT_UNITS = frozenset(["and", "or", "to", "of", "in", "on", "at", "by", "for", "the", "a", "an",
+                       "percent", "per", "cent", *SCALES])  # "$5 billion" is a value, not a count
+
+
+def counts_in(text: str) -> set[tuple[float, str]]:
+    """(value, stem of the counted word) for every number followed by a word: "35 years ago"
+    → (35, "year"), "the fourth quarter" → (4, "quarter"); "$5 billion" counts nothing."""
+    found = set()
+    for match in COUNTED.finditer(text):
+        written, unit = match.group(1).lower().replace(",", ""), match.group(2).lower()
+        if unit in NOT_UNITS:
+            continue
+        try:
+            value = float(NUMBER_WORDS[written]) if written in NUMBER_WORDS else float(written)
+        except ValueError:
+            continue
+        found.add((round(value, 6), stem(unit)))
+    return found
+
+
 def analyse_doc(doc: Doc, text: str) -> Analysed:
     sents: list[Sent] = []
     for span in doc.sents:
@@ -154,7 +179,7 @@ def analyse_doc(doc: Doc, text: str) -> Analysed:
         numbers |= sent.numbers
         for key in sent.keys:
             df[key] = df.get(key, 0) + 1
-    return Analysed(text, sents, keys, numbers, df)
+    return Analysed(text, sents, keys, numbers, df, counts_in(text))
 
 
 def _ends_sentence(text: str) -> bool:

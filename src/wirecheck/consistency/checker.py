@@ -136,7 +136,7 @@ def _evidence(doc: Analysed, alignment: Alignment) -> tuple[EvidenceSentence, ..
 def _hard_mismatch(f: dict[str, float], st: Analysed, doc: Analysed) -> bool:
     """A negation that flips, an antonym of the evidence, a number or date absent from the
     document: cues decisive enough to overrule the head."""
-    if f["neg_flip"] or f["antonym"] or f["num_new_doc"]:
+    if f["neg_flip"] or f["antonym"] or f["num_new_doc"] or miscounted(st, doc):
         return True
     for s in st.sentences:
         for t in s.tokens:
@@ -145,6 +145,14 @@ def _hard_mismatch(f: dict[str, float], st: Analysed, doc: Analysed) -> bool:
             if dated and t.keys.isdisjoint(doc.keys):
                 return True
     return False
+
+
+def miscounted(st: Analysed, doc: Analysed) -> list[tuple[float, str]]:
+    """The statement's counts of a thing the document counts only otherwise: "died 30 years
+    ago" where the document says "35 years ago" (its "30" is "June 30", so the number alone
+    is no difference)."""
+    counted = {unit for _, unit in doc.counts}
+    return sorted(c for c in st.counts - doc.counts if c[1] in counted)
 
 
 def _contradiction(f: dict[str, float]) -> bool:
@@ -176,6 +184,10 @@ def _reasons(st: Analysed, doc: Analysed, al: Alignment) -> list[str]:
     if neg_st % 2 != neg_ev % 2:
         reasons.append("negated in the statement but not in the evidence" if neg_st > neg_ev
                        else "negated in the evidence but not in the statement")
+    for value, unit in miscounted(st, doc):
+        told = sorted(v for v, u in doc.counts if u == unit)
+        reasons.append(f"{value:g} {unit}(s): the document counts {unit}(s) as "
+                       + ", ".join(f"{v:g}" for v in told))
     missing = sorted(st.numbers - doc.numbers)
     said = " ".join(reasons)
     for value in missing:  # unless a number's own words already said it ("number '14' …")
