@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..errors import WirecheckError
+from ..text.similarity import stem
 from .analysis import CATEGORIES, Analysed, analyse, analyse_many
 from .features import FEATURES, Alignment, align, content, features, found
 from .head import load_head
-from .lexicon import ANTONYMS, MONTHS, STRONG_NEGATION, WEEKDAYS
+from .lexicon import ANTONYMS, MONTHS, STRONG_NEGATION, TIME_UNITS, WEEKDAYS
 
 Label = Literal["supported", "contradicted", "not found"]
 Method = Literal["minilm", "lexical", "auto"]
@@ -151,8 +152,17 @@ def miscounted(st: Analysed, doc: Analysed) -> list[tuple[float, str]]:
     """The statement's counts of a thing the document counts only otherwise: "died 30 years
     ago" where the document says "35 years ago" (its "30" is "June 30", so the number alone
     is no difference)."""
-    counted = {unit for _, unit in doc.counts}
-    return sorted(c for c in st.counts - doc.counts if c[1] in counted)
+    counted = {_measure(unit) for _, unit in doc.counts}
+    return sorted(c for c in st.counts - doc.counts if _measure(c[1]) in counted)
+
+
+TIME_STEMS = frozenset(stem(w + end) for w in TIME_UNITS for end in ("", "s")) | {"centuri"}
+
+
+def _measure(unit: str) -> str:
+    """What a count measures: units of time are one measure ("a one-month anniversary" where
+    the document says "one-year"), any other counted word its own."""
+    return "time" if unit in TIME_STEMS else unit
 
 
 def _contradiction(f: dict[str, float]) -> bool:
@@ -185,9 +195,9 @@ def _reasons(st: Analysed, doc: Analysed, al: Alignment) -> list[str]:
         reasons.append("negated in the statement but not in the evidence" if neg_st > neg_ev
                        else "negated in the evidence but not in the statement")
     for value, unit in miscounted(st, doc):
-        told = sorted(v for v, u in doc.counts if u == unit)
-        reasons.append(f"{value:g} {unit}(s): the document counts {unit}(s) as "
-                       + ", ".join(f"{v:g}" for v in told))
+        told = sorted(f"{v:g} {u}(s)" for v, u in doc.counts if _measure(u) == _measure(unit))
+        reasons.append(f"{value:g} {unit}(s) is not in the document, which has "
+                       + ", ".join(told))
     missing = sorted(st.numbers - doc.numbers)
     said = " ".join(reasons)
     for value in missing:  # unless a number's own words already said it ("number '14' …")
