@@ -14,7 +14,7 @@ from wirecheck.consistency import check_many, check_statement, word_overlap
 from wirecheck.consistency.analysis import counts_in
 from wirecheck.errors import WirecheckError
 
-DEV_FLOOR = 70.0  # balanced accuracy on the SummEdits news dev file, % (71.0 measured)
+DEV_FLOOR = 71.0  # balanced accuracy on the SummEdits news dev file, % (72.3 measured)
 
 DOCUMENT = (
     "Harbourside council closed the Pier Street footbridge on Tuesday after engineers found "
@@ -101,6 +101,22 @@ def test_a_count_of_another_thing_is_no_support() -> None:
     assert months.label == "contradicted", (months.score, months.reasons)
     assert counts_in("$5 billion in 2023, for the fourth quarter, a 12-year-old") == {
         (4.0, "quarter"), (12.0, "year")}
+
+
+def test_a_name_swapped_for_another_of_its_kind_is_no_support() -> None:
+    document = ("Activists dumped gallons of yellow and blue paint in front of the Russian "
+                "embassy in London on Thursday morning, police said. An American tourist "
+                "filmed the protest.")
+    right = check_statement("Activists dumped paint in front of the Russian embassy in London.",
+                            document)
+    assert right.label == "supported", (right.score, right.reasons)
+    for statement, names in (
+            ("Activists dumped paint in front of the Russian embassy in Moscow.",
+             ("Moscow", "London")),
+            ("A British tourist filmed the protest.", ("British", "American"))):
+        wrong = check_statement(statement, document)
+        assert wrong.label == "contradicted", (statement, wrong.score, wrong.reasons)
+        assert any(names[0] in r and names[1] in r for r in wrong.reasons), wrong.reasons
 
 
 def test_a_place_within_the_named_one_covers_it() -> None:

@@ -44,6 +44,7 @@ class Tok:
     category: str | None  # one of CATEGORIES, or None for a function word
     negation: bool
     start: int  # char offset in the analysed text
+    entity: str = ""  # spaCy's entity label ("GPE", "PERSON", …), "" outside any entity
 
 
 @dataclass(slots=True)
@@ -145,7 +146,8 @@ def analyse_doc(doc: Doc, text: str) -> Analysed:
         if start == end:
             continue
         tokens = [Tok(t.text, frozenset(token_keys(t)), t.lemma_.lower(), category(t),
-                      t.lower_ in NEGATION_CUES, t.idx) for t in span if not t.is_space]
+                      t.lower_ in NEGATION_CUES, t.idx, t.ent_type_)
+                  for t in span if not t.is_space]
         sent = Sent(start, end, tokens)
         previous = ""
         for tok in tokens:

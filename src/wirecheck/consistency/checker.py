@@ -91,7 +91,7 @@ def check_many(pairs: list[tuple[str, str]], *, method: Method = "lexical",
         named = dict(zip(names, row, strict=True))
         reasons = _reasons(st, doc, al)
         related = bool(al.evidence) and al.best >= RELATED  # else no sentence is about it
-        hard = related and _hard_mismatch(named, st, doc)
+        hard = related and (_hard_mismatch(named, st, doc) or bool(swapped_names(st, doc, al)))
         if hard:
             score = min(score, cut / 2)  # a flipped negation or a changed number is decisive
         label: Label
@@ -148,6 +148,28 @@ def _hard_mismatch(f: dict[str, float], st: Analysed, doc: Analysed) -> bool:
     return False
 
 
+SWAPPABLE = ("PERSON", "GPE", "NORP", "ORG", "LOC", "FAC")  # entity kinds one name can replace
+
+
+def swapped_names(st: Analysed, doc: Analysed, al: Alignment) -> list[tuple[str, str]]:
+    """(statement's name, evidence's name) of one kind where the statement names one its
+    evidence does not, and the evidence one the statement does not: "the Moscow Russian
+    embassy" against "the Russian embassy in London", "a British man" against "an American".
+    A place within the other ("London" for "U.K.") is found, so no swap."""
+    evidence = [doc.sentences[i] for i in al.evidence]
+    ev_keys: set[str] = set().union(*(s.keys for s in evidence)) if evidence else set()
+    st_keys: set[str] = set().union(*(s.keys for s in st.sentences))
+    swaps = []
+    for kind in SWAPPABLE:
+        new = [t for s in st.sentences for t in s.tokens
+               if t.entity == kind and t.category == "name" and not found(t, ev_keys)]
+        gone = [t for s in evidence for t in s.tokens
+                if t.entity == kind and t.category == "name" and not found(t, st_keys)]
+        if new and gone:
+            swaps.append((new[0].text, gone[0].text))
+    return swaps
+
+
 def miscounted(st: Analysed, doc: Analysed) -> list[tuple[float, str]]:
     """The statement's counts of a thing the document counts only otherwise: "died 30 years
     ago" where the document says "35 years ago" (its "30" is "June 30", so the number alone
@@ -198,6 +220,8 @@ def _reasons(st: Analysed, doc: Analysed, al: Alignment) -> list[str]:
         told = sorted(f"{v:g} {u}(s)" for v, u in doc.counts if _measure(u) == _measure(unit))
         reasons.append(f"{value:g} {unit}(s) is not in the document, which has "
                        + ", ".join(told))
+    for name, other in swapped_names(st, doc, al):
+        reasons.append(f"{name!r} where the evidence names {other!r}")
     missing = sorted(st.numbers - doc.numbers)
     said = " ".join(reasons)
     for value in missing:  # unless a number's own words already said it ("number '14' …")
