@@ -27,6 +27,7 @@ from .analysis import CATEGORIES, Analysed, analyse, analyse_many
 from .features import FEATURES, Alignment, align, content, features, found
 from .head import load_head
 from .lexicon import ANTONYMS, MONTHS, STRONG_NEGATION, TIME_UNITS, WEEKDAYS
+from .wordnet import siblings
 
 Label = Literal["supported", "contradicted", "not found"]
 Method = Literal["minilm", "lexical", "auto"]
@@ -91,7 +92,7 @@ def check_many(pairs: list[tuple[str, str]], *, method: Method = "lexical",
         named = dict(zip(names, row, strict=True))
         reasons = _reasons(st, doc, al)
         related = bool(al.evidence) and al.best >= RELATED  # else no sentence is about it
-        hard = related and (_hard_mismatch(named, st, doc) or bool(swapped_names(st, doc, al)))
+        hard = related and (_hard_mismatch(named, st, doc) or bool(swapped(st, doc, al)))
         if hard:
             score = min(score, cut / 2)  # a flipped negation or a changed number is decisive
         label: Label
@@ -151,22 +152,36 @@ def _hard_mismatch(f: dict[str, float], st: Analysed, doc: Analysed) -> bool:
 SWAPPABLE = ("PERSON", "GPE", "NORP", "ORG", "LOC", "FAC")  # entity kinds one name can replace
 
 
-def swapped_names(st: Analysed, doc: Analysed, al: Alignment) -> list[tuple[str, str]]:
-    """(statement's name, evidence's name) of one kind where the statement names one its
-    evidence does not, and the evidence one the statement does not: "the Moscow Russian
-    embassy" against "the Russian embassy in London", "a British man" against "an American".
-    A place within the other ("London" for "U.K.") is found, so no swap."""
+def swapped(st: Analysed, doc: Analysed, al: Alignment) -> list[tuple[str, str]]:
+    """(the statement's word, the evidence's) where the statement puts one thing in place of
+    another of its kind:
+    - a name of a kind the evidence names otherwise: "the Moscow Russian embassy" against "the
+      Russian embassy in London", "a British man" against "an American" (a place within the
+      other, "London" for "U.K.", is found, so no swap);
+    - a noun the document uses elsewhere, but not in the evidence, where the evidence has one
+      of its WordNet siblings: "pleaded guilty to murder" against "pleaded guilty to
+      manslaughter" in a document that tells the two apart ("not guilty to murder").
+      A word the document never uses may be the writer's synonym ("protesters" for
+      "activists" are siblings too), so it is not counted."""
     evidence = [doc.sentences[i] for i in al.evidence]
     ev_keys: set[str] = set().union(*(s.keys for s in evidence)) if evidence else set()
     st_keys: set[str] = set().union(*(s.keys for s in st.sentences))
+    st_tokens = [t for s in st.sentences for t in s.tokens]
+    ev_tokens = [t for s in evidence for t in s.tokens if not found(t, st_keys)]
     swaps = []
     for kind in SWAPPABLE:
-        new = [t for s in st.sentences for t in s.tokens
+        new = [t for t in st_tokens
                if t.entity == kind and t.category == "name" and not found(t, ev_keys)]
-        gone = [t for s in evidence for t in s.tokens
-                if t.entity == kind and t.category == "name" and not found(t, st_keys)]
+        gone = [t for t in ev_tokens if t.entity == kind and t.category == "name"]
         if new and gone:
             swaps.append((new[0].text, gone[0].text))
+    gone_words = {w: t for t in content(ev_tokens) for w in (t.lemma, t.text.lower())}
+    for t in content(st_tokens):  # (the evidence's noun as spaCy may tag it: "manslaughter")
+        if t.category == "noun" and not found(t, ev_keys) and found(t, doc.keys):
+            other = next((gone_words[w] for w in sorted(siblings(t.lemma)) if w in gone_words),
+                         None)
+            if other is not None:
+                swaps.append((t.text, other.text))
     return swaps
 
 
@@ -220,8 +235,8 @@ def _reasons(st: Analysed, doc: Analysed, al: Alignment) -> list[str]:
         told = sorted(f"{v:g} {u}(s)" for v, u in doc.counts if _measure(u) == _measure(unit))
         reasons.append(f"{value:g} {unit}(s) is not in the document, which has "
                        + ", ".join(told))
-    for name, other in swapped_names(st, doc, al):
-        reasons.append(f"{name!r} where the evidence names {other!r}")
+    for word, other in swapped(st, doc, al):
+        reasons.append(f"{word!r} where the evidence says {other!r}")
     missing = sorted(st.numbers - doc.numbers)
     said = " ".join(reasons)
     for value in missing:  # unless a number's own words already said it ("number '14' …")

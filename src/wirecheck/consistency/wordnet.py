@@ -93,6 +93,29 @@ def _words(lemma: str, category: str, narrower: bool) -> frozenset[str]:
 
 
 @cache
+def siblings(lemma: str) -> frozenset[str]:
+    """One-word nouns that share a direct hypernym with one of ``lemma``'s senses (its
+    co-hyponyms): "murder" and "manslaughter" are both kinds of "homicide"."""
+    senses, synsets = _tables("noun")
+    parents = _parents()
+    found = {w for offset in senses.get(lemma, ()) for parent in parents.get(offset, ())
+             for sibling in synsets[parent][1] if sibling != offset
+             for w in synsets[sibling][0] if "_" not in w}
+    found.discard(lemma)
+    return frozenset(found)
+
+
+@cache
+def _parents() -> dict[str, tuple[str, ...]]:
+    """Noun sense -> its direct hypernyms (the hyponym links read backwards)."""
+    parents: dict[str, list[str]] = {}
+    for offset, synset in _tables("noun")[1].items():
+        for child in synset[1]:
+            parents.setdefault(child, []).append(offset)
+    return {child: tuple(ps) for child, ps in parents.items()}
+
+
+@cache
 def within(name: str, depth: int = 3) -> frozenset[str]:
     """The names of the places WordNet knows as parts of the place ``name`` (lower case),
     to ``depth`` levels: "london" is within "u.k." (London is part of England, England of the
