@@ -149,12 +149,15 @@ ASIDE = {"a": "Shipping lines said they expected delays at the container berths 
 
 
 def changed_article_conflicts(tmp_path: Path, title: str, said: dict[str, str],
-                              kind: str) -> list[dict[str, Any]]:
-    """Outlets "a", "b", "c" each telling ``said[k]`` then ``ASIDE[k]``; the conflicts of type
-    ``kind`` that put article "b" on a side other than the first. Every span is checked."""
+                              kind: str, published: dict[str, str] | None = None
+                              ) -> list[dict[str, Any]]:
+    """Outlets "a", "b", "c" each telling ``said[k]`` then ``ASIDE[k]`` (published on March
+    14, 2025, or on ``published[k]``); the conflicts of type ``kind`` that put article "b" on a
+    side other than the first. Every span is checked."""
     tmp_path.mkdir(parents=True, exist_ok=True)
     records = [{"id": k, "outlet": f"{k.upper()} Post", "title": f"{title} ({k})",
-                "published": "2025-03-14", "text": f"{v}\n\n{ASIDE[k]}"}
+                "published": (published or {}).get(k, "2025-03-14"),
+                "text": f"{v}\n\n{ASIDE[k]}"}
                for k, v in said.items()]
     (tmp_path / "story.jsonl").write_text("\n".join(json.dumps(r) for r in records),
                                           encoding="utf-8")
@@ -224,6 +227,23 @@ def test_a_day_two_days_after_another_tells_of_both(tmp_path: Path) -> None:
     assert not changed_article_conflicts(tmp_path, "Harbour loans", said, "date")
     told_once = {k: v.replace(f", {after},", "") for k, v in said.items()}
     assert changed_article_conflicts(tmp_path / "once", "Harbour loans", told_once, "date")
+
+
+def test_the_leads_of_one_day_tell_one_event(tmp_path: Path) -> None:
+    """Leads that name the same person and date one day each tell the day's news: two days
+    in outlets published the same day are a conflict, however differently worded; outlets
+    published days apart may tell two events."""
+    said = {"a": "Orla Brennan resigned as chair of the Harlow harbour board on Tuesday after "
+                 "weeks of questions about the loans.",
+            "b": "Speaking to dockers on Thursday, Orla Brennan said she was leaving because "
+                 "the questions had become a distraction.",
+            "c": "Orla Brennan stepped down as chair of the Harlow harbour board on Tuesday, "
+                 "after questions about the harbour loans, the board said."}
+    (found,) = changed_article_conflicts(tmp_path, "Brennan resigns", said, "date")
+    assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
+    later = {"b": "2025-03-21"}  # a week later: "Thursday" is another week's
+    assert not changed_article_conflicts(tmp_path / "later", "Brennan resigns", said, "date",
+                                         later)
 
 
 def test_a_verb_with_its_prefix_is_another_verb(tmp_path: Path) -> None:

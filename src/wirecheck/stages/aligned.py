@@ -43,7 +43,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import chain
+from itertools import chain, combinations
 from typing import TYPE_CHECKING, Any
 
 from ..ids import normalize_for_hash
@@ -232,7 +232,6 @@ class Differ:
                    for f in self.facts_of[article_id] if f.kind == "number")
 
     def dates(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
-        seen_a, seen_b = self.anywhere(a.article_id, "date"), self.anywhere(b.article_id, "date")
         days_a = [f for f in self.in_claim(a, "date") if f.normalized and len(f.normalized) == 10]
         days_b = [f for f in self.in_claim(b, "date") if f.normalized and len(f.normalized) == 10]
         if not days_a or not days_b:
@@ -244,11 +243,49 @@ class Differ:
             if len(events) != 1:
                 return
             (f, g), close = events[0], True
-        x, y = str(f.normalized), str(g.normalized)
         if not close and not content_words(f.subject) & content_words(g.subject):
             return  # loosely aligned sentences must date the same event ("collapsed")
+        yield from self._days(f, g, a, b)
+
+    def leads(self, claims: list[Claim]) -> Iterator[tuple[Mention, Mention]]:
+        """The days two leads give one event, however else they are worded. An article's
+        first three paragraphs tell the day's news (a photo caption may come first), so
+        when each of two independent articles dates one day only there, the sentences that
+        date it name someone in common ("Gov. Chris Christie declared an uphill candidacy on
+        Tuesday" / "Chris Christie told supporters on Thursday"), and the two were published
+        the same day or the next, the two days are one event's. Articles published further
+        apart may tell two events ("Obama and Boehner met" on Sunday, and again on
+        Thursday); the guards of ``dates`` apply too. (Two paragraphs or three: the same
+        false alarms on the real clusters, one more day found with three; four: more false
+        alarms, no more days. BENCHMARKS.md.)"""
+        dated: dict[str, tuple[Fact, Claim]] = {}
+        for article_id in sorted({c.article_id for c in claims}):
+            article = self.sources.articles[article_id]
+            if not article.paragraphs:
+                continue
+            start, end = article.paragraphs[0].start, article.paragraphs[:3][-1].end
+            lead = [c for c in claims if c.article_id == article_id
+                    and start <= c.span.start < end]
+            days = [(f, c) for c in lead for f in self.in_claim(c, "date")
+                    if f.normalized and len(f.normalized) == 10]
+            if len({f.normalized for f, _ in days}) == 1:
+                dated[article_id] = days[0]
+        for a_id, b_id in combinations(sorted(dated), 2):
+            (f, a), (g, b) = dated[a_id], dated[b_id]
+            if self.sources.source_of[a_id] == self.sources.source_of[b_id] \
+                    or not _near(self.sources.articles[a_id].published,
+                                 self.sources.articles[b_id].published) \
+                    or not _names(a.text) & _names(b.text):
+                continue
+            yield from self._days(f, g, a, b)
+
+    def _days(self, f: Fact, g: Fact, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
+        """Two days of one event, as mentions: an agreement, a difference, or nothing when the
+        guards of ``dates`` hold."""
+        x, y = str(f.normalized), str(g.normalized)
         pair = (Mention("date", x, f.value, f.span, f"when: {_gist(a.text, b.text)}"),
                 Mention("date", y, g.value, g.span, f"when: {_gist(a.text, b.text)}"))
+        seen_a, seen_b = self.anywhere(a.article_id, "date"), self.anywhere(b.article_id, "date")
         if x == y:
             yield pair  # an agreement: it adds its sources to that day's side
         elif not _weekdays(f.value) & _weekdays(g.value) and not _on_its_weekday(f, y) \
@@ -658,6 +695,22 @@ def _days_apart(text: str, day: str) -> set[str]:
     return out
 
 
+def _names(text: str) -> set[str]:
+    """The capitalised words of a sentence but its first, a dateline's, days and months."""
+    dateline = DATELINE.match(text)
+    words = re.findall(r"[\w'\u2019.-]+", text[dateline.end() if dateline else 0:])[1:]
+    return {w.rstrip(".") for w in words if w[:1].isupper() and not _dating(w)}
+
+
+def _near(published: str | None, other: str | None) -> bool:
+    """Published the same day or on consecutive days (both dates known)."""
+    try:
+        return abs(date.fromisoformat(str(published)[:10])
+                   - date.fromisoformat(str(other)[:10])).days <= 1
+    except ValueError:
+        return False
+
+
 def _weekdays(text: str) -> set[str]:
     return {w for w in normalize_for_hash(text).split() if w in WEEKDAYS}
 
@@ -761,9 +814,10 @@ class AlignedConflict:
     explanation: str
 
 
-def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ,
-                      sources: Sources) -> list[AlignedConflict]:
-    """Pair differences merged into conflicts (mentions shared between pairs join them)."""
+def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources,
+                      leads: Iterable[tuple[Mention, Mention]] = ()) -> list[AlignedConflict]:
+    """Pair differences, and the ``leads``' days (``Differ.leads``), merged into conflicts
+    (mentions shared between pairs join them)."""
     parent: dict[Mention, Mention] = {}
 
     def root(m: Mention) -> Mention:
@@ -772,12 +826,11 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ,
         return m
 
     first: dict[tuple[str, str, str], Mention] = {}  # one value of one article: one side
-    for pair in pairs:
-        for x, y in differ.diff(pair):
-            parent[root(x)] = root(y)
-            for m in (x, y):
-                same = first.setdefault((m.kind, m.span.article_id, m.value), m)
-                parent[root(m)] = root(same)
+    for x, y in chain((d for pair in pairs for d in differ.diff(pair)), leads):
+        parent[root(x)] = root(y)
+        for m in (x, y):
+            same = first.setdefault((m.kind, m.span.article_id, m.value), m)
+            parent[root(m)] = root(same)
     groups: dict[Mention, list[Mention]] = defaultdict(list)
     for mention in list(parent):
         groups[root(mention)].append(mention)
