@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -126,17 +127,24 @@ NOT_UNITS = frozenset(["and", "or", "to", "of", "in", "on", "at", "by", "for", "
 def counts_in(text: str) -> set[tuple[float, str]]:
     """(value, stem of the counted word) for every number followed by a word: "35 years ago"
     → (35, "year"), "the fourth quarter" → (4, "quarter"); "$5 billion" counts nothing."""
-    found = set()
+    return {count for count, _ in _counts(text)}
+
+
+def written(text: str, value: float, unit: str) -> str:
+    """How ``text`` writes the count (value, unit) of ``counts_in``: "35 years"."""
+    return next((w for c, w in _counts(text) if c == (value, unit)), f"{value:g} {unit}")
+
+
+def _counts(text: str) -> Iterator[tuple[tuple[float, str], str]]:
     for match in COUNTED.finditer(text):
-        written, unit = match.group(1).lower().replace(",", ""), match.group(2).lower()
+        number, unit = match.group(1).lower().replace(",", ""), match.group(2).lower()
         if unit in NOT_UNITS:
             continue
         try:
-            value = float(NUMBER_WORDS[written]) if written in NUMBER_WORDS else float(written)
+            value = float(NUMBER_WORDS[number]) if number in NUMBER_WORDS else float(number)
         except ValueError:
             continue
-        found.add((round(value, 6), stem(unit)))
-    return found
+        yield (round(value, 6), stem(unit)), match.group(0)
 
 
 def analyse_doc(doc: Doc, text: str) -> Analysed:

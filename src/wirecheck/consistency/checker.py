@@ -9,7 +9,9 @@
    they scored below the lexical head, BENCHMARKS.md): a MiniLM cross-encoder reads
    "evidence [SEP] statement" (``cross``, numpy inference, trained on perturbed news text by
    ``scripts/train_consistency.py --cross``). Either way a flipped negation, an antonym of the
-   evidence or a number or date absent from the document caps the score below the threshold.
+   evidence, a number or date absent from the document, a count of a thing the document counts
+   otherwise ("30 years ago" / "35 years ago") or a name or word swapped for another of its
+   kind ("Moscow" / "London") caps the score below the threshold.
 
 The label: ``supported`` when the score reaches the method's threshold; otherwise
 ``contradicted`` when the document speaks of the same thing but differs (a number, a negation,
@@ -23,7 +25,7 @@ from typing import Literal
 
 from ..errors import WirecheckError
 from ..text.similarity import stem
-from .analysis import CATEGORIES, Analysed, analyse, analyse_many
+from .analysis import CATEGORIES, Analysed, analyse, analyse_many, written
 from .features import FEATURES, Alignment, align, content, features, found
 from .head import load_head
 from .lexicon import ANTONYMS, MONTHS, STRONG_NEGATION, TIME_UNITS, WEEKDAYS
@@ -92,7 +94,7 @@ def check_many(pairs: list[tuple[str, str]], *, method: Method = "lexical",
         named = dict(zip(names, row, strict=True))
         reasons = _reasons(st, doc, al)
         related = bool(al.evidence) and al.best >= RELATED  # else no sentence is about it
-        hard = related and (_hard_mismatch(named, st, doc) or bool(swapped(st, doc, al)))
+        hard = related and _hard_mismatch(named, st, doc, al)
         if hard:
             score = min(score, cut / 2)  # a flipped negation or a changed number is decisive
         label: Label
@@ -135,10 +137,12 @@ def _evidence(doc: Analysed, alignment: Alignment) -> tuple[EvidenceSentence, ..
     return tuple(out)
 
 
-def _hard_mismatch(f: dict[str, float], st: Analysed, doc: Analysed) -> bool:
+def _hard_mismatch(f: dict[str, float], st: Analysed, doc: Analysed, al: Alignment) -> bool:
     """A negation that flips, an antonym of the evidence, a number or date absent from the
-    document: cues decisive enough to overrule the head."""
-    if f["neg_flip"] or f["antonym"] or f["num_new_doc"] or miscounted(st, doc):
+    document, a count of a thing the document counts otherwise, a name or word swapped for
+    another of its kind: cues decisive enough to overrule the head."""
+    if f["neg_flip"] or f["antonym"] or f["num_new_doc"] or miscounted(st, doc) \
+            or swapped(st, doc, al):
         return True
     for s in st.sentences:
         for t in s.tokens:
@@ -232,9 +236,10 @@ def _reasons(st: Analysed, doc: Analysed, al: Alignment) -> list[str]:
         reasons.append("negated in the statement but not in the evidence" if neg_st > neg_ev
                        else "negated in the evidence but not in the statement")
     for value, unit in miscounted(st, doc):
-        told = sorted(f"{v:g} {u}(s)" for v, u in doc.counts if _measure(u) == _measure(unit))
-        reasons.append(f"{value:g} {unit}(s) is not in the document, which has "
-                       + ", ".join(told))
+        told = sorted({written(doc.text, v, u) for v, u in doc.counts
+                       if _measure(u) == _measure(unit)})
+        reasons.append(f"{written(st.text, value, unit)!r} is not in the document, which has "
+                       + ", ".join(repr(t) for t in told))
     for word, other in swapped(st, doc, al):
         reasons.append(f"{word!r} where the evidence says {other!r}")
     missing = sorted(st.numbers - doc.numbers)
