@@ -241,6 +241,7 @@ def test_the_leads_of_one_day_tell_one_event(tmp_path: Path) -> None:
                  "after questions about the harbour loans, the board said."}
     (found,) = changed_article_conflicts(tmp_path, "Brennan resigns", said, "date")
     assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
+    assert "opening paragraphs of articles published within a day" in found["explanation"]
     later = {"b": "2025-03-21"}  # a week later: "Thursday" is another week's
     assert not changed_article_conflicts(tmp_path / "later", "Brennan resigns", said, "date",
                                          later)

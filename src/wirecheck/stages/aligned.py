@@ -830,6 +830,8 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
         return m
 
     first: dict[tuple[str, str, str], Mention] = {}  # one value of one article: one side
+    leads = list(leads)
+    told = {m for pair in leads for m in pair}  # mentions of the leads' days only
     for x, y in chain((d for pair in pairs for d in differ.diff(pair)), leads):
         parent[root(x)] = root(y)
         for m in (x, y):
@@ -855,7 +857,10 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
         kind, topic = members[0].kind, ranked[0][1][0].topic
         found.append(AlignedConflict(kind, topic, sides, "; ".join(
             f"{', '.join(sorted({sources.label(a) for a in s.article_ids}))} give(s) {s.value}"
-            for s in sides) + ", in sentences that otherwise say the same thing."))
+            for s in sides) + (", in the opening paragraphs of articles published within a "
+                               "day of each other, which tell one event."
+                               if told.issuperset(members) else
+                               ", in sentences that otherwise say the same thing.")))
     return sorted(found, key=lambda c: (c.type, c.topic))
 
 
