@@ -191,15 +191,23 @@ def test_polarity_of_one_statement(tmp_path: Path, title: str, said: dict[str, s
     assert changed_article_conflicts(tmp_path, title, said, "status")
 
 
-def test_polarity_of_a_light_verb_in_sentences_nearly_the_same(tmp_path: Path) -> None:
-    """"Brennan was not at the meeting" against "Brennan chaired the meeting", the sentences
-    otherwise the same: what each asserts is compared, even with "was", when they are nearly
-    the same in their words and one says "no" nowhere."""
-    said = {k: f"Orla Brennan, the port's chief engineer, {verb} the Harbour Board meeting on "
-               f"the new cranes in Kestrel Bay on Tuesday evening."
-            for k, verb in (("a", "chaired"), ("b", "was not at"), ("c", "chaired"))}
-    (found,) = changed_article_conflicts(tmp_path, "Harbour meeting", said, "status")
-    assert [side["value"] for side in found["sides"]] == ["chair", "not be"]
+@pytest.mark.parametrize("sentence, verbs, values", [
+    # "was not at" against "chaired", the sentences otherwise the same: what each asserts is
+    # compared, even with "was", when they are nearly the same in their words and one says
+    # "no" nowhere
+    ("Orla Brennan, the port's chief engineer, {} the Harbour Board meeting on the new cranes "
+     "in Kestrel Bay on Tuesday evening.", ("chaired", "was not at"), ["chair", "not be"]),
+    # spaCy parses "forward" in "reportedly did not forward" as an adverb of "did": the verb
+    # compared is still "forward"
+    ("Brennan reportedly {} Harbour Board emails, including some that contained passwords, to "
+     "a personal account.", ("forwarded", "did not forward"), ["forward", "not forward"]),
+])
+def test_one_verb_negated_in_one_of_three_sentences(tmp_path: Path, sentence: str,
+                                                    verbs: tuple[str, str],
+                                                    values: list[str]) -> None:
+    said = {k: sentence.format(verbs[k == "b"]) for k in "abc"}
+    (found,) = changed_article_conflicts(tmp_path, "Harbour board", said, "status")
+    assert [side["value"] for side in found["sides"]] == values
 
 
 def test_two_former_titles_may_both_have_been_held(tmp_path: Path) -> None:
@@ -257,16 +265,6 @@ def test_a_verb_with_its_prefix_is_another_verb(tmp_path: Path) -> None:
             "c": "On Friday the Gazette's spokesman said the paper had “re-confirmed” its "
                  "reporting on the harbour loans, he told the Fenwick Post."}
     assert not changed_article_conflicts(tmp_path, "Harbour loans", said, "status")
-
-
-def test_a_did_not_whose_verb_is_misparsed(tmp_path: Path) -> None:
-    """spaCy parses "forward" in "reportedly did not forward" as an adverb of "did": the
-    verb compared is still "forward"."""
-    said = {k: f"Brennan reportedly {verb} Harbour Board emails, including some that "
-               f"contained passwords, to a personal account."
-            for k, verb in (("a", "forwarded"), ("b", "did not forward"), ("c", "forwarded"))}
-    (found,) = changed_article_conflicts(tmp_path, "Harbour emails", said, "status")
-    assert [side["value"] for side in found["sides"]] == ["forward", "not forward"]
 
 
 def test_one_deed_negated_in_sentences_told_apart(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from wirecheck.stages.aligned import (
     Pairing,
     _gist,
     _lemma,
+    _near,
     _on_its_weekday,
     _same_event,
     aligned_pairs,
@@ -701,7 +702,7 @@ def test_a_quotation_is_cut_into_sentences_not_at_abbreviations(text: str,
     assert all(text[q.span.start - 10:q.span.end - 10] == q.text for q in found)
 
 
-def test_a_verb_with_its_prefix_is_another_verb() -> None:
+def test_the_lemma_of_a_prefixed_verb_keeps_its_prefix() -> None:
     """spaCy splits "re-confirmed" into "re", "-", "confirmed": the site that re-confirmed its
     reporting says nothing of whether another outlet confirmed it."""
     doc = load_nlp()("The site had re-confirmed its reporting and had confirmed the date.")
@@ -761,3 +762,15 @@ def test_a_surname_shared_by_father_and_son_is_no_witness() -> None:
                             Sources.build(articles, []), 96)
     assert [sorted(s.value for s in c.sides) for c in found if c.type == "speaker"] == [
         ["Tobin Reed", "Tobin Reed Jr."]]
+
+
+@pytest.mark.parametrize("a, b, near", [
+    ("2025-03-14", "2025-03-15T09:30:00+00:00", True),
+    ("2025-03-14", "2025-03-16", False),
+    ("2025-03-14", None, False),  # an unknown date: leads are not compared
+    ("yesterday", "2025-03-14", False),  # unreadable: no error, no comparison
+    ("2025-02-30", "2025-03-01", False),
+])
+def test_leads_are_compared_only_for_known_dates_a_day_apart(a: str, b: str | None,
+                                                             near: bool) -> None:
+    assert _near(a, b) is near
