@@ -156,3 +156,13 @@ def test_the_planted_inconsistency_within_one_report(report: dict[str, Any],
 
 def words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower())) - {"the", "a", "of", "and", "was", "to", "in"}
+
+
+def test_a_date_conflict_is_about_an_event_told_in_an_article_s_words(
+        report: dict[str, Any]) -> None:
+    """Not a list of shared words ("when: Part Kestrel footbridge morning them"): the words
+    of one of the story's articles, in their order."""
+    texts = [lenient(a["text"]).lower() for a in report["articles"]]
+    topics = [c["topic"] for c in bridge(report)["conflicts"] if c["type"] == "date"]
+    assert topics == ["when part of the Kestrel footbridge in Port Amberley collapsed"]
+    assert any(lenient(topics[0].removeprefix("when ")).lower() in text for text in texts)

@@ -11,7 +11,6 @@ from wirecheck.stages.aligned import (
     Differ,
     Mention,
     Pairing,
-    _gist,
     _lemma,
     _near,
     _on_its_weekday,
@@ -37,6 +36,7 @@ from wirecheck.stages.conflicts import (
     status_conflicts,
 )
 from wirecheck.stages.sources import People, Sources, name_key, same_person
+from wirecheck.stages.topics import gist
 from wirecheck.text.numbers import parse_number
 from wirecheck.types import Article, Claim, Fact, Paragraph, Quote, Span
 
@@ -565,8 +565,8 @@ def test_a_dispute_topic_names_what_both_sentences_are_about() -> None:
     a = ("PORT AMBERLEY, Oct 14 — Fourteen people were injured on Tuesday when the Kestrel "
          "footbridge in Port Amberley gave way.")
     b = "The Kestrel footbridge in Port Amberley gave way on Monday, injuring 14 people."
-    assert _gist(a, b) == "people injured Kestrel footbridge Port Amberley gave way"
-    assert _gist("FBI agents searched the office.", "The FBI searched it.") == "FBI searched"
+    assert gist(a, b) == "people injured Kestrel footbridge Port Amberley gave way"
+    assert gist("FBI agents searched the office.", "The FBI searched it.") == "FBI searched"
 
 
 def test_a_variant_that_keeps_the_meaning_is_no_conflict() -> None:

@@ -55,8 +55,9 @@ from ..text.numbers import UNITS
 from ..text.quotemarks import DOUBLE, SINGLE, find_quoted
 from ..text.similarity import content_words, overlap_score
 from ..types import Claim, Fact, Side, Span
-from .facts import NEGATORS
+from .facts import NEGATORS, governing_verb
 from .sources import People, Sources
+from .topics import dating, event, gist
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -287,8 +288,8 @@ class Differ:
         """Two days of one event, as mentions: an agreement, a difference, or nothing when the
         guards of ``dates`` hold."""
         x, y = str(f.normalized), str(g.normalized)
-        pair = (Mention("date", x, f.value, f.span, f"when: {_gist(a.text, b.text)}"),
-                Mention("date", y, g.value, g.span, f"when: {_gist(a.text, b.text)}"))
+        pair = (Mention("date", x, f.value, f.span, self.about("when", f.span, a, b, f.span)),
+                Mention("date", y, g.value, g.span, self.about("when", g.span, b, a, g.span)))
         seen_a, seen_b = self.anywhere(a.article_id, "date"), self.anywhere(b.article_id, "date")
         if x == y:
             yield pair  # an agreement: it adds its sources to that day's side
@@ -296,6 +297,15 @@ class Differ:
                 and not _on_its_weekday(g, x) and x not in seen_b and y not in seen_a \
                 and y not in _days_apart(a.text, x) and x not in _days_apart(b.text, y):
             yield pair  # ("Friday" and "Friday" resolved from different datelines agree)
+
+    def about(self, word: str, span: Span, a: Claim, b: Claim, avoid: Span | None = None
+              ) -> str:
+        """A topic, "when …" or "whether …": the event of the verb at ``span`` in its article's
+        words (``topics.event``), else "when: " and the words ``a`` and ``b`` share."""
+        parsed = analyse(self.sources.articles[span.article_id])
+        told = event(parsed, governing_verb(parsed, span.start, span.end), avoid,
+                     (a.text for a in self.sources.articles.values()))
+        return f"{word} {told}" if told else f"{word}: {gist(a.text, b.text)}"
 
     def places(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
         only_a = [f for f in self.in_claim(a, "place") if not NOWHERE & set(f.qualifier)
@@ -308,7 +318,7 @@ class Differ:
                 and not same_place(only_a[0].value, only_b[0].value) \
                 and not part_of(only_a[0].value, only_b[0].value):
             f, g = only_a[0], only_b[0]
-            topic = f"where: {_gist(a.text, b.text)}"
+            topic = f"where: {gist(a.text, b.text)}"
             yield (Mention("place", f.value.lower(), f.value, f.span, topic),
                    Mention("place", g.value.lower(), g.value, g.span, topic))
 
@@ -361,7 +371,7 @@ class Differ:
             if None not in doers and doers[0] != doers[1]:
                 continue  # saying or writing by two different subjects
             if neg_a != neg_b:
-                topic = f"whether {_gist(a.text, b.text)}"
+                topic = self.about("whether", span_b if neg_a else span_a, a, b)
                 label_a = self._said.get((a.id, lemma)) or (f"not {lemma}" if neg_a else lemma)
                 label_b = self._said.get((b.id, lemma)) or (f"not {lemma}" if neg_b else lemma)
                 yield (Mention("status", label_a, label_a, span_a, topic),
@@ -374,7 +384,7 @@ class Differ:
                 and (" " in main_a) == (" " in main_b):  # a duty and a fact do not compare
             (neg_a, span_a, _), (neg_b, span_b, _) = verbs_a[main_a], verbs_b[main_b]
             if neg_a != neg_b:  # what each sentence asserts, in other verbs: "urged" / "did
-                topic = f"whether {_gist(a.text, b.text)}"  # not encourage"
+                topic = self.about("whether", span_b if neg_a else span_a, a, b)  # not encourage"
                 label_a = self._said.get((a.id, main_a)) or (f"not {main_a}" if neg_a else main_a)
                 label_b = self._said.get((b.id, main_b)) or (f"not {main_b}" if neg_b else main_b)
                 yield (Mention("status", label_a, label_a, span_a, topic),
@@ -407,7 +417,7 @@ class Differ:
         for key in sorted(set(done_a) & set(done_b)):
             (neg_a, span_a, things_a), (neg_b, span_b, things_b) = done_a[key], done_b[key]
             if neg_a != neg_b and things_a & things_b:
-                topic = f"whether {_gist(a.text, b.text)}"
+                topic = self.about("whether", span_b if neg_a else span_a, a, b)
                 verb = key[1]
                 label_a, label_b = (f"not {verb}" if neg else verb for neg in (neg_a, neg_b))
                 yield (Mention("status", label_a, label_a, span_a, topic),
@@ -703,7 +713,7 @@ def _names(text: str) -> set[str]:
     """The capitalised words of a sentence but its first, a dateline's, days and months."""
     dateline = DATELINE.match(text)
     words = re.findall(r"[\w'\u2019.-]+", text[dateline.end() if dateline else 0:])[1:]
-    return {w.rstrip(".") for w in words if w[:1].isupper() and not _dating(w)}
+    return {w.rstrip(".") for w in words if w[:1].isupper() and not dating(w)}
 
 
 def _near(published: str | None, other: str | None) -> bool:
@@ -788,24 +798,6 @@ def _place_names(place: str) -> list[str]:
 
 def _named(place: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(normalize_for_hash(place))}(?!\w)", text) is not None
-
-
-def _gist(a: str, b: str, words: int = 8) -> str:
-    """The content words the two sentences share, in the first one's order: no dateline, day,
-    month or figure, each word once whatever its case."""
-    shared = content_words(b)
-    picked: dict[str, str] = {}  # one of each word, whatever its case, in a's order
-    dateline = DATELINE.match(a)
-    for w in re.findall(r"[\w'\u2019-]+", a[dateline.end() if dateline else 0:]):
-        if content_words(w) and content_words(w) <= shared and not _dating(w):
-            picked.setdefault(w.lower(), w)
-    return " ".join(list(picked.values())[:words]) or a[:60]
-
-
-def _dating(word: str) -> bool:
-    """A day, a month or a figure: no words for what a topic is about."""
-    return any(c.isdigit() for c in word) \
-        or (word[:1].isupper() and word.lower().rstrip(".") in WEEKDAYS.keys() | MONTHS.keys())
 
 
 # -- from pair differences to conflicts ----------------------------------------------------------

@@ -335,10 +335,10 @@ def event_of(parsed: Parsed, start: int, end: int) -> str:
         s, e = parsed.sentence_at(start)
         return parsed.article.text[s:e][:160]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    subject = next((c for c in subjects if not _in_dateline(parsed, c)), None)
+    subject = next((c for c in subjects if not in_dateline(parsed, c)), None)
     if subject is None and subjects:  # "LIVINGSTON, N.J. — Gov. Chris Christie declared …"
         subject = next((c for c in subjects[0].children if c.dep_ in ("appos", "conj")
-                        and not _in_dateline(parsed, c)), None)
+                        and not in_dateline(parsed, c)), None)
     if subject is None and verb.dep_ in ("acl", "relcl"):
         subject = verb.head  # "meetings … being held on Friday"
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
@@ -346,7 +346,7 @@ def event_of(parsed: Parsed, start: int, end: int) -> str:
     return " ".join(w for w in words if w)
 
 
-def _in_dateline(parsed: Parsed, token: Token) -> bool:
+def in_dateline(parsed: Parsed, token: Token) -> bool:
     """The token is in the dateline that opens its paragraph ("KANSAS CITY, Mo. —"), which
     spaCy often parses as the subject of the first verb."""
     text = parsed.article.text

@@ -1,0 +1,87 @@
+"""What a conflict is about, in an article's own words.
+
+A date or a polarity conflict is about an event: "when part of the Kestrel footbridge in Port
+Amberley collapsed", "whether Abedin forwarded State Department emails". ``event`` reads that
+event off the parse: the words of the sentence from the subject of the verb to the verb, with
+its object when they stay short and do not take in the disputed value. Every word is the
+article's, in its order, so a topic never says what no source says. Where the parse gives no
+such words (no subject, a subject too long, quotation marks inside), ``gist`` gives the content
+words the two sentences share instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from ..text.datelines import DATELINE
+from ..text.dates import MONTHS, WEEKDAYS
+from ..text.quotemarks import DOUBLE, SINGLE
+from ..text.similarity import content_words
+from ..types import Span
+from .facts import in_dateline
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+LIMIT = 14  # words: a topic longer than this reads as a sentence, not as what it is about
+MARKS = frozenset([*DOUBLE, *DOUBLE.values(), *SINGLE, *SINGLE.values(), '"'])
+
+
+def event(parsed: Any, verb: Token | None, avoid: Span | None = None,
+          texts: Iterable[str] = ()) -> str | None:
+    """The subject of ``verb`` through the verb (its object too when short), as written;
+    None when the words would pass ``LIMIT``, hold a quotation mark, or take in ``avoid``.
+    The first word of a sentence is lowered where it or the story's ``texts`` write it so
+    ("part", not "Trump")."""
+    if verb is None:
+        return None
+    text = parsed.article.text
+    texts = (*texts, text)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.i < verb.i and not in_dateline(parsed, c)), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None  # "when he announced", "whether I feel": no one a reader knows
+    left = subject.left_edge
+    while left.i < subject.i and (left.is_punct or in_dateline(parsed, left)):
+        left = left.doc[left.i + 1]
+    end = verb
+    for child in verb.children:  # "gave way", "set up"
+        if child.dep_ == "prt" and child.i == end.i + 1:
+            end = child
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    ends = ([obj.right_edge] if obj is not None else []) + [end]
+    for last in ends:
+        words = left.doc[left.i:last.i + 1]
+        start, stop = words.start_char, words.end_char
+        if len([t for t in words if not t.is_punct]) > LIMIT \
+                or any(t.text in MARKS or "\n" in t.text for t in words) \
+                or (avoid is not None and start < avoid.end and avoid.start < stop):
+            continue
+        told = text[start:stop].rstrip(",;:")
+        first = words[0]
+        opens = first.is_sent_start or in_dateline(parsed, first.doc[first.i - 1])
+        lower = re.compile(rf"\b{re.escape(first.lower_)}\b")
+        if opens and (first.pos_ == "DET" or any(lower.search(t) for t in texts)):
+            told = told[:1].lower() + told[1:]  # "Part of …", and "part" is written elsewhere
+        return told
+    return None
+
+
+def gist(a: str, b: str, words: int = 8) -> str:
+    """The content words the two sentences share, in the first one's order: no dateline, day,
+    month or figure, each word once whatever its case."""
+    shared = content_words(b)
+    picked: dict[str, str] = {}  # one of each word, whatever its case, in a's order
+    dateline = DATELINE.match(a)
+    for w in re.findall(r"[\w'\u2019-]+", a[dateline.end() if dateline else 0:]):
+        if content_words(w) and content_words(w) <= shared and not dating(w):
+            picked.setdefault(w.lower(), w)
+    return " ".join(list(picked.values())[:words]) or a[:60]
+
+
+def dating(word: str) -> bool:
+    """A day, a month or a figure: no words for what a topic is about."""
+    return any(c.isdigit() for c in word) \
+        or (word[:1].isupper() and word.lower().rstrip(".") in WEEKDAYS.keys() | MONTHS.keys())
