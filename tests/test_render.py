@@ -238,7 +238,28 @@ def test_markdown_citations_resolve_to_cited_text(report: dict[str, Any]) -> Non
     assert "- The number of injured is disputed: 14 or 12. [3][4]" in text
     assert ("1. **Harbour Gazette** — “The ferry Alba ran aground near Port Lune on "
             "3 March 2024.”") in text
-    assert "4. **Coastline Daily** — “Twelve people were hurt”" in text
+    assert ("4. **Coastline Daily** — “**Twelve people were hurt** when the ferry Alba struck "
+            "rocks near Port Lune on Sunday, 3 March 2024.”") in text
+
+
+def test_a_short_citation_is_shown_within_its_sentence(report: dict[str, Any]) -> None:
+    """A cited value ("Fourteen", "Mayor") alone tells a reader nothing: the Markdown shows
+    it in bold within its sentence, the HTML marked; the sentence's words are escaped."""
+    a2 = report["articles"][1]
+    evil = "<i onclick=alert(1)>rocks</i>"
+    a2["text"] = a2["text"].replace("struck rocks", evil[:12])  # offsets unchanged
+    fact = {**span(report["articles"][0], "Fourteen"), "article_id": "a1"}
+    report["stories"][0]["brief"]["sections"][0]["sentences"][0]["citations"].append(fact)
+    report["stories"][0]["conflicts"][0]["sides"][0]["spans"] = [fact]
+    text = render_markdown(report, "s1")
+    assert "3. **Harbour Gazette** — “**Fourteen** people were injured, the coast guard said.”" \
+        in text
+    assert "when the ferry Alba \\<i onclick" in text  # Markdown-escaped
+    page = render_html(report, "s1")
+    assert "“<mark>Fourteen</mark> people were injured, the coast guard said.”</a>" in page
+    assert 'title="Harbour Gazette: “Fourteen people were injured, the coast guard said.”"' \
+        in page  # a citation's tooltip
+    assert "&lt;i onclick" in page and "<i onclick" not in page
 
 
 def test_markdown_matrix_conflicts_quotes(report: dict[str, Any]) -> None:

@@ -6,6 +6,7 @@ escaping for Markdown or HTML is the renderer's job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,12 +54,34 @@ class View:
     def label(self, article_id: str) -> str:
         return self.labels.get(article_id, article_id)
 
-    def excerpt(self, article_id: str, start: int, end: int, limit: int = 200) -> str:
-        """The cited characters of an article, whitespace folded and truncated with '…'."""
+    def context(self, article_id: str, start: int, end: int, limit: int = 200
+                ) -> tuple[str, str, str]:
+        """A short cited value ("Mayor", "14") with the rest of its sentence around it, as
+        (before, cited, after), each on one line; a whole sentence has nothing around it.
+        The sentence ends at a paragraph break, or at ".", "!" or "?" before a capital or a
+        quotation mark (a display cut: "Gov. Smith" may end one early)."""
         article = self.by_id.get(article_id)
         if article is None:
-            return ""
-        return truncate(article["text"][start:end], limit)
+            return "", "", ""
+        text = article["text"]
+        cited = " ".join(text[start:end].split())
+        if len(cited.split()) >= SHORT_CITE:
+            return "", truncate(cited, limit), ""
+        opening = max((m.end() for m in SENTENCE_END.finditer(text, 0, start + 1)), default=0)
+        closing = SENTENCE_END.search(text, end)
+        before = " ".join(text[opening:start].split())
+        after = " ".join(text[end:closing.start() + 1 if closing else len(text)].split())
+        room = max(limit - len(cited), 0) // 2
+        if len(before) > room:
+            before = "…" + before[len(before) - room:].split(" ", 1)[-1]
+        if len(after) > room:
+            after = truncate(after, room)
+        return (before + " " if before and text[start - 1:start].isspace() else before,
+                cited, (" " if after and text[end:end + 1].isspace() else "") + after)
+
+
+SHORT_CITE = 8  # words: fewer is a value, shown with its sentence
+SENTENCE_END = re.compile(r"\n\s*\n|(?<=[.!?])[\"'”’)]?\s+(?=[A-Z\"“‘'])")
 
 
 def make_view(report: Json, story_id: str) -> View:

@@ -109,8 +109,12 @@ class Page:
         return f'<a href="{esc(href)}">{text}</a>' if href else text
 
     def excerpt_link(self, span: Json) -> str:
-        words = self.view.excerpt(span["article_id"], span["start"], span["end"], 120)
-        return self.link(span, f"“{esc(words)}”")
+        """The cited words, linked; a short value marked within its sentence."""
+        before, words, after = self.view.context(span["article_id"], span["start"],
+                                                 span["end"], 120)
+        shown = f"{esc(before)}<mark>{esc(words)}</mark>{esc(after)}" if before or after \
+            else esc(words)
+        return self.link(span, f"“{shown}”")
 
     def header(self, headline: str) -> str:
         counts = summary(self.view)
@@ -177,7 +181,7 @@ class Page:
         for span in sentence["citations"]:
             n = self.citations.number(span)
             aid = span["article_id"]
-            words = self.view.excerpt(aid, span["start"], span["end"])
+            words = "".join(self.view.context(aid, span["start"], span["end"]))
             title = f"{self.view.label(aid)}: “{words}”"
             href = self.anchors.href(span) or "#articles"
             links.append(f'<a class="cite" href="{esc(href)}" title="{esc(title)}">[{n}]</a>')

@@ -45,6 +45,15 @@ def quoted(text: str) -> str:
     return f"“{md(text)}”" if text else "_(no text)_"
 
 
+def cited(view: View, span: tuple[str, int, int]) -> str:
+    """The cited words, quoted; a short value in bold within its sentence."""
+    before, words, after = view.context(*span)
+    if not (before or after):
+        return quoted(words)
+    pad = (" " if before.endswith(" ") else "", " " if after.startswith(" ") else "")
+    return f"“{md(before)}{pad[0]}**{md(words)}**{pad[1]}{md(after)}”"
+
+
 def table(header: list[str], rows: Iterable[list[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
@@ -115,7 +124,7 @@ def _markers(sentence: Json, cites: Citations) -> str:
 
 def _sources(view: View, cites: Citations) -> str:
     lines = [
-        f"{n}. **{md(view.label(aid))}** — {quoted(view.excerpt(aid, start, end))}"
+        f"{n}. **{md(view.label(aid))}** — {cited(view, (aid, start, end))}"
         for (aid, start, end), n in cites.numbers.items()
     ]
     return section("Sources", "\n".join(lines))
@@ -133,7 +142,7 @@ def _conflicts(view: View) -> str:
             lines.append(f"- **{md(side['value'])}** — {who}")
             lines += [
                 f"  - {md(view.label(sp['article_id']))}: "
-                + quoted(view.excerpt(sp["article_id"], sp["start"], sp["end"]))
+                + cited(view, (sp["article_id"], sp["start"], sp["end"]))
                 for sp in side["spans"]
             ]
         blocks.append("\n".join(lines))
