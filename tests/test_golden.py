@@ -166,3 +166,11 @@ def test_a_date_conflict_is_about_an_event_told_in_an_article_s_words(
     topics = [c["topic"] for c in bridge(report)["conflicts"] if c["type"] == "date"]
     assert topics == ["when part of the Kestrel footbridge in Port Amberley collapsed"]
     assert any(lenient(topics[0].removeprefix("when ")).lower() in text for text in texts)
+
+
+def test_explanations_agree_in_number(report: dict[str, Any]) -> None:
+    """"digestwire.example gives no one", "5 independent sources call": no "give(s)"."""
+    told = [c["explanation"] for s in report["stories"] for c in s["conflicts"]] + [
+        r for s in report["stories"] for f in s["reliability"] for r in f["reasons"]]
+    assert told and not [t for t in told if "(s)" in t or "a(n)" in t]
+    assert any(re.search(r"\bdigestwire\.example gives\b", t) for t in told)

@@ -67,3 +67,11 @@ def budget_note(budget: int, left: int, unit: str, total: int) -> str:
 def is_note_text(text: str) -> bool:
     """The note closing a brief section that says what the word budget left out."""
     return bool(NOTE.match(text))
+
+
+def subject_verb(labels: set[str] | int, verb: str, unit: str = "") -> str:
+    """Outlets, or a count of ``unit``, with ``verb`` agreeing: "a.example gives", "a.example,
+    b.example give", "1 independent source calls", "5 independent sources call"."""
+    if isinstance(labels, int):
+        return f"{labels} {unit}{'' if labels == 1 else 's'} {verb}{'s' if labels == 1 else ''}"
+    return f"{', '.join(sorted(labels))} {verb}{'s' if len(labels) == 1 else ''}"

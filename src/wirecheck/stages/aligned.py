@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..ids import normalize_for_hash
 from ..nlp.spacy_backend import analyse
+from ..render.words import subject_verb
 from ..text.datelines import DATELINE
 from ..text.dates import MONTHS, WEEKDAYS
 from ..text.names import SPEECH, SPEECH_FORMS
@@ -298,13 +299,19 @@ class Differ:
                 and y not in _days_apart(a.text, x) and x not in _days_apart(b.text, y):
             yield pair  # ("Friday" and "Friday" resolved from different datelines agree)
 
-    def about(self, word: str, span: Span, a: Claim, b: Claim, avoid: Span | None = None
-              ) -> str:
-        """A topic, "when …" or "whether …": the event of the verb at ``span`` in its article's
-        words (``topics.event``), else "when: " and the words ``a`` and ``b`` share."""
+    def about(self, word: str, span: Span, a: Claim, b: Claim, avoid: Span | None = None,
+              at_verb: bool = False) -> str:
+        """A topic, "when …", "whether …", "where …": the event of the verb ``span`` depends on
+        in its article's words (``topics.event``), else "when: " and the words ``a`` and ``b``
+        share. ``at_verb``: only a verb the words at ``span`` are a preposition's object of
+        ("met in Mexico City", not "the candidate in Missouri")."""
         parsed = analyse(self.sources.articles[span.article_id])
-        told = event(parsed, governing_verb(parsed, span.start, span.end), avoid,
-                     (a.text for a in self.sources.articles.values()))
+        verb = governing_verb(parsed, span.start, span.end)
+        if at_verb and verb is not None:
+            words = parsed.doc.char_span(span.start, span.end, alignment_mode="expand")
+            if words is None or words.root.dep_ != "pobj" or words.root.head.head != verb:
+                verb = None
+        told = event(parsed, verb, avoid, (a.text for a in self.sources.articles.values()))
         return f"{word} {told}" if told else f"{word}: {gist(a.text, b.text)}"
 
     def places(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
@@ -318,7 +325,7 @@ class Differ:
                 and not same_place(only_a[0].value, only_b[0].value) \
                 and not part_of(only_a[0].value, only_b[0].value):
             f, g = only_a[0], only_b[0]
-            topic = f"where: {gist(a.text, b.text)}"
+            topic = self.about("where", f.span, a, b, f.span, at_verb=True)
             yield (Mention("place", f.value.lower(), f.value, f.span, topic),
                    Mention("place", g.value.lower(), g.value, g.span, topic))
 
@@ -848,7 +855,7 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
             continue
         kind, topic = members[0].kind, ranked[0][1][0].topic
         found.append(AlignedConflict(kind, topic, sides, "; ".join(
-            f"{', '.join(sorted({sources.label(a) for a in s.article_ids}))} give(s) {s.value}"
+            f"{subject_verb({sources.label(a) for a in s.article_ids}, 'give')} {s.value}"
             for s in sides) + (", in the opening paragraphs of articles published within a "
                                "day of each other, which tell one event."
                                if told.issuperset(members) else

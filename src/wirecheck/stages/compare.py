@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from ..ids import content_id
 from ..pipeline import Bundle, GroupStage
+from ..render.words import counted
 from ..text.dates import resolve_date
 from ..text.names import SPEECH_FORMS
 from ..text.passages import reused_passages
@@ -178,7 +179,7 @@ class Comparer(GroupStage):
             yield Finding(
                 id=content_id(kind, story.id, claim.id), story_id=story.id, kind=kind,
                 topic=claim.text, sides=(Side(claim.text, ids, spans),),
-                explanation=f"stated by {len(witnesses)} independent source(s)",
+                explanation=f"stated by {counted(len(witnesses), 'independent source{}')}",
                 score=float(len(witnesses)), subject=claim.id,
             )
 
@@ -196,10 +197,11 @@ class Comparer(GroupStage):
             if chosen:
                 sides.append(Side(match, tuple(dict.fromkeys(q.article_id for q in chosen)),
                                   tuple(q.span for q in chosen)))
+        carried = {q.article_id for q, _ in entry.carriers}
         return Finding(
             id=content_id("quote", story.id, entry.text, entry.speaker),
             story_id=story.id, kind="quote", topic=entry.text, sides=tuple(sides),
-            explanation=f"carried by {len({c['article_id'] for c in carriers})} article(s)",
+            explanation=f"carried by {counted(len(carried), 'article{}')}",
             subject=entry.speaker, detail={"kind": entry.kind, "carriers": carriers},
         )
 
@@ -222,7 +224,7 @@ class Comparer(GroupStage):
                                tuple(f.span for f in roles[name][r["role"]])) for r in listed)
             yield Finding(
                 id=content_id("person", story.id, name), story_id=story.id, kind="person",
-                topic=name, sides=sides, explanation=f"{len(listed)} role(s) stated",
+                topic=name, sides=sides, explanation=f"{counted(len(listed), 'role{}')} stated",
                 subject=name,
                 detail={"aliases": sorted(people.aliases.get(name, {name})), "roles": listed},
             )

@@ -51,6 +51,7 @@ from rapidfuzz import fuzz
 
 from ..ids import fold_accents, normalize_for_hash
 from ..nlp.spacy_backend import analyse
+from ..render.words import subject_verb
 from ..text.names import name_parts, name_words
 from ..text.quotemarks import SHORT_WORDS
 from ..text.similarity import STOP, content_words, word_ngrams
@@ -206,9 +207,9 @@ def role_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[
         found.append(Conflict(
             "role", f"{person}'s role",
             [side(main, agreed), side(other, dissent)],
-            f"{len(sources.independent({f.article_id for f in agreed}))} independent source(s) "
-            f"call {person} {main}; {_labels(dissent, sources)} "
-            f"call(s) {person} {other}, a role no other source gives.",
+            f"{subject_verb(_independent(agreed, sources), 'call', 'independent source')} {person} "
+            f"{main}; {_says(dissent, sources, 'call')} {person} {other}, a role no other "
+            "source gives.",
         ))
     return found
 
@@ -246,7 +247,7 @@ def _office_tie(person: str, roles: list[Fact], sources: Sources) -> list[Confli
         return []
     sides = [side(_label_roles(facts), facts) for facts in by_source.values()]
     return [Conflict("role", f"{person}'s role", sides, "; ".join(
-        f"{_labels(facts, sources)} call(s) {person} {_label_roles(facts)}"
+        f"{_says(facts, sources, 'call')} {person} {_label_roles(facts)}"
         for facts in by_source.values()) + ": offices one person does not hold together.")]
 
 
@@ -279,13 +280,26 @@ def home_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[
         region = any("region" in f.qualifier for facts_ in by_source.values() for f in facts_)
         topic = f"where {person} is" if region else f"where {person} is from"
         found.append(Conflict("place", topic, sides, "; ".join(
-            f"{_labels(g, sources)} give(s) {s.value}" for g, s in zip(groups, sides,
-                                                                       strict=True)) + "."))
+            f"{_says(g, sources, 'give')} {s.value}" for g, s in zip(groups, sides,
+                                                                     strict=True)) + "."))
     return found
 
 
 def _labels(items: list[Fact] | list[Quote], sources: Sources) -> str:
     return ", ".join(sorted({sources.label(i.article_id) for i in items}))
+
+
+def _says(items: list[Fact] | list[Quote], sources: Sources, verb: str) -> str:
+    """The outlets of ``items`` and ``verb`` agreeing with them: "portnews.example gives"."""
+    return subject_verb({sources.label(i.article_id) for i in items}, verb)
+
+
+def _independent(facts: list[Fact], sources: Sources) -> int:
+    return len(sources.independent({f.article_id for f in facts}))
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def _role_label(fact: Fact) -> str:
@@ -368,7 +382,7 @@ def count_conflicts(facts: list[Fact], sources: Sources, tolerance: float) -> li
             continue
         sides.sort(key=lambda s: -len(sources.independent(s.article_ids)))
         found.append(Conflict("number", f"number of {subject}", sides, "; ".join(
-            f"{', '.join(sorted({sources.label(a) for a in s.article_ids}))} give(s) {s.value}"
+            f"{subject_verb({sources.label(a) for a in s.article_ids}, 'give')} {s.value}"
             for s in sides) + f" ({subject})."))
     return found
 
@@ -424,8 +438,8 @@ def commitment_conflicts(facts: list[Fact], articles: dict[str, str],
             sides.reverse()
         found.append(Conflict(
             "status", f"whether {party} has committed", sides,
-            f"{_labels(steps, sources)} say(s) {party} {label}; {_labels(named, sources)} "
-            f"say(s) {denied}."))
+            f"{_says(steps, sources, 'say')} {party} {label}; {_says(named, sources, 'say')} "
+            f"{denied}."))
     return found
 
 
@@ -578,9 +592,9 @@ def setting_conflicts(articles: list[Article], people: People,
             found.append(Conflict(
                 "setting", f"where {person} spoke",
                 [_occasion_side(main, os_main), _occasion_side(other, os_other)],
-                f"{', '.join(sorted(sources.label(a) for a in given[main]))} place(s) "
-                f"{person} at a {main}; {', '.join(sorted(sources.label(a) for a in alone))} "
-                f"at a(n) {other} (weak: people speak on several occasions)."))
+                f"{subject_verb({sources.label(a) for a in given[main]}, 'place')} {person} at "
+                f"{_a(main)}; {', '.join(sorted(sources.label(a) for a in alone))} at "
+                f"{_a(other)} (weak: people speak on several occasions)."))
     return found
 
 
@@ -925,8 +939,8 @@ def denial_conflicts(quotes: list[Quote], entries: list[LedgerEntry], people: Pe
             "status", f"whether {speaker} said “{words}”",
             [_quote_side(f"{speaker} said it", said),
              _quote_side(f"{speaker} did not say it", denying)],
-            f"{_labels(said, sources)} quote(s) {speaker} saying it; "
-            f"{_labels(denying, sources)} say(s) {speaker} did not."))
+            f"{_says(said, sources, 'quote')} {speaker} saying it; "
+            f"{_says(denying, sources, 'say')} {speaker} did not."))
     return found
 
 
@@ -949,7 +963,7 @@ def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources
                 and not sources.muddled(sides):
             found.append(Conflict(  # the wording most sources carry comes first
                 "quote", f"words of {entry.speaker or 'a quotation'}", sides,
-                f"{', '.join(sorted({sources.label(q.article_id) for q in variants}))} quote(s) "
+                f"{subject_verb({sources.label(q.article_id) for q in variants}, 'quote')} "
                 f"{entry.speaker or 'the speaker'} with different words than "
                 f"{', '.join(sorted({sources.label(q.article_id) for q in exact}))}.",
             ))

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 
 from ..consistency.wordnet import verbs_of
 from ..nlp.spacy_backend import analyse
+from ..render.words import subject_verb
 from ..types import Article, Fact, Side, Span
 from .aligned import LIGHT_VERBS
-from .conflicts import Conflict, _labels
+from .conflicts import Conflict
 from .sources import Sources
 
 if TYPE_CHECKING:
@@ -60,11 +61,11 @@ def pending_conflicts(facts: list[Fact], articles: list[Article],
                  Side(label, tuple(dict.fromkeys(a.id for a, _ in done)), done_spans)]
         if len(sources.independent(set(sides[1].article_ids))) > len(waiting):
             sides.reverse()
+        waiting_labels = {sources.label(f.article_id) for f in undecided_facts}
         found.append(Conflict(
             "status", f"whether {action} is decided", sides,
-            f"{_labels(undecided_facts, sources)} say(s) no decision has been taken on "
-            f"{action}; {', '.join(sorted({sources.label(a.id) for a, _ in done}))} say(s) "
-            f"it {label}."))
+            f"{subject_verb(waiting_labels, 'say')} no decision has been taken on {action}; "
+            f"{subject_verb({sources.label(a.id) for a, _ in done}, 'say')} it {label}."))
     return found
 
 

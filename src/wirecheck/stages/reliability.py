@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from statistics import median
 
 from ..ids import content_id
+from ..render.words import counted
 from ..types import Claim, Finding, Side, Story
 from .sources import Sources
 
@@ -41,8 +42,8 @@ def reliability_findings(story: Story, sources: Sources, claims: list[Claim],
     middle = median(read) if read else 0.0
     for article_id, (score, corroborated, single, lost, slips) in sorted(rows.items()):
         flagged = bool(lost or slips) and score < middle - margin
-        reasons = [f"{corroborated} claim(s) corroborated by an independent source",
-                   f"{single} claim(s) stated by no other source"]
+        reasons = [f"{counted(corroborated, 'claim{}')} corroborated by an independent source",
+                   f"{counted(single, 'claim{}')} stated by no other source"]
         reasons += [f"contradicted on {c.topic}: says “{_side_of(c, article_id).value}”, "
                     f"others say “{c.sides[0].value}”" for c in lost]
         reasons += [f"contradicts itself on {c.topic}: says “{c.sides[0].value}” and "

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 LIMIT = 14  # words: a topic longer than this reads as a sentence, not as what it is about
+EMPTY = frozenset(["be", "have", "do", "get", "make", "go", "take"])  # alone, they tell nothing
 MARKS = frozenset([*DOUBLE, *DOUBLE.values(), *SINGLE, *SINGLE.values(), '"'])
 
 
@@ -50,14 +51,16 @@ def event(parsed: Any, verb: Token | None, avoid: Span | None = None,
     for child in verb.children:  # "gave way", "set up"
         if child.dep_ == "prt" and child.i == end.i + 1:
             end = child
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i
+                and c.pos_ != "PRON"), None)  # "did that": no object a reader knows
     ends = ([obj.right_edge] if obj is not None else []) + [end]
     for last in ends:
         words = left.doc[left.i:last.i + 1]
         start, stop = words.start_char, words.end_char
         if len([t for t in words if not t.is_punct]) > LIMIT \
                 or any(t.text in MARKS or "\n" in t.text for t in words) \
-                or (avoid is not None and start < avoid.end and avoid.start < stop):
+                or (avoid is not None and start < avoid.end and avoid.start < stop) \
+                or (last is end and verb.lemma_ in EMPTY):
             continue
         told = text[start:stop].rstrip(",;:")
         first = words[0]
