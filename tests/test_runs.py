@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -145,6 +146,22 @@ def test_cli_check_a_statement(folder: Path, tmp_path: Path,
     for row in answer["sources"]:
         for ev in row["evidence"]:
             assert ev["text"]
+
+
+def test_cli_check_prints_why_each_source_answers(folder: Path,
+                                                 capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The printed answer counts the sources, says why each one answers as it does (what it
+    says instead first), and puts the articles of another story on one line, unread."""
+    monkeypatch.setenv("COLUMNS", "400")
+    statement = "41 people were injured when the Kestrel footbridge collapsed"
+    assert main(["check", statement, "--against", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"supported by one, contradicted by \w+ \(of \w+ independent sources; "
+                     r"a copy counts once\)", out)
+    assert "'41 people' is not in the document, which has '14 people'" in out
+    assert re.search(r"not read: three articles about another story \(.*bayweekly", out)
+    assert out.count("bayweekly.example") == 1
 
 
 def test_an_empty_statement_is_a_clear_error(folder: Path,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -27,6 +28,8 @@ from rich.table import Table
 from . import __version__, api
 from .config import load_settings
 from .errors import WirecheckError, require
+from .render._common import truncate
+from .render.words import counted, number
 
 console = Console(stderr=True)
 
@@ -252,16 +255,39 @@ def run_check(args: argparse.Namespace) -> int:
                           "sources": answer.sources}, ensure_ascii=False, indent=2))
         return 0
     out = Console()
+    elsewhere = [r for r in answer.sources if _about_another_story(r)]
+    rows = [r for r in answer.sources if r not in elsewhere]
+    tally = Counter(r["verdict"] for r in rows)
+    counts = ", ".join(f"{v} {'in' if v == 'not found' else 'by'} {number(tally[v])}"
+                       for v in ("supported", "contradicted", "not found") if tally[v])
     out.print(f"[bold]{answer.verdict}[/]: {escape(answer.statement)}", highlight=False)
+    out.print(f"{counts or 'no source'} (of {counted(len(rows), 'independent source{}')}; "
+              "a copy counts once)", highlight=False)
     table = Table(show_header=True)
-    for column in ("source", "verdict", "score", "evidence"):
+    for column in ("source", "verdict", "score", "why", "evidence"):
         table.add_column(column)
-    for row in answer.sources:
-        evidence = row["evidence"][0]["text"] if row["evidence"] else ""
+    for row in rows:
+        evidence = " … ".join(e["text"] for e in row["evidence"][:2])
         table.add_row(escape(row["outlet"] or row["source"]), row["verdict"],
-                      f"{row['score']:.2f}", escape(evidence[:160]))
+                      f"{row['score']:.2f}", escape(truncate("; ".join(_telling(row)), 160)),
+                      escape(truncate(evidence, 240)))
     out.print(table)
+    if elsewhere:
+        names = ", ".join(r["outlet"] or r["source"] for r in elsewhere)
+        out.print(f"not read: {counted(len(elsewhere), 'article{}')} about another story "
+                  f"({escape(names)})", highlight=False)
     return 0
+
+
+def _about_another_story(row: dict[str, Any]) -> bool:
+    return row["verdict"] == "not found" and any(
+        r.startswith("about another story") for r in row["reasons"])
+
+
+def _telling(row: dict[str, Any]) -> list[str]:
+    """A source's reasons, the one that names what the source says instead first ("'41
+    people' is not in the document, which has '14 people'")."""
+    return sorted(row["reasons"], key=lambda r: ("which has" not in r and "where the" not in r))
 
 
 def announce(written: Sequence[Path]) -> None:
