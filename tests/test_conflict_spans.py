@@ -556,3 +556,18 @@ def test_an_excerpt_in_other_words_is_a_variant_not_a_dispute(tmp_path: Path) ->
     assert changed_article_conflicts(tmp_path / "other", "Harlow mayor", said(
         "left behind a long record of broken promises to the harbour towns and a fleet of new "
         "ferries for the islands"), "quote")
+
+
+def test_a_count_conflict_is_about_what_is_counted_as_written(tmp_path: Path) -> None:
+    """"the figure in “a 48-page indictment”", not "number of page indictment"; "number of
+    protesters marched"."""
+    said = {k: f"Prosecutors unsealed a {n}-page indictment of the Harlow port chairman on "
+               f"Monday, accusing him of fraud." for k, n in (("a", "48"), ("b", "47"),
+                                                              ("c", "48"))}
+    (found,) = changed_article_conflicts(tmp_path / "pages", "Harlow fraud", said, "number")
+    assert found["topic"] == "the figure in “a 48-page indictment”"
+    said = {k: f"About {n} protesters marched through Harlow on Saturday against the new port "
+               f"contract, organisers said." for k, n in (("a", "2,000"), ("b", "4,100"),
+                                                          ("c", "2,000"))}
+    (found,) = changed_article_conflicts(tmp_path / "march", "Harlow march", said, "number")
+    assert found["topic"].startswith("number of protesters")

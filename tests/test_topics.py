@@ -5,7 +5,7 @@ import pytest
 from test_quotes import make_article
 from wirecheck.nlp.spacy_backend import analyse
 from wirecheck.stages.facts import governing_verb
-from wirecheck.stages.topics import event
+from wirecheck.stages.topics import counted, event
 from wirecheck.types import Span
 
 
@@ -61,3 +61,18 @@ def test_the_first_word_is_lowered_only_where_the_story_writes_it_so() -> None:
     assert told == "trump first announced the plan"  # the story's own usage decides
     told = event_at("Trump first announced the plan on Friday.", "Friday", "Mr. Trump said.")
     assert told == "Trump first announced the plan"  # spaCy tags this "Trump" a noun
+
+
+@pytest.mark.parametrize(("text", "figure", "told"), [
+    ("A total of 41 people were injured on Tuesday.", "41", "number of people injured"),
+    ("The collapse injured 14 people.", "14", "number of people"),
+    ("Clinton sent 50,000 pages of emails.", "50,000", "number of pages of emails"),
+    ("Prosecutors filed a 48-page indictment on Monday.", "48",
+     "the figure in “a 48-page indictment”"),  # not "number of page indictment"
+    ("It cost $5 million.", "5", None),  # counts no noun
+])
+def test_a_figure_is_about_what_it_counts_as_written(text: str, figure: str,
+                                                     told: str | None) -> None:
+    article = make_article(text)
+    start = text.index(figure)
+    assert counted(analyse(article), Span(article.id, start, start + len(figure))) == told

@@ -58,7 +58,7 @@ from ..text.similarity import content_words, overlap_score
 from ..types import Claim, Fact, Side, Span
 from .facts import NEGATORS, governing_verb
 from .sources import People, Sources
-from .topics import dating, event, gist
+from .topics import counted, dating, event, gist
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -216,7 +216,7 @@ class Differ:
                 x, y = f.normalized or f.value, g.normalized or g.value
                 if not same_count(f, g) or (exact and not _same_subject(f, g)):
                     continue
-                topic = _counted(f) or _counted(g)
+                topic = self.counted(f) or _counted(f) or _counted(g)
                 if x == y:  # an agreement: it adds its sources to that value's side
                     yield (Mention("number", x, f.value, f.span, topic),
                            Mention("number", y, g.value, g.span, topic))
@@ -227,6 +227,10 @@ class Differ:
                     continue
                 yield (Mention("number", x, f.value, f.span, topic),
                        Mention("number", y, g.value, g.span, topic))
+
+    def counted(self, fact: Fact) -> str | None:
+        """What ``fact`` counts, in its article's words (``topics.counted``)."""
+        return counted(analyse(self.sources.articles[fact.article_id]), fact.span)
 
     def counts(self, article_id: str, like: Fact, value: str) -> bool:
         """The article gives ``value`` for the thing ``like`` counts, anywhere."""

@@ -57,6 +57,7 @@ from ..text.quotemarks import SHORT_WORDS
 from ..text.similarity import STOP, content_words, word_ngrams
 from ..types import Article, Fact, Quote, Side, Span
 from .sources import People, Sources
+from .topics import counted
 
 ROLE_FILLER = frozenset(
     ["the", "a", "an", "of", "us", "u.s.", "senior", "top", "current", "then", "new"]
@@ -381,10 +382,22 @@ def count_conflicts(facts: list[Fact], sources: Sources, tolerance: float) -> li
         if len(sides) < 2 or _agreeing(values, sources, tolerance):
             continue
         sides.sort(key=lambda s: -len(sources.independent(s.article_ids)))
-        found.append(Conflict("number", f"number of {subject}", sides, "; ".join(
+        first = next(f for f in counts if f.span == sides[0].spans[0])  # the most stated
+        found.append(Conflict("number", _count_topic(first, subject, sources), sides, "; ".join(
             f"{subject_verb({sources.label(a) for a in s.article_ids}, 'give')} {s.value}"
             for s in sides) + f" ({subject})."))
     return found
+
+
+def _count_topic(fact: Fact, subject: str, sources: Sources) -> str:
+    """What the count counts, in its article's words (``topics.counted``), with what happened
+    to it when those words do not say ("number of people" + "injured"); else the subject."""
+    told = counted(analyse(sources.articles[fact.article_id]), fact.span)
+    if told is None:
+        return f"number of {subject}"
+    if told.startswith("number of ") and len(told.split()) == 3:
+        return f"{told} {subject.split()[-1]}"  # "number of people injured"
+    return told
 
 
 def _agreeing(values: dict[str, list[Fact]], sources: Sources, tolerance: float) -> bool:

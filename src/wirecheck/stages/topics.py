@@ -88,3 +88,35 @@ def dating(word: str) -> bool:
     """A day, a month or a figure: no words for what a topic is about."""
     return any(c.isdigit() for c in word) \
         or (word[:1].isupper() and word.lower().rstrip(".") in WEEKDAYS.keys() | MONTHS.keys())
+
+
+def counted(parsed: Any, span: Span) -> str | None:
+    """What a figure counts, in its article's words: "number of people injured" for "41
+    people were injured", "number of pages of emails" for "50,000 pages of emails", "the
+    figure in “a 48-page indictment”"; None where the figure counts no noun."""
+    words = parsed.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None:
+        return None
+    figure = words[-1]
+    noun = figure.head
+    if figure.dep_ not in ("nummod", "quantmod", "compound") or noun.i <= figure.i \
+            or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    text = parsed.article.text
+    if noun.dep_ in ("compound", "amod") and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+        whole = noun.doc[noun.head.left_edge.i:noun.head.i + 1]  # "a 48-page indictment"
+        if len(whole) > 8 or any(t.text in MARKS for t in whole):
+            return None
+        return f"the figure in “{text[whole.start_char:whole.end_char]}”"
+    told = noun.text
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               and c.i == noun.i + 1), None)
+    thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if thing is not None and thing.i - noun.i <= 3:  # "pages of emails"
+        told = text[noun.idx:thing.idx + len(thing)]
+    anchor = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        anchor = noun.head.head  # "a total of 41 people were injured"
+    if anchor.dep_ == "nsubjpass" and anchor.head.tag_ == "VBN":
+        told += f" {anchor.head.text}"  # "people injured"
+    return f"number of {told}"
