@@ -5,7 +5,7 @@ import pytest
 from test_quotes import make_article
 from wirecheck.nlp.spacy_backend import analyse
 from wirecheck.stages.facts import governing_verb
-from wirecheck.stages.topics import counted, event
+from wirecheck.stages.topics import counted, event, setting
 from wirecheck.types import Span
 
 
@@ -76,3 +76,17 @@ def test_a_figure_is_about_what_it_counts_as_written(text: str, figure: str,
     article = make_article(text)
     start = text.index(figure)
     assert counted(analyse(article), Span(article.id, start, start + len(figure))) == told
+
+
+@pytest.mark.parametrize(("text", "place", "told"), [
+    ("A photo showed a student at Western Washington University in Bellingham.", "Bellingham",
+     "Western Washington University in Bellingham"),
+    ("Todd Akin, the Republican Senate candidate in Missouri, refused to quit.", "Missouri",
+     "Republican Senate candidate in Missouri"),
+    ("Trump met Nieto in Mexico City.", "Mexico City", None),  # a verb's: an event instead
+])
+def test_a_place_of_a_noun_is_told_with_its_noun(text: str, place: str,
+                                                 told: str | None) -> None:
+    article = make_article(text)
+    start = text.index(place)
+    assert setting(analyse(article), Span(article.id, start, start + len(place))) == told

@@ -58,7 +58,7 @@ from ..text.similarity import content_words, overlap_score
 from ..types import Claim, Fact, Side, Span
 from .facts import NEGATORS, governing_verb
 from .sources import People, Sources
-from .topics import counted, dating, event, gist
+from .topics import counted, dating, event, gist, setting
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -307,8 +307,9 @@ class Differ:
               at_verb: bool = False) -> str:
         """A topic, "when …", "whether …", "where …": the event of the verb ``span`` depends on
         in its article's words (``topics.event``), else "when: " and the words ``a`` and ``b``
-        share. ``at_verb``: only a verb the words at ``span`` are a preposition's object of
-        ("met in Mexico City", not "the candidate in Missouri")."""
+        share. ``at_verb`` (a place): only a verb the words at ``span`` are a preposition's
+        object of ("met in Mexico City"), else the words the place is part of ("the candidate
+        in Missouri", ``topics.setting``)."""
         parsed = analyse(self.sources.articles[span.article_id])
         verb = governing_verb(parsed, span.start, span.end)
         if at_verb and verb is not None:
@@ -316,7 +317,10 @@ class Differ:
             if words is None or words.root.dep_ != "pobj" or words.root.head.head != verb:
                 verb = None
         told = event(parsed, verb, avoid, (a.text for a in self.sources.articles.values()))
-        return f"{word} {told}" if told else f"{word}: {gist(a.text, b.text)}"
+        if told:
+            return f"{word} {told}"
+        part = setting(parsed, span) if at_verb else None  # "… University in Bellingham"
+        return f"the place in “{part}”" if part else f"{word}: {gist(a.text, b.text)}"
 
     def places(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
         only_a = [f for f in self.in_claim(a, "place") if not NOWHERE & set(f.qualifier)

@@ -120,3 +120,22 @@ def counted(parsed: Any, span: Span) -> str | None:
     if anchor.dep_ == "nsubjpass" and anchor.head.tag_ == "VBN":
         told += f" {anchor.head.text}"  # "people injured"
     return f"number of {told}"
+
+
+def setting(parsed: Any, span: Span) -> str | None:
+    """The words a place is part of where it belongs to a noun, not to a verb: "Western
+    Washington University in Bellingham" for "Bellingham"; None where the place is no
+    preposition's object or the words would be long."""
+    words = parsed.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or words.root.dep_ != "pobj":
+        return None
+    noun = words.root.head.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i > words.root.i:
+        return None
+    left = noun.left_edge
+    while left.i < noun.i and (left.is_punct or left.pos_ == "DET"):
+        left = left.doc[left.i + 1]
+    whole = noun.doc[left.i:words.root.right_edge.i + 1]
+    if len(whole) > 10 or any(t.text in MARKS or "\n" in t.text for t in whole):
+        return None
+    return parsed.article.text[whole.start_char:whole.end_char]
