@@ -650,6 +650,9 @@ def test_the_majority_side_of_a_role_conflict_holds_only_its_role() -> None:
      "PORT AMBERLEY, Oct 14 (Meridian Press) - "),
     ("WASHINGTON (AP) \u2014 The House voted.", "WASHINGTON (AP) \u2014 "),
     ("LIVINGSTON, N.J. \u2014 Gov. Chris Christie declared.", "LIVINGSTON, N.J. \u2014 "),
+    ("WASHINGTON, April 30 (Reuters)-President Trump postponed the tariffs.",
+     "WASHINGTON, April 30 (Reuters)-"),  # an agency's dash needs no space
+    ("US-Mexico talks went on.", None),
     ("US, China agree - talks go on.", None),  # a headline's comma, not a dateline
     ("US officials - said nothing.", None),
 ])

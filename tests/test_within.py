@@ -80,6 +80,11 @@ def test_a_report_giving_two_counts_of_one_thing(tmp_path: Path) -> None:
     ("role", f"{OWN}\n\nThe city's chief engineer, Tobin Reed, said the bridge would stay shut "
      "until the inquiry had finished.\n\nThe city's deputy mayor, Tobin Reed, said the bridge "
      "would stay shut until the inquiry had finished.", {"chief engineer", "deputy mayor"}),
+    # the day of a dateline is when the report was filed, not a second day of the event
+    ("date", f"{OWN}\n\nPORT AMBERLEY, Oct 15 (Reuters)-The city closed the Kestrel footbridge "
+     "until Friday, officials said, after part of it fell onto the quay.\n\nThe city closed "
+     "the Kestrel footbridge until Sunday, officials said, after part of it fell onto the quay.",
+     {"Friday", "Sunday"}),
 ])
 def test_other_values_within_one_report(tmp_path: Path, kind: str, b: str,
                                         values: set[str]) -> None:

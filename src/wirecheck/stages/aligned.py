@@ -187,6 +187,12 @@ class Differ:
         return [f for f in self.facts_of[claim.article_id]
                 if f.kind == kind and inside(f.span, claim.span)]
 
+    def days(self, claim: Claim) -> list[Fact]:
+        """The full days ``claim`` dates something on; not its dateline's, the day the report
+        was filed ("WASHINGTON, April 30 (Reuters) -")."""
+        return [f for f in self.in_claim(claim, "date") if f.normalized
+                and len(f.normalized) == 10 and "dateline" not in f.qualifier]
+
     def anywhere(self, article_id: str, kind: str) -> set[str]:
         return {f.normalized or f.value for f in self.facts_of[article_id] if f.kind == kind}
 
@@ -238,8 +244,7 @@ class Differ:
                    for f in self.facts_of[article_id] if f.kind == "number")
 
     def dates(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
-        days_a = [f for f in self.in_claim(a, "date") if f.normalized and len(f.normalized) == 10]
-        days_b = [f for f in self.in_claim(b, "date") if f.normalized and len(f.normalized) == 10]
+        days_a, days_b = self.days(a), self.days(b)
         if not days_a or not days_b:
             return
         if len({f.normalized for f in days_a}) == 1 and len({g.normalized for g in days_b}) == 1:
@@ -274,8 +279,7 @@ class Differ:
             lead = [c for c in claims if c.article_id == article_id
                     and start <= c.span.start < end]
             for c in lead:
-                days = [f for f in self.in_claim(c, "date")
-                        if f.normalized and len(f.normalized) == 10]
+                days = self.days(c)
                 if days:
                     if len({f.normalized for f in days}) == 1:
                         dated[article_id] = (days[0], c)

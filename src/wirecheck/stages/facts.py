@@ -136,7 +136,8 @@ class FactExtractor(ArticleStage):
         previous: tuple[int, str | None] = (-1, None)
         for start, end, expr in _date_expressions(parsed, ref):
             normalized = resolve_in_context(parsed, start, expr, ref, previous)
-            qualifier = ("resolved",) if normalized and is_relative(expr) else ()
+            qualifier = (("resolved",) if normalized and is_relative(expr) else ()) + (
+                ("dateline",) if dateline_at(article, start) else ())  # when it was filed
             previous = (end, normalized)
             yield self._fact(article, "date", event_of(parsed, start, end), expr, start, end,
                              normalized, qualifier)
@@ -349,12 +350,18 @@ def event_of(parsed: Parsed, start: int, end: int) -> str:
 def in_dateline(parsed: Parsed, token: Token) -> bool:
     """The token is in the dateline that opens its paragraph ("KANSAS CITY, Mo. —"), which
     spaCy often parses as the subject of the first verb."""
-    text = parsed.article.text
-    for p in parsed.article.paragraphs:
-        if p.start <= token.idx < p.end:
+    return dateline_at(parsed.article, token.idx)
+
+
+def dateline_at(article: Article, char: int) -> bool:
+    """The character is in the dateline that opens its paragraph ("WASHINGTON, April 30
+    (Reuters) -"): where and when the report was filed."""
+    text = article.text
+    for p in article.paragraphs:
+        if p.start <= char < p.end:
             opening = p.start + len(text[p.start:p.end]) - len(text[p.start:p.end].lstrip())
             found = DATELINE.match(text, opening)
-            return found is not None and token.idx < found.end()
+            return found is not None and char < found.end()
     return False
 
 

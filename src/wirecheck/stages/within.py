@@ -69,6 +69,8 @@ def inconsistencies(claims: list[Claim], facts: list[Fact], people: People, sour
 
 def _differing(of_a: list[Fact], of_b: list[Fact], people: People, tolerance: float,
                text: str) -> Iterator[tuple[str, Fact, Fact, str]]:
+    of_a = [f for f in of_a if "dateline" not in f.qualifier]  # the day it was filed
+    of_b = [f for f in of_b if "dateline" not in f.qualifier]
     dated_a = {f.normalized for f in of_a if f.kind == "date"}
     dated_b = {f.normalized for f in of_b if f.kind == "date"}
     if not (dated_a and dated_b and dated_a != dated_b):

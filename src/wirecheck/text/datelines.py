@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 # what follows a dateline's place: a state or a day, an agency, a dash
-_TAIL = (r"(?:,\s*[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|\d{1,2}))?)?\s*(?:\([^)]{1,40}\)\s*)?"
-         r"(?:[\u2014\u2013\u2015]|--?)\s")
+_TAIL = (r"(?:,\s*[A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|\d{1,2}))?)?\s*"
+         r"(?:\([^)]{1,40}\)\s*(?:[\u2014\u2013\u2015]|--?)\s*"  # "(Reuters)-President": no space
+         r"|(?:[\u2014\u2013\u2015]|--?)\s)")
 AFTER_PLACE = re.compile(_TAIL)
 # a whole dateline whose place is in capitals (without a place entity to vouch for it, mixed
 # case would take "Meanwhile - " for one)
