@@ -85,12 +85,20 @@ def test_a_report_giving_two_counts_of_one_thing(tmp_path: Path) -> None:
      "until Friday, officials said, after part of it fell onto the quay.\n\nThe city closed "
      "the Kestrel footbridge until Sunday, officials said, after part of it fell onto the quay.",
      {"Friday", "Sunday"}),
+    # one sentence dates two events: the one both sentences date is compared
+    ("date", f"{OWN}\n\nThe city closed the Kestrel footbridge until Friday after part of it "
+     "fell onto the quay, the mayor said on Wednesday.\n\nThe city closed the Kestrel "
+     "footbridge until Sunday after part of it fell onto the quay, officials said.",
+     {"Friday", "Sunday"}),
 ])
 def test_other_values_within_one_report(tmp_path: Path, kind: str, b: str,
                                         values: set[str]) -> None:
     _, story = story_of(tmp_path, b)
     (found,) = story["inconsistencies"]
     assert found["type"] == kind and {s["value"] for s in found["sides"]} == values
+    if kind == "date":  # the event in the article's words, not "when city closed footbridge"
+        told = found["topic"].removeprefix("when ")
+        assert told != found["topic"] and len(told.split()) >= 4 and told.lower() in b.lower()
 
 
 @pytest.mark.parametrize("b", [

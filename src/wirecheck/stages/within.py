@@ -25,11 +25,14 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..ids import normalize_for_hash
+from ..nlp.spacy_backend import analyse
 from ..text.similarity import STOP, content_words, overlap_score
 from ..types import Claim, Fact, Side
 from .aligned import event_words, inside, same_count
 from .conflicts import Conflict, exclusive, numbers_agree, roles_compatible
+from .facts import governing_verb
 from .sources import People, Sources
+from .topics import event
 
 
 def inconsistencies(claims: list[Claim], facts: list[Fact], people: People, sources: Sources,
@@ -57,6 +60,11 @@ def inconsistencies(claims: list[Claim], facts: list[Fact], people: People, sour
                     if key in seen:
                         continue
                     seen.add(key)
+                    if kind == "date":  # the event in the article's words
+                        parsed = analyse(sources.articles[article_id])
+                        told = event(parsed, governing_verb(parsed, f.span.start, f.span.end),
+                                     f.span)
+                        topic = f"when {told}" if told else topic
                     label = sources.label(article_id)
                     found.append(Conflict(
                         kind, topic,
@@ -84,9 +92,10 @@ def _differing(of_a: list[Fact], of_b: list[Fact], people: People, tolerance: fl
                     yield "number", f, g, f"the number of {_counted_as_written(f, text)}"
     days_a = [f for f in of_a if f.kind == "date" and len(f.normalized or "") == 10]
     days_b = [g for g in of_b if g.kind == "date" and len(g.normalized or "") == 10]
-    if len(days_a) == 1 and len(days_b) == 1 and days_a[0].normalized != days_b[0].normalized \
-            and event_words(days_a[0].subject) & event_words(days_b[0].subject):
-        yield "date", days_a[0], days_b[0], f"when {days_a[0].subject}"
+    events = [(f, g) for f in days_a for g in days_b  # one event both sentences date
+              if event_words(f.subject) & event_words(g.subject)]
+    if len(events) == 1 and events[0][0].normalized != events[0][1].normalized:
+        yield "date", *events[0], f"when {events[0][0].subject}"
     for f in (f for f in of_a if f.kind == "role" and "former" not in f.qualifier):
         person = people.resolve(f.subject)
         for g in (g for g in of_b if g.kind == "role" and "former" not in g.qualifier):
