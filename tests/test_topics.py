@@ -41,8 +41,9 @@ def test_no_event_where_the_words_would_not_read_as_a_topic() -> None:
     assert event_at("Announced on Tuesday, the plan was welcomed.", "Announced") is None
     # the disputed value inside the only words there are
     assert event_at("Tuesday's storm flooded the town.", "Tuesday") is None
-    # a light verb without its object ("where people do")
+    # an object a reader does not know ("where people do", "where most people view")
     assert event_at("People do that in Texas.", "Texas") is None
+    assert event_at("Most people view it that way in America.", "America") is None
     # a quotation mark inside
     assert event_at('The "people\'s mayor" resigned on Friday.', "Friday") is None
     # a subject too long to read as a topic

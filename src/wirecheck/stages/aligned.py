@@ -338,6 +338,8 @@ class Differ:
                 and not part_of(only_a[0].value, only_b[0].value):
             f, g = only_a[0], only_b[0]
             topic = self.about("where", f.span, a, b, f.span, at_verb=True)
+            if topic.startswith("where:"):  # the other sentence may tell it in its words
+                topic = self.about("where", g.span, b, a, g.span, at_verb=True)
             yield (Mention("place", f.value.lower(), f.value, f.span, topic),
                    Mention("place", g.value.lower(), g.value, g.span, topic))
 

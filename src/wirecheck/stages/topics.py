@@ -51,8 +51,9 @@ def event(parsed: Any, verb: Token | None, avoid: Span | None = None,
     for child in verb.children:  # "gave way", "set up"
         if child.dep_ == "prt" and child.i == end.i + 1:
             end = child
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i
-                and c.pos_ != "PRON"), None)  # "did that": no object a reader knows
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is not None and obj.pos_ == "PRON":
+        return None  # "most people view it": no object a reader knows, and none reads cut
     ends = ([obj.right_edge] if obj is not None else []) + [end]
     for last in ends:
         words = left.doc[left.i:last.i + 1]
