@@ -65,13 +65,13 @@ class View:
             return "", "", ""
         text = article["text"]
         cited = " ".join(text[start:end].split())
-        if len(cited.split()) >= SHORT_CITE:
+        room = (limit - len(cited)) // 2  # characters on each side
+        if len(cited.split()) >= SHORT_CITE or room < 20:
             return "", truncate(cited, limit), ""
         opening = max((m.end() for m in SENTENCE_END.finditer(text, 0, start + 1)), default=0)
         closing = SENTENCE_END.search(text, end)
         before = " ".join(text[opening:start].split())
         after = " ".join(text[end:closing.start() + 1 if closing else len(text)].split())
-        room = max(limit - len(cited), 0) // 2
         if len(before) > room:
             before = "…" + before[len(before) - room:].split(" ", 1)[-1]
         if len(after) > room:

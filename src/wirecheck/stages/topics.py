@@ -5,8 +5,13 @@ Amberley collapsed", "whether Abedin forwarded State Department emails". ``event
 event off the parse: the words of the sentence from the subject of the verb to the verb, with
 its object when they stay short and do not take in the disputed value. Every word is the
 article's, in its order, so a topic never says what no source says. Where the parse gives no
-such words (no subject, a subject too long, quotation marks inside), ``gist`` gives the content
-words the two sentences share instead.
+such words (no subject, a pronoun for subject or object, a light verb alone, more than
+``LIMIT`` words, quotation marks inside), ``gist`` gives the content words the two sentences
+share instead, after "when: ".
+
+A count is about what its figure counts (``counted``: "number of people injured", "the figure
+in “a 48-page indictment”"); a place that belongs to a noun, not to a verb, is told with that
+noun (``setting``: "the place in “Whatcom Community College in Bellingham, Wash.”").
 """
 
 from __future__ import annotations
