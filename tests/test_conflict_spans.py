@@ -571,3 +571,15 @@ def test_a_count_conflict_is_about_what_is_counted_as_written(tmp_path: Path) ->
                                                           ("c", "2,000"))}
     (found,) = changed_article_conflicts(tmp_path / "march", "Harlow march", said, "number")
     assert found["topic"].startswith("number of protesters")
+
+
+def test_a_date_conflict_is_about_an_event_any_side_tells(tmp_path: Path) -> None:
+    """The sentences of the most stated side name no one ("he announced"): the topic is the
+    event as the other side tells it, not a list of shared words."""
+    said = {k: "On Tuesday he announced an independent inquiry into the collapse of the Harlow "
+               "footbridge, officials said." for k in "ac"}
+    said["b"] = ("Caspar Lindqvist announced an independent inquiry into the collapse of the "
+                 "Harlow footbridge on Thursday, officials said.")
+    (found,) = changed_article_conflicts(tmp_path, "Harlow inquiry", said, "date")
+    assert found["topic"] == ("when Caspar Lindqvist announced an independent inquiry into the "
+                              "collapse of the Harlow footbridge")

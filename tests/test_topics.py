@@ -62,6 +62,8 @@ def test_the_first_word_is_lowered_only_where_the_story_writes_it_so() -> None:
     assert told == "trump first announced the plan"  # the story's own usage decides
     told = event_at("Trump first announced the plan on Friday.", "Friday", "Mr. Trump said.")
     assert told == "Trump first announced the plan"  # spaCy tags this "Trump" a noun
+    told = event_at("President Trump announced the plan on Friday.", "Friday", "the president")
+    assert told == "President Trump announced the plan"  # a title before a name
 
 
 @pytest.mark.parametrize(("text", "figure", "told"), [

@@ -867,14 +867,18 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
                       tuple(m.span for m in ms)) for value, ms in ranked]
         if sources.muddled(sides):
             continue
-        kind, topic = members[0].kind, ranked[0][1][0].topic
-        found.append(AlignedConflict(kind, topic, sides, "; ".join(
+        topics = [m.topic for _, ms in ranked for m in ms]  # the most stated side's first
+        topic = next((t for t in topics if not WORD_LIST.match(t)), topics[0])  # an event
+        found.append(AlignedConflict(members[0].kind, topic, sides, "; ".join(
             f"{subject_verb({sources.label(a) for a in s.article_ids}, 'give')} {s.value}"
             for s in sides) + (", in the opening paragraphs of articles published within a "
                                "day of each other, which tell one event."
                                if told.issuperset(members) else
                                ", in sentences that otherwise say the same thing.")))
     return sorted(found, key=lambda c: (c.type, c.topic))
+
+
+WORD_LIST = re.compile(r"(?:when|where|whether): ")  # a topic of shared words (``topics.gist``)
 
 
 def _side_label(value: str, mentions: list[Mention]) -> str:

@@ -72,7 +72,8 @@ def event(parsed: Any, verb: Token | None, avoid: Span | None = None,
         first = words[0]
         opens = first.is_sent_start or in_dateline(parsed, first.doc[first.i - 1])
         lower = re.compile(rf"\b{re.escape(first.lower_)}\b")
-        if opens and (first.pos_ == "DET" or any(lower.search(t) for t in texts)):
+        titled = len(words) > 1 and words[1].pos_ == "PROPN"  # "President Trump"
+        if opens and (first.pos_ == "DET" or not titled and any(lower.search(t) for t in texts)):
             told = told[:1].lower() + told[1:]  # "Part of …", and "part" is written elsewhere
         return told
     return None
