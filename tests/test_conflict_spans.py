@@ -583,3 +583,14 @@ def test_a_date_conflict_is_about_an_event_any_side_tells(tmp_path: Path) -> Non
     (found,) = changed_article_conflicts(tmp_path, "Harlow inquiry", said, "date")
     assert found["topic"] == ("when Caspar Lindqvist announced an independent inquiry into the "
                               "collapse of the Harlow footbridge")
+
+
+def test_a_polarity_conflict_is_about_the_event_either_side_tells(tmp_path: Path) -> None:
+    """The sentences that say it happened name no one ("it urged"): the topic is the event as
+    the sentence denying it tells it, "not" included, rather than a list of shared words."""
+    said = {k: "On Monday it urged the dockers to vote against the Harlow port contract, "
+               "citing the pension terms." for k in "ac"}
+    said["b"] = ("On Monday the dockers' union did not urge the dockers to vote against the "
+                 "Harlow port contract, citing the pension terms.")
+    (found,) = changed_article_conflicts(tmp_path, "Harlow dockers", said, "status")
+    assert found["topic"] == "whether the dockers' union did not urge the dockers"

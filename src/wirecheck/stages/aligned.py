@@ -326,6 +326,14 @@ class Differ:
         part = setting(parsed, span) if at_verb else None  # "… University in Bellingham"
         return f"the place in “{part}”" if part else f"{word}: {gist(a.text, b.text)}"
 
+    def whether(self, span_a: Span, span_b: Span, neg_a: bool, a: Claim, b: Claim) -> str:
+        """A polarity conflict's topic: the event as the sentence that says it happened tells
+        it, else as the one that says it did not ("whether Braley did not apologize to
+        Grassley"), else the shared words."""
+        said, denied = (span_b, span_a) if neg_a else (span_a, span_b)
+        topic = self.about("whether", said, a, b)
+        return self.about("whether", denied, a, b) if WORD_LIST.match(topic) else topic
+
     def places(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
         only_a = [f for f in self.in_claim(a, "place") if not NOWHERE & set(f.qualifier)
                   and (close or "located" in f.qualifier)
@@ -392,7 +400,7 @@ class Differ:
             if None not in doers and doers[0] != doers[1]:
                 continue  # saying or writing by two different subjects
             if neg_a != neg_b:
-                topic = self.about("whether", span_b if neg_a else span_a, a, b)
+                topic = self.whether(span_a, span_b, neg_a, a, b)
                 label_a = self._said.get((a.id, lemma)) or (f"not {lemma}" if neg_a else lemma)
                 label_b = self._said.get((b.id, lemma)) or (f"not {lemma}" if neg_b else lemma)
                 yield (Mention("status", label_a, label_a, span_a, topic),
@@ -405,7 +413,7 @@ class Differ:
                 and (" " in main_a) == (" " in main_b):  # a duty and a fact do not compare
             (neg_a, span_a, _), (neg_b, span_b, _) = verbs_a[main_a], verbs_b[main_b]
             if neg_a != neg_b:  # what each sentence asserts, in other verbs: "urged" / "did
-                topic = self.about("whether", span_b if neg_a else span_a, a, b)  # not encourage"
+                topic = self.whether(span_a, span_b, neg_a, a, b)  # not encourage"
                 label_a = self._said.get((a.id, main_a)) or (f"not {main_a}" if neg_a else main_a)
                 label_b = self._said.get((b.id, main_b)) or (f"not {main_b}" if neg_b else main_b)
                 yield (Mention("status", label_a, label_a, span_a, topic),
@@ -438,7 +446,7 @@ class Differ:
         for key in sorted(set(done_a) & set(done_b)):
             (neg_a, span_a, things_a), (neg_b, span_b, things_b) = done_a[key], done_b[key]
             if neg_a != neg_b and things_a & things_b:
-                topic = self.about("whether", span_b if neg_a else span_a, a, b)
+                topic = self.whether(span_a, span_b, neg_a, a, b)
                 verb = key[1]
                 label_a, label_b = (f"not {verb}" if neg else verb for neg in (neg_a, neg_b))
                 yield (Mention("status", label_a, label_a, span_a, topic),

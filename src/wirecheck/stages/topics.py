@@ -64,7 +64,7 @@ def event(parsed: Any, verb: Token | None, avoid: Span | None = None,
         words = left.doc[left.i:last.i + 1]
         start, stop = words.start_char, words.end_char
         if len([t for t in words if not t.is_punct]) > LIMIT \
-                or any(t.text in MARKS or "\n" in t.text for t in words) \
+                or _broken(words) \
                 or (avoid is not None and start < avoid.end and avoid.start < stop) \
                 or (last is end and verb.lemma_ in EMPTY):
             continue
@@ -72,8 +72,8 @@ def event(parsed: Any, verb: Token | None, avoid: Span | None = None,
         first = words[0]
         opens = first.is_sent_start or in_dateline(parsed, first.doc[first.i - 1])
         lower = re.compile(rf"\b{re.escape(first.lower_)}\b")
-        titled = len(words) > 1 and words[1].pos_ == "PROPN"  # "President Trump"
-        if opens and (first.pos_ == "DET" or not titled and any(lower.search(t) for t in texts)):
+        named = first.pos_ == "PROPN" or len(words) > 1 and words[1].pos_ == "PROPN"
+        if opens and (first.pos_ == "DET" or not named and any(lower.search(t) for t in texts)):
             told = told[:1].lower() + told[1:]  # "Part of …", and "part" is written elsewhere
         return told
     return None
@@ -112,7 +112,7 @@ def counted(parsed: Any, span: Span) -> str | None:
     text = parsed.article.text
     if noun.dep_ in ("compound", "amod") and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
         whole = noun.doc[noun.head.left_edge.i:noun.head.i + 1]  # "a 48-page indictment"
-        if len(whole) > 8 or any(t.text in MARKS for t in whole):
+        if len(whole) > 8 or _broken(whole):
             return None
         return f"the figure in “{text[whole.start_char:whole.end_char]}”"
     told = noun.text
@@ -143,6 +143,12 @@ def setting(parsed: Any, span: Span) -> str | None:
     while left.i < noun.i and (left.is_punct or left.pos_ == "DET"):
         left = left.doc[left.i + 1]
     whole = noun.doc[left.i:words.root.right_edge.i + 1]
-    if len(whole) > 10 or any(t.text in MARKS or "\n" in t.text for t in whole):
+    if len(whole) > 10 or _broken(whole):
         return None
     return parsed.article.text[whole.start_char:whole.end_char]
+
+
+def _broken(words: Any) -> bool:
+    """Words that would not read as one phrase: a quotation mark among them (not the
+    possessive "'" of "the dockers' union") or a paragraph break."""
+    return any(t.text in MARKS and t.tag_ != "POS" or "\n" in t.text for t in words)
