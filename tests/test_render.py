@@ -501,3 +501,12 @@ def test_pages_render_an_empty_story(report: dict[str, Any]) -> None:
     page = render_html(report, "s1")
     check(page)
     assert "<h1>Ferry Alba aground off Port Lune</h1>" in page
+
+
+def test_the_verb_agrees_with_its_outlets_or_count() -> None:
+    from wirecheck.render.words import subject_verb
+
+    assert subject_verb({"b.example", "a.example"}, "give") == "a.example, b.example give"
+    assert subject_verb({"a.example"}, "give") == "a.example gives"
+    assert subject_verb(1, "call", "independent source") == "1 independent source calls"
+    assert subject_verb(4, "call", "independent source") == "4 independent sources call"

@@ -56,9 +56,9 @@ from ..text.numbers import UNITS
 from ..text.quotemarks import DOUBLE, SINGLE, find_quoted
 from ..text.similarity import content_words, overlap_score
 from ..types import Claim, Fact, Side, Span
-from .facts import NEGATORS, governing_verb
+from .facts import NEGATORS
 from .sources import People, Sources
-from .topics import counted, dating, event, gist, setting
+from .topics import counted, dating, event_at, gist, setting
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -315,12 +315,8 @@ class Differ:
         object of ("met in Mexico City"), else the words the place is part of ("the candidate
         in Missouri", ``topics.setting``)."""
         parsed = analyse(self.sources.articles[span.article_id])
-        verb = governing_verb(parsed, span.start, span.end)
-        if at_verb and verb is not None:
-            words = parsed.doc.char_span(span.start, span.end, alignment_mode="expand")
-            if words is None or words.root.dep_ != "pobj" or words.root.head.head != verb:
-                verb = None
-        told = event(parsed, verb, avoid, (a.text for a in self.sources.articles.values()))
+        told = event_at(parsed, span, avoid, (a.text for a in self.sources.articles.values()),
+                        at_verb)
         if told:
             return f"{word} {told}"
         part = setting(parsed, span) if at_verb else None  # "… University in Bellingham"
@@ -345,11 +341,10 @@ class Differ:
                 and not same_place(only_a[0].value, only_b[0].value) \
                 and not part_of(only_a[0].value, only_b[0].value):
             f, g = only_a[0], only_b[0]
-            topic = self.about("where", f.span, a, b, f.span, at_verb=True)
-            if topic.startswith("where:"):  # the other sentence may tell it in its words
-                topic = self.about("where", g.span, b, a, g.span, at_verb=True)
-            yield (Mention("place", f.value.lower(), f.value, f.span, topic),
-                   Mention("place", g.value.lower(), g.value, g.span, topic))
+            yield (Mention("place", f.value.lower(), f.value, f.span,
+                           self.about("where", f.span, a, b, f.span, at_verb=True)),
+                   Mention("place", g.value.lower(), g.value, g.span,
+                           self.about("where", g.span, b, a, g.span, at_verb=True)))
 
     def roles(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
         """Two titles of one person in two aligned sentences that cannot both be held; two

@@ -392,7 +392,8 @@ def count_conflicts(facts: list[Fact], sources: Sources, tolerance: float) -> li
 def _count_topic(fact: Fact, subject: str, sources: Sources) -> str:
     """What the count counts, in its article's words (``topics.counted``), with what happened
     to it when those words do not say ("number of people" + "injured"); else the subject."""
-    told = counted(analyse(sources.articles[fact.article_id]), fact.span)
+    article = sources.articles.get(fact.article_id)
+    told = counted(analyse(article), fact.span) if article is not None else None
     if told is None:
         return f"number of {subject}"
     if told.startswith("number of ") and len(told.split()) == 3:

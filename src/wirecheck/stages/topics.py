@@ -25,7 +25,7 @@ from ..text.dates import MONTHS, WEEKDAYS
 from ..text.quotemarks import DOUBLE, SINGLE
 from ..text.similarity import content_words
 from ..types import Span
-from .facts import in_dateline
+from .facts import governing_verb, in_dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -33,6 +33,19 @@ if TYPE_CHECKING:
 LIMIT = 14  # words: a topic longer than this reads as a sentence, not as what it is about
 EMPTY = frozenset(["be", "have", "do", "get", "make", "go", "take"])  # alone, they tell nothing
 MARKS = frozenset([*DOUBLE, *DOUBLE.values(), *SINGLE, *SINGLE.values(), '"'])
+
+
+def event_at(parsed: Any, span: Span, avoid: Span | None = None, texts: Iterable[str] = (),
+             at_verb: bool = False) -> str | None:
+    """``event`` of the verb the words at ``span`` depend on (a date, a negated verb);
+    ``at_verb`` (a place): only of a verb they are a preposition's object of ("met in Mexico
+    City", not "the candidate in Missouri")."""
+    verb = governing_verb(parsed, span.start, span.end)
+    if at_verb and verb is not None:
+        words = parsed.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if words is None or words.root.dep_ != "pobj" or words.root.head.head != verb:
+            return None
+    return event(parsed, verb, avoid, texts)
 
 
 def event(parsed: Any, verb: Token | None, avoid: Span | None = None,

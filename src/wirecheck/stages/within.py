@@ -30,9 +30,8 @@ from ..text.similarity import STOP, content_words, overlap_score
 from ..types import Claim, Fact, Side
 from .aligned import event_words, inside, same_count
 from .conflicts import Conflict, exclusive, numbers_agree, roles_compatible
-from .facts import governing_verb
 from .sources import People, Sources
-from .topics import event
+from .topics import event_at
 
 
 def inconsistencies(claims: list[Claim], facts: list[Fact], people: People, sources: Sources,
@@ -61,9 +60,7 @@ def inconsistencies(claims: list[Claim], facts: list[Fact], people: People, sour
                         continue
                     seen.add(key)
                     if kind == "date":  # the event in the article's words
-                        parsed = analyse(sources.articles[article_id])
-                        told = event(parsed, governing_verb(parsed, f.span.start, f.span.end),
-                                     f.span)
+                        told = event_at(analyse(sources.articles[article_id]), f.span, f.span)
                         topic = f"when {told}" if told else topic
                     label = sources.label(article_id)
                     found.append(Conflict(
