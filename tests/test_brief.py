@@ -77,7 +77,9 @@ def test_cites_the_outlier_and_says_it_is_flagged(sample: Analysis,
     story = bridge(sample.report)
     stale = outlet(sample.report, keys, "stale-digestwire")
     reliability = section(story, "reliability")
-    assert reliability[0]["text"].startswith(f"{stale} is flagged as the outlier")
+    assert reliability[0]["text"].startswith(f"{stale} is flagged as an outlier")  # of two
+    rewrite = outlet(sample.report, keys, "rewrite-portnews")
+    assert reliability[1]["text"].startswith(f"{rewrite} is flagged as an outlier")
     assert {keys[c["article_id"]] for c in reliability[0]["citations"]} == {"stale-digestwire"}
     disputed = [s for s in section(story, "disputed") if stale in s["text"]]
     assert disputed and all("stale-digestwire" in {keys[c["article_id"]] for c in s["citations"]}
@@ -201,9 +203,12 @@ def test_a_lower_item_never_takes_the_place_of_a_higher_one() -> None:
     candidates = {"established": [candidate("established", 20), candidate("established", 30),
                                   candidate("established", 5)],
                   "quotes": [candidate("quotes", 30), candidate("quotes", 5)]}
-    chosen = fill(candidates, 50)
+    chosen = fill(candidates, 45)
     assert chosen["quotes"] == []
     assert chosen["established"] == [candidates["established"][i] for i in (0, 2)]
+    chosen = fill(candidates, 50)  # the top quotation fits: stated before a second point
+    assert chosen["quotes"] == candidates["quotes"][:1]
+    assert chosen["established"] == candidates["established"][:1]
 
 
 def test_a_note_on_a_section_with_nothing_stated_says_no_more() -> None:
@@ -252,3 +257,23 @@ def test_the_timeline_tells_each_day_by_an_undisputed_event(sample: Analysis) ->
     for what in days.values():
         assert not any(value in what for value in disputed if len(value) > 12), what
     assert not days["2025-10-14"].startswith("On Tuesday he had said")
+
+
+def test_every_section_states_its_first_sentence_before_any_states_a_second() -> None:
+    """A short budget is not spent on the fourth dispute while the quote ledger, the people and
+    the timeline say nothing (the sample's 400-word brief stated no quotation at all)."""
+    candidates = {"established": [candidate("established", 10), candidate("established", 10)],
+                  "disputed": [candidate("disputed", 10) for _ in range(4)],
+                  "quotes": [candidate("quotes", 10), candidate("quotes", 10)],
+                  "people": [candidate("people", 10)],
+                  "timeline": [candidate("timeline", 10)]}
+    chosen = fill(candidates, 50)
+    assert all(len(chosen[k]) == 1 for k in candidates), {k: len(v) for k, v in chosen.items()}
+    chosen = fill(candidates, 70)  # then the shares, the disputes first
+    assert len(chosen["disputed"]) == 3 and len(chosen["quotes"]) == 1
+
+
+def test_the_sample_brief_shows_every_section(sample: Analysis) -> None:
+    story = bridge(sample.report)
+    for sec in story["brief"]["sections"]:
+        assert [s for s in sec["sentences"] if not is_note(s)], sec["key"]

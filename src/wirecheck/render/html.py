@@ -142,9 +142,10 @@ class Page:
         scores = sorted(float(r["score"]) for r in rows)
         middle = scores[len(scores) // 2] if len(scores) % 2 else sum(
             scores[len(scores) // 2 - 1:len(scores) // 2 + 1]) / 2
+        the = "the" if sum(1 for r in rows if r["flagged"]) == 1 else "an"
         return "".join(
             f'<p class="callout" role="alert"><strong>⚠ {esc(self.view.label(r["article_id"]))}'
-            f"</strong> is flagged as the outlier: reliability {fmt_score(r['score'])} against "
+            f"</strong> is flagged as {the} outlier: reliability {fmt_score(r['score'])} against "
             f"a median of {fmt_score(middle)}. "
             f'<a href="#reliability">Why</a> · '
             f'<a href="#{self.article_anchor(r)}">Read it</a></p>\n'

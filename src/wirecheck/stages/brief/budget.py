@@ -2,9 +2,11 @@
 
 The word budget (``[brief] words`` or ``words=``) counts every sentence stated, filled by
 importance: first the top established point (always stated), the top dispute and the sentence
-on each flagged report, then each section in its order of importance up to its share of the
-budget (its first sentence if it fits at all), then whatever still fits (for the established
-section, only points two or more sources state). Within a section, sentences are taken in their
+on each flagged report; then the first sentence of every other section that fits, so that no
+section is left empty while others state their second (a reader sees the top quotation, person
+and dated event even in a short brief); then each section in its order of importance up to its
+share of the budget; then whatever still fits (for the established section, only points two or
+more sources state). Within a section, sentences are taken in their
 order: a lower one never takes the place of a higher one that did not fit (a quotation carried
 by six reports is not replaced by a short one carried by one), except among established points,
 which weigh alike. Nothing is cut: a section that leaves items
@@ -81,6 +83,9 @@ def fill(candidates: dict[str, list[Candidate]], budget: int) -> dict[str, list[
         for i, candidate in enumerate(candidates[key]):
             if (i == 0 and key in CORE) or candidate.first:
                 take(candidate, budget, force=key == "established" and i == 0)
+    for key in keys:  # then each other section's first sentence, if it fits at all
+        if candidates[key]:
+            take(candidates[key][0], budget)
     for key in keys:  # each section, in its order of importance, up to its share
         for i, candidate in enumerate(candidates[key]):  # (a section's first if it fits at all)
             if not take(candidate, budget if i == 0 else budget * SHARES[key] / whole) \

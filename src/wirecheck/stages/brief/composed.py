@@ -157,7 +157,8 @@ def reliability(ctx: Context) -> list[Candidate]:
         slips = [m[1] for r in d.get("reasons", [])
                  if (m := re.match(r"contradicts itself on (.+?): says", r))]
         facts += ["contradicts itself on " + "; ".join(slips)] if slips else []
-        text = (f"{ctx.labels.get(finding.subject or '', finding.topic)} is flagged as the "
+        the = "the" if len(flagged) == 1 else "an"
+        text = (f"{ctx.labels.get(finding.subject or '', finding.topic)} is flagged as {the} "
                 f"outlier: reliability {finding.score:.2f} against a median of "
                 f"{middle:.2f} — {', '.join(facts)}.")
         out.append(Candidate("reliability", Sentence(text, finding.sides[0].spans, True),
