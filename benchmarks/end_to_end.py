@@ -13,7 +13,10 @@ stages redo only the story the article joins, and ``add_one_redo_all`` with ever
 
 ``--engine ray`` runs the stages on a local Ray instance (this machine's cores; the ``ray``
 extra): started, and its workers' spaCy loaded, by an untimed run of the sample corpus first.
-Usage: .venv/bin/python benchmarks/end_to_end.py [--large] [--engine local|ray|ray:ADDRESS]
+``--engine processes`` runs them in worker processes of this machine, started anew by each run
+(and each worker loads spaCy), as a user's run would: that cost is inside every figure.
+Usage: .venv/bin/python benchmarks/end_to_end.py [--large]
+       [--engine local|processes|processes:N|ray|ray:ADDRESS]
 """
 
 from __future__ import annotations
@@ -54,7 +57,8 @@ def measure(folder: Path, engine: str, repeat: int = 3) -> dict[str, object]:
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     options.add_argument("--large", action="store_true", help="also the 300 BASIL articles")
-    options.add_argument("--engine", default="local", help="local, ray or ray:ADDRESS")
+    options.add_argument("--engine", default="local",
+                         help="local, processes, processes:N, ray or ray:ADDRESS")
     args = options.parse_args()
     load_nlp()
     analyze([CORPORA["sample"]], engine=args.engine)  # warm: a Ray instance and its workers

@@ -1,7 +1,9 @@
-"""The engines: RayEngine leaves in the store what LocalEngine leaves, and fails as it does.
+"""The engines: ProcessEngine and RayEngine leave in the store what LocalEngine leaves, and fail
+as it does.
 
-The Ray tests start a local Ray instance (this machine's cores) once for the module; they skip
-with the reason where the ``ray`` extra is not installed.
+Each such test runs with two worker processes, then on a local Ray instance (this machine's
+cores, started once for the module; skipped with the reason where the ``ray`` extra is not
+installed).
 """
 
 from __future__ import annotations
@@ -44,16 +46,20 @@ class Unsendable(MapStage):
         yield article
 
 
-@pytest.fixture(scope="module")
-def ray_engine() -> Iterator[LocalEngine]:
+@pytest.fixture(scope="module", params=["processes:2", "ray"])
+def engine(request: pytest.FixtureRequest) -> Iterator[tuple[str, LocalEngine]]:
+    """(spec, engine): worker processes of this machine, then a local Ray instance."""
+    if request.param.startswith("processes"):
+        yield request.param, open_engine(request.param)
+        return
     if importlib.util.find_spec("ray") is None:
         pytest.skip("the ray extra is not installed (pip install 'wirecheck[ray]')")
     import ray
 
-    engine = open_engine("ray")
+    ray_engine = open_engine("ray")
     for module in (__name__, "test_pipeline"):  # workers lack tests/ on their path
         ray.cloudpickle.register_pickle_by_value(sys.modules[module])
-    yield engine
+    yield "ray", ray_engine
     ray.shutdown()
 
 
@@ -61,8 +67,8 @@ def stored(store: MemoryStore) -> dict[str, list[Any]]:
     return {kind: sorted(store.all(kind), key=lambda item: item.id) for kind in KINDS}
 
 
-def test_ray_and_local_engines_store_the_same_items(
-        ray_engine: LocalEngine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_every_engine_stores_what_the_local_one_stores(
+        engine: tuple[str, LocalEngine], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The sample corpus, plus four articles of one outlet that share a promo line: what the
     cleaner learns from the whole batch must reach the workers."""
     shutil.copytree(SAMPLE, tmp_path, dirs_exist_ok=True)
@@ -72,28 +78,28 @@ def test_ray_and_local_engines_store_the_same_items(
         (tmp_path / f"q{n}.jsonl").write_text(json.dumps(record) + "\n", "utf-8")
     monkeypatch.setattr(local_engine, "CHUNK", 2)  # several map tasks in flight, in order
     local, remote = analyze([tmp_path], store=MemoryStore()), \
-        analyze([tmp_path], store=MemoryStore(), engine="ray")
+        analyze([tmp_path], store=MemoryStore(), engine=engine[0])
     assert stored(local.store)["brief"] and stored(local.store)["quote"]
     assert any(PROMO in a.meta.get("removed", ()) for a in local.store.all("article"))
     assert stored(remote.store) == stored(local.store)
     assert remote.report == local.report
 
 
-def test_a_stage_error_under_ray_is_a_failure_and_the_batch_goes_on(
-        ray_engine: LocalEngine) -> None:
+def test_a_stage_error_in_a_worker_is_a_failure_and_the_batch_goes_on(
+        engine: tuple[str, LocalEngine]) -> None:
     store = MemoryStore()
-    summary = ray_engine.run(Pipeline([Upper()]), store, [raw(1, "fine"), raw(2, "boom")])
+    summary = engine[1].run(Pipeline([Upper()]), store, [raw(1, "fine"), raw(2, "boom")])
     assert [a.text for a in store.all("article")] == ["FINE"]
     assert [f.source for f in summary.failures] == ["2.txt"]
     assert "cannot shout" in summary.failures[0].message
 
 
 def test_a_task_lost_whole_fails_its_items_and_the_run_goes_on(
-        ray_engine: LocalEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+        engine: tuple[str, LocalEngine], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(local_engine, "CHUNK", 1)
     store = MemoryStore()
     store.put([raw(0, "kept from before")])
-    summary = ray_engine.run(Pipeline([Unsendable()]), store, [raw(1, "fine"), raw(2, "locked")])
+    summary = engine[1].run(Pipeline([Unsendable()]), store, [raw(1, "fine"), raw(2, "locked")])
     assert [a.text for a in store.all("article")] == ["FINE"]
     assert [f.source for f in summary.failures] == ["2.txt"]
     assert {r.id for r in store.all("raw")} == {"r0", "r1", "r2"}
@@ -102,7 +108,13 @@ def test_a_task_lost_whole_fails_its_items_and_the_run_goes_on(
 def test_an_unknown_engine_is_an_error_with_the_choices() -> None:
     with pytest.raises(WirecheckError, match="unknown engine 'spark'") as caught:
         open_engine("spark")
-    assert "ray:ADDRESS" in str(caught.value.hint)
+    assert "ray:ADDRESS" in str(caught.value.hint) and "processes:N" in str(caught.value.hint)
+
+
+@pytest.mark.parametrize("spec", ["processes:0", "processes:two", "processes:-1"])
+def test_a_bad_number_of_processes_is_an_error(spec: str) -> None:
+    with pytest.raises(WirecheckError, match="positive whole number"):
+        open_engine(spec)
 
 
 def test_a_missing_ray_extra_fails_early_with_the_install_command(

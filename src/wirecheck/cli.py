@@ -138,9 +138,11 @@ def add_story_commands(commands: Any) -> None:
 
 def add_engine_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--engine", default="local",
-                         help="where the stages run: local (default), ray (a Ray cluster named "
-                              "by RAY_ADDRESS, else one started on this machine) or ray:ADDRESS; "
-                              "ray needs pip install 'wirecheck[ray]'")
+                         help="where the stages run: local (default: this process), processes "
+                              "(a worker per core of this machine; pays on hundreds of articles) "
+                              "or processes:N, ray (a Ray cluster named by RAY_ADDRESS, else one "
+                              "started on this machine) or ray:ADDRESS; ray needs pip install "
+                              "'wirecheck[ray]'")
 
 
 def add_output_options(command: argparse.ArgumentParser) -> None:
