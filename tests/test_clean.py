@@ -389,3 +389,23 @@ def test_an_article_in_another_language_is_kept_but_not_read(tmp_path: Path) -> 
     read = analyze([tmp_path / "fr.txt"], settings=load_settings(clean={"languages": ["en", "fr"]}))
     assert "not_read" not in read.report["articles"][0]["meta"]
     assert read.report["stories"][0]["facts"]  # read with the English rules, as asked
+
+
+def test_text_in_no_language_is_not_read_and_says_so(tmp_path: Path) -> None:
+    """An encoded blob (base64) is text to the readers, prose to no one: not read, with a reason
+    a person understands, and its report has no empty title."""
+    import base64
+    import random
+
+    from wirecheck import analyze
+    from wirecheck.render.markdown import render_markdown
+
+    blob = base64.encodebytes(random.Random(7).randbytes(3000)).decode()
+    item = article(blob)
+    assert not item.readable
+    assert item.meta["not_read"].startswith("no language found (zxx): ")
+    (tmp_path / "blob.txt").write_text(blob, "utf-8")
+    result = analyze([tmp_path / "blob.txt"])
+    (story,) = result.report["stories"]
+    assert "_Story:  —" not in render_markdown(result.report, story["id"])
+    assert "_Story: 1 article" in render_markdown(result.report, story["id"])

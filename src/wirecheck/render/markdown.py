@@ -91,7 +91,8 @@ def _header(view: View) -> str:
     story = view.story
     headline = story["brief"]["headline"] or story["title"]
     counts = " · ".join(counted(n, what) for what, n in summary(view).items())
-    return f"# {md(headline)}\n\n_Story: {md(story['title'])} — {counts}_"
+    title = f"{md(story['title'])} — " if story["title"] else ""
+    return f"# {md(headline)}\n\n_Story: {title}{counts}_"
 
 
 def _articles(view: View) -> str:

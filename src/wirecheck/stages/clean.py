@@ -145,7 +145,9 @@ class Cleaner(MapStage):
         meta.update(media_type=raw.media_type, removed=sweep.removed)
         language = guess_language(text)
         if language and language not in self.settings["clean"]["languages"]:
-            meta["not_read"] = (f"written in {LANGUAGES.get(language, language)} ({language}): "
+            told = "no language found" if language == "zxx" else \
+                f"written in {LANGUAGES.get(language, language)}"  # zxx: no linguistic content
+            meta["not_read"] = (f"{told} ({language}): "
                               "quotes, facts and claims are extracted from "
                               + " or ".join(LANGUAGES.get(code, code)
                                             for code in self.settings["clean"]["languages"])
