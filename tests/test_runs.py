@@ -160,6 +160,7 @@ def test_cli_check_prints_why_each_source_answers(folder: Path,
     assert re.search(r"supported by one, contradicted by \w+ \(of \w+ independent sources; "
                      r"a copy counts once\)", out)
     assert "'41 people' is not in the document, which has '14 people'" in out
+    assert "though word 'collapsed' is not in the document" in out  # portnews says "fell"
     assert re.search(r"not read: three articles about another story \(.*bayweekly", out)
     assert out.count("bayweekly.example") == 1
 

@@ -288,8 +288,12 @@ def _about_another_story(row: dict[str, Any]) -> bool:
 
 def _telling(row: dict[str, Any]) -> list[str]:
     """A source's reasons, the one that names what the source says instead first ("'41
-    people' is not in the document, which has '14 people'")."""
-    return sorted(row["reasons"], key=lambda r: ("which has" not in r and "where the" not in r))
+    people' is not in the document, which has '14 people'"); for a source that supports the
+    statement, what it lacks is a caveat ("though word 'collapsed' is not in the document")."""
+    reasons = sorted(row["reasons"],
+                     key=lambda r: ("which has" not in r and "where the" not in r))
+    return [f"though {reasons[0]}", *reasons[1:]] \
+        if reasons and row["verdict"] == "supported" else reasons
 
 
 def announce(written: Sequence[Path]) -> None:
