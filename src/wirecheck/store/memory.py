@@ -14,6 +14,9 @@ from .base import scope_of
 class MemoryStore:
     def __init__(self) -> None:
         self._rows: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
+        # per kind: item id -> the story it belongs to (a per-story result), as the SQLite
+        # store's story_id column: a story's results are replaced without decoding the others'
+        self._scopes: dict[str, dict[str, str | None]] = {kind: {} for kind in KINDS}
 
     def put(self, items: Iterable[Item]) -> int:
         changed = 0
@@ -22,18 +25,20 @@ class MemoryStore:
             table = self._rows[item.KIND]
             if table.get(item.id) != text:
                 table[item.id] = text
+                self._scopes[item.KIND][item.id] = scope_of(item)
                 changed += 1
         return changed
 
     def replace(self, kind: str, items: Iterable[Item], scope: str | None = None) -> None:
+        items = list(items)
         new = {item.id: codec.dumps(item) for item in items}
-        table = self._rows[kind]
+        table, scopes = self._rows[kind], self._scopes[kind]
         for item_id in list(table):
-            if item_id not in new and (
-                scope is None or scope_of(codec.loads(kind, table[item_id])) == scope
-            ):
+            if item_id not in new and (scope is None or scopes.get(item_id) == scope):
                 del table[item_id]
+                scopes.pop(item_id, None)
         table.update(new)
+        scopes.update((item.id, scope_of(item)) for item in items)
 
     def get(self, kind: str, item_id: str) -> Item | None:
         text = self._rows[kind].get(item_id)
@@ -54,6 +59,7 @@ class MemoryStore:
     def delete(self, kind: str, ids: Iterable[str]) -> None:
         for item_id in ids:
             self._rows[kind].pop(item_id, None)
+            self._scopes[kind].pop(item_id, None)
 
     def snapshot(self) -> dict[str, dict[str, str]]:
         return {kind: dict(rows) for kind, rows in self._rows.items()}
