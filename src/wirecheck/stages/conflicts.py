@@ -694,12 +694,18 @@ def _quote_match(entry_text: str, quote_text: str, same: float) -> str | None:
         return "verbatim"
     for x, y in ((a, b), (" ".join(wa), " ".join(wb))):
         short, long_ = sorted((x, y), key=len)  # (then contractions and numbers spelled alike)
-        if len(short) >= 12 and fuzz.partial_ratio(short, long_) >= same:
+        if len(short) >= 12 and fuzz.partial_ratio(short, long_, score_cutoff=same) >= same:
             return "verbatim"
-    if word_ngrams(a, 6) & word_ngrams(b, 6) and (
-            _close(wa, wb) or _departs(wa, wb) or word_ngrams(a, 8) & word_ngrams(b, 8)):
+    if _ngrams(a, 6) & _ngrams(b, 6) and (
+            _close(wa, wb) or _departs(wa, wb) or _ngrams(a, 8) & _ngrams(b, 8)):
         return "verbatim" if slight(entry_text, quote_text) else "variant"
     return None
+
+
+@lru_cache(maxsize=16384)
+def _ngrams(text: str, n: int) -> frozenset[tuple[str, ...]]:
+    """``word_ngrams``, once per quotation (a story's ledger compares each with every entry)."""
+    return frozenset(word_ngrams(text, n))
 
 
 def _inside(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
