@@ -543,3 +543,27 @@ def test_the_governor_is_not_the_lieutenant_governor(extractor: QuoteExtractor) 
                            "\u201cWe will rebuild the footbridge,\u201d the governor said.")
     found = {q.text: q.speaker for q in quotes_of(extractor, article) if q.kind == "direct"}
     assert list(found.values()) == ["Ann Vale"], found
+
+
+def test_an_article_that_quotes_the_words_is_no_paraphrase_carrier_of_them() -> None:
+    """"Dar said that while Pakistan could help, disarming Hamas “is not our job.”" is read as a
+    quotation and as reported speech holding it: the ledger said the quotation was "verbatim in
+    two reports; paraphrased in" the same two. A paraphrase from another article stays one."""
+    from wirecheck.stages.compare import Comparer
+    from wirecheck.stages.conflicts import LedgerEntry
+    from wirecheck.types import Quote, Span, Story
+
+    def quote(n: int, article: str, kind: str, text: str) -> Quote:
+        return Quote(f"q{n}", article, text, "Ishaq Dar", "said", kind,  # type: ignore[arg-type]
+                     Span(article, 0, len(text)), "test")
+
+    entry = LedgerEntry("disarming Hamas is not our job", "Ishaq Dar", "direct", [
+        (quote(1, "a", "direct", "disarming Hamas is not our job"), "verbatim"),
+        (quote(2, "b", "direct", "disarming Hamas is not our job"), "verbatim"),
+        (quote(3, "a", "indirect", "while Pakistan could help, disarming Hamas is not our job"),
+         "paraphrase"),
+        (quote(4, "c", "indirect", "disarming Hamas is not Pakistan's job"), "paraphrase")])
+    finding = Comparer._ledger_finding(Story("s", ("a", "b", "c"), "t"), entry, None)  # type: ignore[arg-type]
+    sides = {side.value: side.article_ids for side in finding.sides}
+    assert sides == {"verbatim": ("a", "b"), "paraphrase": ("c",)}
+    assert len(finding.detail["carriers"]) == 4  # every carrier is still recorded

@@ -69,7 +69,7 @@ def parser() -> argparse.ArgumentParser:
     brief.add_argument("--story", action="append", metavar="ID",
                        help="only this story (an id or an id prefix); repeatable")
     brief.add_argument("--words", type=int, metavar="N",
-                       help="word budget of each brief (default: [brief] words, 400)")
+                       help="word budget of each brief (default: [brief] words, 500)")
     add_output_options(brief)
     add_story_commands(commands)
     watch = commands.add_parser(

@@ -192,9 +192,12 @@ class Comparer(GroupStage):
             for q, match in entry.carriers
         ]
         sides = []
+        quoting = {q.article_id for q, m in entry.carriers if m != "paraphrase"}
         for match in ("verbatim", "variant", "paraphrase"):
-            chosen = [q for q, m in entry.carriers if m == match]
-            if chosen:
+            chosen = [q for q, m in entry.carriers if m == match
+                      and (m != "paraphrase" or q.article_id not in quoting)]
+            if chosen:  # (an article that quotes the words is no paraphrase carrier of them:
+                # "Dar said that while …, disarming Hamas “is not our job.”" is one sentence)
                 sides.append(Side(match, tuple(dict.fromkeys(q.article_id for q in chosen)),
                                   tuple(q.span for q in chosen)))
         carried = {q.article_id for q, _ in entry.carriers}

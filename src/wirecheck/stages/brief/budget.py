@@ -5,8 +5,9 @@ importance: first the top established point (always stated), the top dispute and
 on each flagged report; then the first sentence of every other section that fits, so that no
 section is left empty while others state their second (a reader sees the top quotation, person
 and dated event even in a short brief); then each section in its order of importance up to its
-share of the budget; then whatever still fits (for the established section, only points two or
-more sources state). Within a section, sentences are taken in their
+share of the budget; then whatever still fits, a sentence of each section in turn, so that a
+long budget is not all spent on the section that comes first (for the established section,
+only points two or more sources state). Within a section, sentences are taken in their
 order: a lower one never takes the place of a higher one that did not fit (a quotation carried
 by six reports is not replaced by a short one carried by one), except among established points,
 which weigh alike. Nothing is cut: a section that leaves items
@@ -91,10 +92,11 @@ def fill(candidates: dict[str, list[Candidate]], budget: int) -> dict[str, list[
             if not take(candidate, budget if i == 0 else budget * SHARES[key] / whole) \
                     and key not in SKIPPING:
                 break
-    for key in keys:  # whatever still fits
-        for candidate in candidates[key]:
-            if candidate.extra and not take(candidate, budget) and key not in SKIPPING:
-                break
+    queues = {k: [c for c in candidates[k] if c.extra and c not in chosen[k]] for k in keys}
+    while any(queues.values()):  # whatever still fits, a sentence of each section in turn
+        for key in keys:
+            if queues[key] and not take(queues[key].pop(0), budget) and key not in SKIPPING:
+                queues[key] = []  # (a lower sentence never takes a higher one's place)
     return chosen
 
 
