@@ -30,6 +30,9 @@ def event_at(text: str, word: str, *others: str) -> str | None:
     ("On Monday the House voted to override the veto.", "Monday", "the House voted"),
     ("The council approved the plan for the bridge on Monday.", "Monday",
      "the council approved the plan for the bridge"),
+    # an agency's dash with no space: "Reuters)-The" was one token, and "the" was lost
+    ("PORT AMBERLEY, Oct 15 (Reuters)-The city closed the Kestrel footbridge on Tuesday.",
+     "Tuesday", "the city closed the Kestrel footbridge"),
 ])
 def test_an_event_is_its_subject_and_verb_as_written(text: str, word: str, told: str) -> None:
     assert event_at(text, word, "Commuters were on it when part of it gave way.") == told

@@ -81,9 +81,23 @@ def load_nlp() -> Language:
         if spacy.util.is_package(name):
             module: Any = importlib.import_module(name)
             nlp: Language = module.load()
+            _split_agency_dash(nlp)
             _add_paragraph_breaks(nlp)
             return nlp
     raise MissingDependency("no English spaCy model is installed", hint=INSTALL_HINT)
+
+
+# "(Reuters)-The city …", a dateline's agency and dash written without a space: the tokenizer
+# made "Reuters)-The" one token, so the sentence's subject lost its article ("city closed …")
+AGENCY_DASH = (r"\)(?=[-\u2013\u2014]\w)", r"(?<=\))[-\u2013\u2014](?=\w)")
+
+
+def _split_agency_dash(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex
+
+    tokenizer: Any = nlp.tokenizer
+    infixes: list[Any] = list(nlp.Defaults.infixes or ())
+    tokenizer.infix_finditer = compile_infix_regex((*infixes, *AGENCY_DASH)).finditer
 
 
 def _add_paragraph_breaks(nlp: Language) -> None:
