@@ -338,3 +338,30 @@ def test_check_reads_a_quotation_against_each_source_s_quotations(folder: Path) 
     # the quoted words do not vouch for a day the source does not give (portnews: Tuesday)
     dated = check(f"Reed said on Monday: \u201c{altered}.\u201d", [folder])
     assert {r["outlet"]: r["verdict"] for r in dated.sources}["portnews.example"] != "supported"
+
+
+def test_an_interrupted_run_says_what_it_kept(folder: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C during a run: no traceback, a line saying what became of the store, exit code
+    130; the articles read before the interrupt are in the store."""
+    from wirecheck.stages import compare
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    articles = analyze([folder]).store.count("article")
+    monkeypatch.setattr(compare.Comparer, "reduce", interrupted)
+    db = tmp_path / "w.db"
+    try:
+        code = main(["analyze", str(folder), "--store", str(db), "--out", str(tmp_path / "o")])
+    except KeyboardInterrupt:
+        pytest.fail("the interrupt went through")
+    assert code == 130
+    out = capsys.readouterr()
+    assert "interrupted: what was stored before is kept" in out.err
+    assert "Traceback" not in out.out + out.err
+    store = open_store(db)
+    assert store.count("article") == articles
+    assert store.count("quote") > 0 and store.count("brief") == 0
+    store.close()

@@ -350,6 +350,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands = {"analyze": run_analyze, "brief": run_brief, "story": run_story,
                     "check": run_check, "watch": run_watch, "serve": run_serve}
         return commands[args.command](args)
+    except KeyboardInterrupt:  # (watch stops on its own terms)
+        if args.debug:
+            raise
+        console.print("interrupted: what was stored before is kept; run the command again to "
+                      "finish", markup=False, highlight=False)
+        return 130
     except WirecheckError as exc:
         if args.debug:
             raise

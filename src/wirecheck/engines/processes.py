@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -46,12 +47,17 @@ class ProcessEngine(LocalEngine):
 
     def run(self, pipeline: Pipeline, store: Store, inputs: Iterable[Item]) -> RunSummary:
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
-            self._pool = pool
-            try:
-                return super().run(pipeline, store, inputs)
-            finally:
-                self._pool = None
+        pool = self._pool = ProcessPoolExecutor(self.workers, mp_context=context,
+                                                initializer=_quiet_on_interrupt)
+        try:
+            summary = super().run(pipeline, store, inputs)
+        except BaseException:  # interrupted: drop the waiting tasks, do not wait for the workers
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        finally:
+            self._pool = None
+        pool.shutdown()
+        return summary
 
     def map_chunks(self, stages: list[MapStage], chunks: list[list[Any]]) -> Iterator[Results]:
         def lost(chunk: list[Any], exc: BaseException) -> Results:
@@ -82,6 +88,12 @@ class ProcessEngine(LocalEngine):
                 yield _result(*pending.popleft(), lost)
         while pending:
             yield _result(*pending.popleft(), lost)
+
+
+def _quiet_on_interrupt() -> None:
+    """In a worker: Ctrl-C (sent to the whole process group) ends it at once and without a
+    traceback; the parent says what was kept."""
+    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
 
 
 def _result(future: Future[Any], what: Any, lost: Callable[[Any, BaseException], Any]) -> Any:
