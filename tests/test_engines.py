@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import shutil
 import sys
 import threading
@@ -44,6 +45,20 @@ class Unsendable(MapStage):
         if "locked" in item.content:
             object.__setattr__(article, "meta", {"lock": threading.Lock()})
         yield article
+
+
+class Killer(MapStage):
+    """Ends the process it runs in on a 'die' document, as a segfault or the OOM killer would
+    (never run it in the test process itself)."""
+
+    name = "killer"
+    requires = ("raw",)
+    provides = ("article",)
+
+    def process(self, item: Any) -> Iterator[Any]:
+        if "die" in item.content:
+            os._exit(9)
+        yield from Upper().process(item)
 
 
 @pytest.fixture(scope="module", params=["processes:2", "ray"])
@@ -103,6 +118,19 @@ def test_a_task_lost_whole_fails_its_items_and_the_run_goes_on(
     assert [a.text for a in store.all("article")] == ["FINE"]
     assert [f.source for f in summary.failures] == ["2.txt"]
     assert {r.id for r in store.all("raw")} == {"r0", "r1", "r2"}
+
+
+def test_a_worker_killed_fails_only_its_task(engine: tuple[str, LocalEngine],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dead worker breaks a process pool, and with it every task in flight: those are run
+    again in a new pool, so only the document that killed its worker fails."""
+    monkeypatch.setattr(local_engine, "CHUNK", 1)
+    store = MemoryStore()
+    docs = [raw(1, "fine"), raw(2, "die"), *(raw(n, f"fine {n}") for n in range(3, 8))]
+    summary = engine[1].run(Pipeline([Killer()]), store, docs)
+    assert sorted(a.text for a in store.all("article")) == [
+        "FINE", *(f"FINE {n}" for n in range(3, 8))]
+    assert [f.source for f in summary.failures] == ["2.txt"]
 
 
 def test_an_unknown_engine_is_an_error_with_the_choices() -> None:

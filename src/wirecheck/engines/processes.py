@@ -9,8 +9,9 @@ Workers are spawned, not forked (the parent may hold threads and open files), on
 loads spaCy once, which costs a few seconds, so this pays on a batch of some hundred articles,
 not on a handful. At most ``2 × workers`` tasks are in flight.
 
-A task lost as a whole (a worker killed, a result that cannot be sent back) becomes a Failure for
-each item it carried, and the run goes on.
+A task lost as a whole (a result that cannot be sent back; a worker killed, which breaks the pool:
+the tasks in flight are run again in a new pool, so only the one that kills its worker is lost)
+becomes a Failure for each item it carried, and the run goes on.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ..pipeline import Bundle, GroupStage, MapStage, Pipeline
@@ -37,6 +39,8 @@ from .local import (
     stage_failure,
 )
 
+Sent = tuple[Future[Any], ProcessPoolExecutor]  # a task's future and the pool running it
+
 
 class ProcessEngine(LocalEngine):
     def __init__(self, workers: int | None = None, progress: Progress | None = None) -> None:
@@ -46,18 +50,20 @@ class ProcessEngine(LocalEngine):
         self._pool: ProcessPoolExecutor | None = None
 
     def run(self, pipeline: Pipeline, store: Store, inputs: Iterable[Item]) -> RunSummary:
-        context = multiprocessing.get_context("spawn")
-        pool = self._pool = ProcessPoolExecutor(self.workers, mp_context=context,
-                                                initializer=_quiet_on_interrupt)
+        self._pool = self._start()
         try:
             summary = super().run(pipeline, store, inputs)
         except BaseException:  # interrupted: drop the waiting tasks, do not wait for the workers
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        finally:
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
-        pool.shutdown()
+            raise
+        self._pool.shutdown()
+        self._pool = None
         return summary
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_quiet_on_interrupt)
 
     def map_chunks(self, stages: list[MapStage], chunks: list[list[Any]]) -> Iterator[Results]:
         def lost(chunk: list[Any], exc: BaseException) -> Results:
@@ -81,23 +87,47 @@ class ProcessEngine(LocalEngine):
             for function, args, _ in tasks:
                 yield function(*args)
             return
-        pending: deque[tuple[Future[Any], Any]] = deque()
+        pending: deque[tuple[Sent, Callable[..., Any], tuple[Any, ...], Any]] = deque()
         for function, args, what in tasks:
-            pending.append((self._pool.submit(function, *args), what))
+            pending.append((self._submit(function, args), function, args, what))
             if len(pending) >= 2 * self.workers:
-                yield _result(*pending.popleft(), lost)
+                yield self._result(*pending.popleft(), lost)
         while pending:
-            yield _result(*pending.popleft(), lost)
+            yield self._result(*pending.popleft(), lost)
+
+    def _submit(self, function: Callable[..., Any], args: tuple[Any, ...]) -> Sent:
+        """The task's future, and the pool it was sent to."""
+        assert self._pool is not None
+        try:
+            return self._pool.submit(function, *args), self._pool
+        except BrokenProcessPool:  # a worker died: the tasks go on in a new pool
+            self._renew(self._pool)
+            return self._pool.submit(function, *args), self._pool
+
+    def _renew(self, broken: ProcessPoolExecutor) -> None:
+        if broken is self._pool:  # (once per broken pool)
+            broken.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._start()
+
+    def _result(self, sent: Sent, function: Callable[..., Any], args: tuple[Any, ...],
+                what: Any, lost: Callable[[Any, BaseException], Any], again: bool = True) -> Any:
+        """The task's result; a task lost with the pool (a worker died, perhaps running another
+        task) is run once more in a new pool, so only the task that kills its worker fails;
+        a task that raised, or whose result cannot be sent back, fails: its items are
+        Failures and the run goes on."""
+        future, pool = sent
+        try:
+            return future.result()
+        except BrokenProcessPool as exc:
+            if not again or self._pool is None:
+                return lost(what, exc)
+            self._renew(pool)
+            return self._result(self._submit(function, args), function, args, what, lost, False)
+        except Exception as exc:
+            return lost(what, exc)
 
 
 def _quiet_on_interrupt() -> None:
     """In a worker: Ctrl-C (sent to the whole process group) ends it at once and without a
     traceback; the parent says what was kept."""
     signal.signal(signal.SIGINT, lambda *_: os._exit(130))
-
-
-def _result(future: Future[Any], what: Any, lost: Callable[[Any, BaseException], Any]) -> Any:
-    try:
-        return future.result()
-    except Exception as exc:  # the task as a whole: its items fail, the run goes on
-        return lost(what, exc)
