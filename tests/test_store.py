@@ -7,7 +7,7 @@ import pytest
 
 from wirecheck.errors import StoreError
 from wirecheck.store import MemoryStore, SQLiteStore, open_store
-from wirecheck.types import Article, Fact, Finding, Paragraph, Side, Span
+from wirecheck.types import KINDS, Article, Fact, Finding, Paragraph, Side, Span
 
 
 def article(n: int) -> Article:
@@ -116,3 +116,20 @@ def test_a_file_that_is_not_sqlite_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_bytes(b"this is not a database at all" * 100)
     with pytest.raises(StoreError, match="cannot open store"):
         SQLiteStore(bad)
+
+
+def test_every_item_of_a_run_reads_back_as_it_was_written() -> None:
+    """The codec's decoders are built once per type: every kind a real run stores (nested
+    spans, sides, optional fields, tuples of tuples) must read back to the same item."""
+    from conftest import SAMPLE
+    from wirecheck import analyze
+    from wirecheck.store import codec
+
+    store = analyze([SAMPLE]).store
+    seen = set()
+    for kind, rows in store.snapshot().items():
+        for text in rows.values():
+            item = codec.loads(kind, text)
+            assert type(item) is KINDS[kind] and codec.dumps(item) == text
+            seen.add(kind)
+    assert {"article", "quote", "fact", "claim", "finding", "brief", "story"} <= seen
