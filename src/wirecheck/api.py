@@ -71,7 +71,8 @@ def analyze(paths: Iterable[str | Path], store: Store | str | Path = "memory:",
             urls_file: str | Path | None = None, engine: str = "local") -> Analysis:
     """Read, clean and analyse ``paths`` (files, folders, http(s) addresses, ``-`` for standard
     input) and the addresses listed in ``urls_file`` into ``store``; return the report.
-    ``engine``: where the stages run, "local" or "ray[:ADDRESS]" (``open_engine``)."""
+    ``engine``: where the stages run, "local", "processes[:N]" or "ray[:ADDRESS]"
+    (``open_engine``)."""
     settings = settings or load_settings()
     runner = open_engine(engine, progress)  # before reading: a missing extra fails early
     inputs = list(read_paths(paths, settings, urls_file=urls_file))
