@@ -241,6 +241,9 @@ def test_seeds_brief_tells_what_a_reader_must_learn() -> None:
     disputed = " ".join(s["text"] for s in section(story, "disputed"))
     assert "Secretary of State" in disputed and "Senator" in disputed
     assert section(story, "reliability")[0]["text"].startswith("003 is flagged as the outlier")
+    from test_golden import ONE_SOURCE_PLURAL  # "000 give in place" (the ceasefire)
+    told = [c["explanation"] for c in story["conflicts"]]
+    assert len(told) == 5 and not [t for t in told if ONE_SOURCE_PLURAL.search(t)], told
     established = [s for s in section(story, "established") if not is_note(s)]
     assert any("Rubio" in s["text"] and "Pakistan" in s["text"] for s in established)
     assert words(stated(story)) <= 500

@@ -173,4 +173,9 @@ def test_explanations_agree_in_number(report: dict[str, Any]) -> None:
     told = [c["explanation"] for s in report["stories"] for c in s["conflicts"]] + [
         r for s in report["stories"] for f in s["reliability"] for r in f["reasons"]]
     assert told and not [t for t in told if "(s)" in t or "a(n)" in t]
+    assert not [t for t in told if ONE_SOURCE_PLURAL.search(t)]
     assert any(re.search(r"\bdigestwire\.example gives\b", t) for t in told)
+
+
+# one outlet, then a verb without its "s": "000 give in place"
+ONE_SOURCE_PLURAL = re.compile(r"(?:^|; )[\w.-]+ (?:give|say|call|quote|place) ")

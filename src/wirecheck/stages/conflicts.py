@@ -295,6 +295,13 @@ def _says(items: list[Fact] | list[Quote], sources: Sources, verb: str) -> str:
     return subject_verb({sources.label(i.article_id) for i in items}, verb)
 
 
+def _as_written(value: str, facts: list[Fact]) -> str:
+    """A value, and how its first source writes it when that differs: "in place", "2019-01-05
+    (Saturday)"."""
+    written = facts[0].value
+    return value if written == value else f"{value} ({written})"
+
+
 def _independent(facts: list[Fact], sources: Sources) -> int:
     return len(sources.independent({f.article_id for f in facts}))
 
@@ -639,8 +646,8 @@ def _value_conflicts(kind: str, topic: str, group: list[Fact], sources: Sources,
             continue
         found.append(Conflict(
             kind, topic, [side(main_value, main), side(value, others)],
-            f"{_labels(main, sources)} give {main_value} ({main[0].value}); "
-            f"{_labels(others, sources)} give {value} ({others[0].value}).",
+            f"{_says(main, sources, 'give')} {_as_written(main_value, main)}; "
+            f"{_says(others, sources, 'give')} {_as_written(value, others)}.",
         ))
     return found
 
