@@ -12,6 +12,7 @@ import importlib.util
 import json
 import os
 import shutil
+import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -170,3 +171,17 @@ def test_a_ray_cluster_that_cannot_be_reached_is_a_clear_error(
             as caught:
         open_engine("ray:10.0.0.9:6379")
     assert "--engine local" in str(caught.value.hint)
+
+
+def test_a_script_without_a_main_guard_gets_a_clear_error(tmp_path: Path) -> None:
+    """Spawned workers import the calling script again: without `if __name__ == "__main__":`
+    each worker died, and every document became a failure of 'BrokenProcessPool'. The run now
+    stops before reading anything, with the fix in its hint."""
+    script = tmp_path / "unguarded.py"
+    script.write_text("from wirecheck import analyze\n"
+                      f"analyze([{str(SAMPLE)!r}], engine='processes:1')\n", "utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=300, cwd=tmp_path)
+    assert done.returncode != 0
+    assert "the worker processes could not start" in done.stderr
+    assert "if __name__ == \"__main__\":" in done.stderr

@@ -184,6 +184,16 @@ def reduce_story(stage: GroupStage, story: Story, bundle: Bundle) -> list[Any]:
         return [stage_failure(stage, f"story {story.id}", exc)]
 
 
+def chunk_lost(stages: list[MapStage], chunk: list[Any], exc: BaseException) -> Results:
+    """A chunk's results when its task was lost whole: a Failure per item and stage."""
+    return [[[stage_failure(stage, source_of(item), exc)] for item in chunk] for stage in stages]
+
+
+def story_lost(stage: GroupStage, story: Story, exc: BaseException) -> list[Any]:
+    """A story's results when its task was lost whole: one Failure."""
+    return [stage_failure(stage, f"story {story.id}", exc)]
+
+
 def source_of(item: Any) -> str:
     return str(getattr(item, "source", item.id))
 

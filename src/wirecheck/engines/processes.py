@@ -23,8 +23,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from typing import Any
 
+from ..errors import WirecheckError
 from ..pipeline import Bundle, GroupStage, MapStage, Pipeline
 from ..store.base import Store
 from ..types import Item, Story
@@ -33,10 +35,10 @@ from .local import (
     Progress,
     Results,
     RunSummary,
+    chunk_lost,
     map_chunk,
     reduce_story,
-    source_of,
-    stage_failure,
+    story_lost,
 )
 
 Sent = tuple[Future[Any], ProcessPoolExecutor]  # a task's future and the pool running it
@@ -52,6 +54,16 @@ class ProcessEngine(LocalEngine):
     def run(self, pipeline: Pipeline, store: Store, inputs: Iterable[Item]) -> RunSummary:
         self._pool = self._start()
         try:
+            self._pool.submit(os.getpid).result()  # the workers start, before anything is read
+        except BrokenProcessPool as exc:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+            raise WirecheckError(
+                "the worker processes could not start (their error is printed above)",
+                hint="a script that runs wirecheck with engine='processes' must do so under "
+                     "`if __name__ == \"__main__\":` (each worker imports the script again); "
+                     "or use engine='local'") from exc
+        try:
             summary = super().run(pipeline, store, inputs)
         except BaseException:  # interrupted: drop the waiting tasks, do not wait for the workers
             self._pool.shutdown(wait=False, cancel_futures=True)
@@ -66,19 +78,13 @@ class ProcessEngine(LocalEngine):
                                    initializer=_quiet_on_interrupt)
 
     def map_chunks(self, stages: list[MapStage], chunks: list[list[Any]]) -> Iterator[Results]:
-        def lost(chunk: list[Any], exc: BaseException) -> Results:
-            return [[[stage_failure(stage, source_of(item), exc)] for item in chunk]
-                    for stage in stages]
-
-        return self._ordered(((map_chunk, (stages, chunk), chunk) for chunk in chunks), lost)
+        return self._ordered(((map_chunk, (stages, chunk), chunk) for chunk in chunks),
+                             partial(chunk_lost, stages))
 
     def reduce_stories(self, stage: GroupStage, jobs: Iterable[tuple[Story, Bundle]]
                        ) -> Iterator[list[Any]]:
-        def lost(story: Story, exc: BaseException) -> list[Any]:
-            return [stage_failure(stage, f"story {story.id}", exc)]
-
         return self._ordered(((reduce_story, (stage, story, bundle), story)
-                              for story, bundle in jobs), lost)
+                              for story, bundle in jobs), partial(story_lost, stage))
 
     def _ordered(self, tasks: Iterable[tuple[Callable[..., Any], tuple[Any, ...], Any]],
                  lost: Callable[[Any, BaseException], Any]) -> Iterator[Any]:

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from ..errors import WirecheckError, require
 from ..pipeline import Bundle, GroupStage, MapStage
 from ..types import Story
-from .local import LocalEngine, Progress, Results, map_chunk, reduce_story, source_of, stage_failure
+from .local import LocalEngine, Progress, Results, chunk_lost, map_chunk, reduce_story, story_lost
 
 
 class RayEngine(LocalEngine):
@@ -56,21 +57,15 @@ class RayEngine(LocalEngine):
     def map_chunks(self, stages: list[MapStage], chunks: list[list[Any]]) -> Iterator[Results]:
         shared = self.ray.put(stages)  # shipped once, with what ``prepare`` learned
 
-        def lost(chunk: list[Any], exc: BaseException) -> Results:
-            return [[[stage_failure(stage, source_of(item), exc)] for item in chunk]
-                    for stage in stages]
-
-        return self._ordered(((self._map, (shared, chunk), chunk) for chunk in chunks), lost)
+        return self._ordered(((self._map, (shared, chunk), chunk) for chunk in chunks),
+                             partial(chunk_lost, stages))
 
     def reduce_stories(self, stage: GroupStage, jobs: Iterable[tuple[Story, Bundle]]
                        ) -> Iterator[list[Any]]:
         shared = self.ray.put(stage)
 
-        def lost(story: Story, exc: BaseException) -> list[Any]:
-            return [stage_failure(stage, f"story {story.id}", exc)]
-
         return self._ordered(((self._reduce, (shared, story, bundle), story)
-                              for story, bundle in jobs), lost)
+                              for story, bundle in jobs), partial(story_lost, stage))
 
     def _ordered(self, tasks: Iterable[tuple[Any, tuple[Any, ...], Any]],
                  lost: Callable[[Any, BaseException], Any]) -> Iterator[Any]:
