@@ -291,3 +291,10 @@ def test_a_long_budget_is_shared_among_the_sections() -> None:
     chosen = fill(candidates, 300)
     assert len(chosen["single_source"]) + len(chosen["quotes"]) == 29
     assert abs(len(chosen["single_source"]) - len(chosen["quotes"])) <= 1
+
+
+def test_a_budget_below_one_is_an_error(sample: Analysis) -> None:
+    from wirecheck.errors import WirecheckError
+
+    with pytest.raises(WirecheckError, match="word budget must be 1 or more, not 0"):
+        briefs_from_store(sample.store, words=0)

@@ -365,3 +365,13 @@ def test_an_interrupted_run_says_what_it_kept(folder: Path, tmp_path: Path,
     assert store.count("article") == articles
     assert store.count("quote") > 0 and store.count("brief") == 0
     store.close()
+
+
+@pytest.mark.parametrize("words", ["0", "-5", "ten"])
+def test_a_word_budget_below_one_is_refused(words: str, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """'--words -5' wrote briefs 'Left out for the -5-word budget'; it is a usage error now."""
+    with pytest.raises(SystemExit) as stopped:
+        main(["brief", str(tmp_path / "w.db"), "--words", words])
+    assert stopped.value.code == 2
+    assert "is not a whole number of 1 or more" in capsys.readouterr().err

@@ -68,7 +68,7 @@ def parser() -> argparse.ArgumentParser:
     brief.add_argument("store", metavar="STORE", help="SQLite store file")
     brief.add_argument("--story", action="append", metavar="ID",
                        help="only this story (an id or an id prefix); repeatable")
-    brief.add_argument("--words", type=int, metavar="N",
+    brief.add_argument("--words", type=positive, metavar="N",
                        help="word budget of each brief (default: [brief] words, 500)")
     add_output_options(brief)
     add_story_commands(commands)
@@ -84,7 +84,7 @@ def parser() -> argparse.ArgumentParser:
                        help="SQLite store file (default: wirecheck.db)")
     watch.add_argument("--interval", type=float, default=60.0,
                        help="seconds between rounds (default: 60)")
-    watch.add_argument("--rounds", type=int, help="stop after this many rounds")
+    watch.add_argument("--rounds", type=positive, help="stop after this many rounds")
     add_engine_option(watch)
     add_output_options(watch)
     watch.add_argument("--config", help="a settings file overriding defaults.toml")
@@ -134,6 +134,17 @@ def add_story_commands(commands: Any) -> None:
     for command in (merge, split):
         command.add_argument("--by", help="who decides (default: the login name)")
         command.add_argument("--note", default="", help="why, in a few words")
+
+
+def positive(text: str) -> int:
+    """A whole number of 1 or more (a word budget of -5 wrote "the -5-word budget")."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return value
 
 
 def add_engine_option(command: argparse.ArgumentParser) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ...config import Settings, load_settings
+from ...errors import WirecheckError
 from ...ids import content_id
 from ...pipeline import Bundle, GroupStage
 from ...render.words import flat, number
@@ -35,6 +36,9 @@ def compose_brief(story: Story, bundle: Bundle, settings: Settings | None = None
     settings = settings or load_settings()
     ctx = Context.build(story, bundle)
     budget = int(words if words is not None else settings["brief"]["words"])
+    if budget < 1:
+        raise WirecheckError(f"a brief's word budget must be 1 or more, not {budget}",
+                             hint="give words=N (or [brief] words) of 1 or more")
     points = established(ctx, settings)
     makers: dict[str, Callable[[], list[Candidate]]] = {
         "established": lambda: points.candidates,
