@@ -59,7 +59,9 @@ Prints one JSON line; skips with a message where ../shared is absent. ``--detail
 one JSON line per injection and per control conflict (for failure analysis; never committed).
 ``--sample N`` runs a fixed random sample of N BASIL clusters (all of NewsWCL50).
 Two worker processes by default (``--jobs``); spaCy parses dominate the time.
+``--clusters A,B`` runs only those clusters (failure analysis).
 Usage: .venv/bin/python benchmarks/conflicts_injected.py [--details FILE] [--sample N] [--jobs N]
+       [--clusters NAME,...]
 """
 
 from __future__ import annotations
@@ -821,12 +823,20 @@ def main() -> None:
     parser.add_argument("--details", type=Path, help="write one JSON line per injection")
     parser.add_argument("--sample", type=int, help="a fixed random sample of BASIL clusters")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--clusters", help="only these clusters, comma-separated, e.g. "
+                        "basil/06ffda2d-1caf-...,newswcl50/6 (for failure analysis: the "
+                        "figures of a subset are no result)")
     args = parser.parse_args()
     if not _corpora.available():
         print(_corpora.skipped("conflicts_injected"))
         return
     started = time.perf_counter()
     jobs = clusters(args.sample)
+    if args.clusters:
+        wanted = set(args.clusters.split(","))
+        jobs = [job for job in jobs if job[0] in wanted]
+        if not jobs:
+            parser.error(f"no cluster named {args.clusters}")
     with multiprocessing.get_context("fork").Pool(args.jobs, _start_worker) as pool:
         results = list(pool.imap(process, jobs, chunksize=1))
     false_by_type: Counter[str] = Counter()
@@ -866,8 +876,9 @@ def main() -> None:
         "benchmark": "conflicts_injected", "machine": platform.machine(), "cores": 2,
         "jobs": args.jobs, "python": platform.python_version(), "seed": SEED,
         "clusters": {c: v["clusters"] for c, v in per_corpus.items()},
-        "sample": (f"fixed random sample of {args.sample} BASIL clusters (seed {SEED}), "
-                   "all NewsWCL50" if args.sample else "all clusters"),
+        "sample": args.clusters or (f"fixed random sample of {args.sample} BASIL clusters "
+                                    f"(seed {SEED}), all NewsWCL50" if args.sample
+                                    else "all clusters"),
         "merged_by_override": sum(v["merged"] for v in per_corpus.values()),
         "control": {
             "false_conflicts_per_cluster": round(sum(false_by_type.values()) / n, 3),
