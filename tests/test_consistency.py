@@ -86,6 +86,21 @@ def test_a_number_written_in_words_is_the_same_number() -> None:
     assert other.label == "contradicted" and "41" in " ".join(other.reasons)
 
 
+def test_a_verb_inside_a_quantity_is_no_number() -> None:
+    """spaCy may tag "emptied gallons" a QUANTITY: the verb is then no number to look for
+    ("number 'emptied' is not in the document" was a reason on SummEdits)."""
+    from spacy.tokens import Span as SpacySpan
+
+    from wirecheck.consistency.analysis import category
+    from wirecheck.nlp.spacy_backend import load_nlp
+
+    doc = load_nlp()("Campaigners emptied gallons of paint on the road.")
+    doc.ents = [SpacySpan(doc, 1, 3, label="QUANTITY")]
+    assert doc[1].pos_ == "VERB"
+    assert category(doc[1]) == "verb"
+    assert category(doc[2]) == "number"
+
+
 def test_a_count_of_another_thing_is_no_support() -> None:
     """A number the document has, counting something else, is not the statement's count:
     "30 years ago" against "35 years ago", where the document's 30 is a day of June."""

@@ -86,7 +86,7 @@ def category(token: Token) -> str | None:
         return None
     lower = token.lower_
     if token.like_num or any(ch.isdigit() for ch in lower) or lower in NUMBER_WORDS \
-            or token.ent_type_ in NUMBER_ENTS:
+            or (token.ent_type_ in NUMBER_ENTS and token.pos_ != "VERB"):  # "emptied gallons"
         return "number"
     if token.is_stop:
         return None
