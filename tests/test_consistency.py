@@ -15,7 +15,7 @@ from wirecheck.consistency.analysis import counts_in
 from wirecheck.consistency.wordnet import siblings
 from wirecheck.errors import WirecheckError
 
-DEV_FLOOR = 72.5  # balanced accuracy on the SummEdits news dev file, % (73.5 measured)
+DEV_FLOOR = 74.5  # balanced accuracy on the SummEdits news dev file, % (75.3 measured)
 
 DOCUMENT = (
     "Harbourside council closed the Pier Street footbridge on Tuesday after engineers found "
@@ -133,6 +133,30 @@ def test_a_name_swapped_for_another_of_its_kind_is_no_support() -> None:
         wrong = check_statement(statement, document)
         assert wrong.label == "contradicted", (statement, wrong.score, wrong.reasons)
         assert any(names[0] in r and names[1] in r for r in wrong.reasons), wrong.reasons
+
+
+def test_a_colour_swapped_for_another_is_no_support() -> None:
+    document = ("Volunteers painted the old ferry red and white on Saturday before its last "
+                "crossing, the harbour trust said.")
+    right = check_statement("Volunteers painted the old ferry red and white.", document)
+    assert right.label == "supported", (right.score, right.reasons)
+    wrong = check_statement("Volunteers painted the old ferry red and green.", document)
+    assert wrong.label != "supported", (wrong.score, wrong.reasons)
+    assert "'green' where the evidence says 'white'" in wrong.reasons, wrong.reasons
+
+
+def test_a_title_the_document_gives_no_one_is_no_support() -> None:
+    document = ("The founder of the Harbourside ferry company, Mara Lind, was arrested on "
+                "fraud charges on Monday, prosecutors said. Sen. Tom Aldo called it a shock.")
+    right = check_statement("The founder of the Harbourside ferry company was arrested on "
+                            "fraud charges.", document)
+    assert right.label == "supported", (right.score, right.reasons)
+    senator = check_statement("Senator Tom Aldo called the arrest a shock.", document)
+    assert not any("calls no one" in r for r in senator.reasons), senator.reasons  # "Sen."
+    wrong = check_statement("The chairman of the Harbourside ferry company was arrested on "
+                            "fraud charges.", document)
+    assert wrong.label != "supported", (wrong.score, wrong.reasons)
+    assert "the document calls no one 'chairman'" in wrong.reasons, wrong.reasons
 
 
 def test_a_word_the_document_tells_apart_from_the_evidence_word_is_no_support() -> None:

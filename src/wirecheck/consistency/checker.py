@@ -10,8 +10,9 @@
    "evidence [SEP] statement" (``cross``, numpy inference, trained on perturbed news text by
    ``scripts/train_consistency.py --cross``). Either way a flipped negation, an antonym of the
    evidence, a number or date absent from the document, a count of a thing the document counts
-   otherwise ("30 years ago" / "35 years ago") or a name or word swapped for another of its
-   kind ("Moscow" / "London") caps the score below the threshold.
+   otherwise ("30 years ago" / "35 years ago"), a name, word or colour swapped for another of
+   its kind ("Moscow" / "London", "white" / "blue") or a title the document gives no one
+   ("the CEO" where it says "the founder") caps the score below the threshold.
 
 The label: ``supported`` when the score reaches the method's threshold; otherwise
 ``contradicted`` when the document speaks of the same thing but differs (a number, a negation,
@@ -24,11 +25,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..errors import WirecheckError
+from ..stages.conflicts import GENERIC, role_words
+from ..text.names import TITLE_HEADS, role_word
 from ..text.similarity import stem
-from .analysis import CATEGORIES, Analysed, analyse, analyse_many, written
+from .analysis import CATEGORIES, Analysed, Tok, analyse, analyse_many, written
 from .features import FEATURES, Alignment, align, content, features, found
 from .head import load_head
-from .lexicon import ANTONYMS, MONTHS, STRONG_NEGATION, TIME_UNITS, WEEKDAYS
+from .lexicon import ANTONYMS, COLOURS, MONTHS, STRONG_NEGATION, TIME_UNITS, WEEKDAYS
 from .wordnet import siblings
 
 Label = Literal["supported", "contradicted", "not found"]
@@ -139,10 +142,10 @@ def _evidence(doc: Analysed, alignment: Alignment) -> tuple[EvidenceSentence, ..
 
 def _hard_mismatch(f: dict[str, float], st: Analysed, doc: Analysed, al: Alignment) -> bool:
     """A negation that flips, an antonym of the evidence, a number or date absent from the
-    document, a count of a thing the document counts otherwise, a name or word swapped for
-    another of its kind: cues decisive enough to overrule the head."""
+    document, a count of a thing the document counts otherwise, a name, word or colour swapped
+    for another of its kind, a title given no one: cues decisive enough to overrule the head."""
     if f["neg_flip"] or f["antonym"] or f["num_new_doc"] or miscounted(st, doc) \
-            or swapped(st, doc, al):
+            or swapped(st, doc, al) or untitled(st, doc):
         return True
     for s in st.sentences:
         for t in s.tokens:
@@ -161,7 +164,8 @@ def swapped(st: Analysed, doc: Analysed, al: Alignment) -> list[tuple[str, str]]
     another of its kind:
     - a name of a kind the evidence names otherwise: "the Moscow Russian embassy" against "the
       Russian embassy in London", "a British man" against "an American" (a place within the
-      other, "London" for "U.K.", is found, so no swap);
+      other, "London" for "U.K.", is found, so no swap); a colour for another ("yellow and
+      white paint" against "yellow and blue paint");
     - a noun the document uses elsewhere, but not in the evidence, where the evidence has one
       of its WordNet siblings: "pleaded guilty to murder" against "pleaded guilty to
       manslaughter" in a document that tells the two apart ("not guilty to murder").
@@ -173,10 +177,9 @@ def swapped(st: Analysed, doc: Analysed, al: Alignment) -> list[tuple[str, str]]
     st_tokens = [t for s in st.sentences for t in s.tokens]
     ev_tokens = [t for s in evidence for t in s.tokens if not found(t, st_keys)]
     swaps = []
-    for kind in SWAPPABLE:
-        new = [t for t in st_tokens
-               if t.entity == kind and t.category == "name" and not found(t, ev_keys)]
-        gone = [t for t in ev_tokens if t.entity == kind and t.category == "name"]
+    for kind in (*SWAPPABLE, "colour"):
+        new = [t for t in st_tokens if _of_kind(t, kind) and not found(t, ev_keys)]
+        gone = [t for t in ev_tokens if _of_kind(t, kind)]
         if new and gone:
             swaps.append((new[0].text, gone[0].text))
     gone_words = {w: t for t in content(ev_tokens) for w in (t.lemma, t.text.lower())}
@@ -187,6 +190,23 @@ def swapped(st: Analysed, doc: Analysed, al: Alignment) -> list[tuple[str, str]]
             if other is not None:
                 swaps.append((t.text, other.text))
     return swaps
+
+
+def _of_kind(tok: Tok, kind: str) -> bool:
+    if kind == "colour":
+        return tok.text.lower() in COLOURS
+    return tok.entity == kind and tok.category == "name"
+
+
+def untitled(st: Analysed, doc: Analysed) -> list[str]:
+    """The statement's titles the document gives no one: "The CEO of Ozy Media" where the
+    document calls him its founder only. A title is a claim about a person that a paraphrase
+    keeps (in the words of the role conflicts: "chief executive" is "CEO", "Sen." "Senator");
+    a generic one ("official", "head", "executive") may stand for any."""
+    given = role_words(" ".join(role_word(w) for w in doc.text.split()))
+    return [t.text for s in st.sentences for t in s.tokens
+            if role_word(t.text) in TITLE_HEADS - GENERIC and not found(t, doc.keys)
+            and not role_words(role_word(t.text)) & given]
 
 
 def miscounted(st: Analysed, doc: Analysed) -> list[tuple[float, str]]:
@@ -242,6 +262,8 @@ def _reasons(st: Analysed, doc: Analysed, al: Alignment) -> list[str]:
                        + ", ".join(repr(t) for t in told))
     for word, other in swapped(st, doc, al):
         reasons.append(f"{word!r} where the evidence says {other!r}")
+    for title in untitled(st, doc):
+        reasons.append(f"the document calls no one {title!r}")
     missing = sorted(st.numbers - doc.numbers)
     said = " ".join(reasons)
     for value in missing:  # unless a number's own words already said it ("number '14' …")

@@ -1,4 +1,4 @@
-"""Small hand-written word lists: negation cues, antonym pairs, number words.
+"""Small hand-written word lists: negation cues, antonym pairs, number words, colours.
 
 The antonym pairs are general English (directions of change, outcomes, legal states, moods,
 quantities) written for this module, not mined from any benchmark. Each pair is stored once;
@@ -108,3 +108,7 @@ MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "jul
                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                       "sunday"})
+# the basic colour terms (Berlin and Kay): no writer puts one for another ("yellow and white
+# paint" is not a way of saying "yellow and blue paint")
+COLOURS = frozenset({"black", "white", "red", "green", "yellow", "blue", "brown", "purple",
+                     "pink", "orange", "grey", "gray"})

@@ -274,7 +274,7 @@ class People:
 
     def by_role(self, word: str, char: int) -> str | None:
         """The person last mentioned before ``char`` whose role contains ``word``."""
-        word = _role_word(word)
+        word = role_word(word)
         holders = {r.person for r in self.roles if _holds(r.value, word)}
         i = bisect.bisect_left(self._starts, char)
         for mention in reversed(self.mentions[:i]):
@@ -384,7 +384,7 @@ SHORT_TITLES = {"sen.": "senator", "rep.": "representative", "gov.": "governor",
                 "sens.": "senator", "reps.": "representative", "govs.": "governor"}
 
 
-def _role_word(word: str) -> str:
+def role_word(word: str) -> str:
     word = word.lower()
     if word in ("spokesman", "spokeswoman", "spokespeople"):
         return "spokesperson"
@@ -600,7 +600,7 @@ def _role_value(text: str, core: list[Token], tail: list[Token]) -> tuple[str, b
     """The title without country, article or complement, and whether the tail was kept."""
     head = core[-1]
     word = head.text if head.tag_ not in ("NNS", "NNPS") else head.lemma_
-    word = _role_word(word) if _role_word(word) != word.lower() else word
+    word = role_word(word) if role_word(word) != word.lower() else word
     value = text[core[0].idx:head.idx] + word
     if word == "spokesperson" and tail and tail[0].lower_ == "of":
         org = [t.text for t in tail[1:] if t.ent_type_ not in ("GPE", "NORP")
