@@ -12,7 +12,8 @@
    evidence, a number or date absent from the document, a count of a thing the document counts
    otherwise ("30 years ago" / "35 years ago"), a name, word or colour swapped for another of
    its kind ("Moscow" / "London", "white" / "blue") or a title the document gives no one
-   ("the CEO" where it says "the founder") caps the score below the threshold.
+   ("the CEO" where it says "the founder"; no support, but no contradiction either) caps the
+   score below the threshold.
 
 The label: ``supported`` when the score reaches the method's threshold; otherwise
 ``contradicted`` when the document speaks of the same thing but differs (a number, a negation,
@@ -98,7 +99,7 @@ def check_many(pairs: list[tuple[str, str]], *, method: Method = "lexical",
         reasons = _reasons(st, doc, al)
         related = bool(al.evidence) and al.best >= RELATED  # else no sentence is about it
         hard = related and _hard_mismatch(named, st, doc, al)
-        if hard:
+        if hard or untitled(st, doc):  # (a title given no one is unsupported, not contradicted)
             score = min(score, cut / 2)  # a flipped negation or a changed number is decisive
         label: Label
         if score >= cut and al.evidence:
@@ -143,9 +144,9 @@ def _evidence(doc: Analysed, alignment: Alignment) -> tuple[EvidenceSentence, ..
 def _hard_mismatch(f: dict[str, float], st: Analysed, doc: Analysed, al: Alignment) -> bool:
     """A negation that flips, an antonym of the evidence, a number or date absent from the
     document, a count of a thing the document counts otherwise, a name, word or colour swapped
-    for another of its kind, a title given no one: cues decisive enough to overrule the head."""
+    for another of its kind: cues decisive enough to overrule the head."""
     if f["neg_flip"] or f["antonym"] or f["num_new_doc"] or miscounted(st, doc) \
-            or swapped(st, doc, al) or untitled(st, doc):
+            or swapped(st, doc, al):
         return True
     for s in st.sentences:
         for t in s.tokens:
@@ -200,9 +201,12 @@ def _of_kind(tok: Tok, kind: str) -> bool:
 
 def untitled(st: Analysed, doc: Analysed) -> list[str]:
     """The statement's titles the document gives no one: "The CEO of Ozy Media" where the
-    document calls him its founder only. A title is a claim about a person that a paraphrase
-    keeps (in the words of the role conflicts: "chief executive" is "CEO", "Sen." "Senator");
-    a generic one ("official", "head", "executive") may stand for any."""
+    document calls him its founder only. A title is a claim about a person that the document
+    must make for the statement to be supported (read as the role conflicts read titles:
+    "chief executive" is "CEO", "Sen." "Senator"); a generic one ("official", "head",
+    "executive") may stand for any. Unsupported, not contradicted: a person may hold several
+    titles ("founder and CEO"), and writers add ones they know ("Secretary of State Colin
+    Powell" for "Powell")."""
     given = role_words(" ".join(role_word(w) for w in doc.text.split()))
     return [t.text for s in st.sentences for t in s.tokens
             if role_word(t.text) in TITLE_HEADS - GENERIC and not found(t, doc.keys)
