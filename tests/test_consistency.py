@@ -156,7 +156,8 @@ def test_a_title_the_document_gives_no_one_is_no_support() -> None:
     wrong = check_statement("The chairman of the Harbourside ferry company was arrested on "
                             "fraud charges.", document)
     assert wrong.label == "not found", (wrong.score, wrong.reasons)  # unsupported only
-    assert "the document calls no one 'chairman'" in wrong.reasons, wrong.reasons
+    assert [r for r in wrong.reasons if "chairman" in r] == [
+        "the document calls no one 'chairman'"], wrong.reasons  # once
 
 
 def test_a_word_the_document_tells_apart_from_the_evidence_word_is_no_support() -> None:

@@ -245,8 +245,11 @@ def _reasons(st: Analysed, doc: Analysed, al: Alignment) -> list[str]:
     if not evidence:
         return ["no sentence of the document shares its content words"]
     tokens = [t for s in st.sentences for t in s.tokens]
+    titles = untitled(st, doc)
     for t in content(tokens):
         kind = {"name": "name", "number": "number"}.get(t.category or "", "word")
+        if t.text in titles:
+            continue  # said below, once
         if not found(t, doc.keys):  # a synonym or narrower word there is no difference
             reasons.append(f"{kind} {t.text!r} is not in the document")
         elif t.category in ("name", "number") and not found(t, ev_keys):
@@ -266,8 +269,7 @@ def _reasons(st: Analysed, doc: Analysed, al: Alignment) -> list[str]:
                        + ", ".join(repr(t) for t in told))
     for word, other in swapped(st, doc, al):
         reasons.append(f"{word!r} where the evidence says {other!r}")
-    for title in untitled(st, doc):
-        reasons.append(f"the document calls no one {title!r}")
+    reasons += [f"the document calls no one {title!r}" for title in dict.fromkeys(titles)]
     missing = sorted(st.numbers - doc.numbers)
     said = " ".join(reasons)
     for value in missing:  # unless a number's own words already said it ("number '14' …")
