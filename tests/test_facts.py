@@ -121,7 +121,8 @@ def test_headings_give_no_facts(extractor: FactExtractor) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("14", "14"), ("fourteen", "14"), ("twenty-one", "21"), ("1,200", "1200"),
     ("3.5 million", "3500000"), ("a dozen", "12"), ("about 40", "40"), ("40%", "40"),
-    ("4.5 per cent", "4.5"), ("$5 million", "5000000"), ("a 4.5 per cent", "4.5"),
+    ("two dozen", "24"), ("almost a dozen", "12"), ("4.5 per cent", "4.5"),
+    ("$5 million", "5000000"), ("a 4.5 per cent", "4.5"),
     ("two hundred", "200"), ("13:05", None), ("many", None),
 ])
 def test_parse_number(text: str, expected: str | None) -> None:
