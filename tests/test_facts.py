@@ -144,6 +144,14 @@ def test_numbers(extractor: FactExtractor) -> None:
         assert article.text[fact.span.start:fact.span.end] == fact.value
 
 
+def test_a_number_noun_counts_the_noun_it_modifies(extractor: FactExtractor) -> None:
+    """"almost a dozen relatives" counts relatives (it was "dozen", and 13)."""
+    article = make_article("The audit said the council paid travel for almost a dozen relatives "
+                           "of the harbour master.")
+    numbers = {(f.subject, f.normalized) for f in facts_of(extractor, article, "number")}
+    assert ("relative", "12") in numbers
+
+
 def test_a_count_the_tagger_names_a_facility_is_a_number(extractor: FactExtractor) -> None:
     """spaCy's small model tags "288" in "288 workers" as FAC (found by the property test in
     test_conflict_spans.py); "287" as CARDINAL."""
