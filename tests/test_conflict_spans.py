@@ -420,6 +420,26 @@ def test_numbers_of_the_very_same_subject_in_loosely_aligned_sentences(tmp_path:
     assert changed_article_conflicts(tmp_path, "Kestrel Bay fire", said, "number")
 
 
+@pytest.mark.parametrize(("terms", "conflict"), [
+    ("7 terms", True),  # the one count of terms each article gives
+    ("7 council terms", False),  # council terms are another kind of term
+])
+def test_the_one_count_of_a_thing_in_loosely_aligned_sentences(
+        tmp_path: Path, terms: str, conflict: bool) -> None:
+    """Sentences that share little else conflict on the one count each article gives of one
+    thing, though the subjects differ by a verb ("term" / "term served")."""
+    said = {"a": "Orla Brennan, who has served two terms as Kestrel Bay harbour master, said on "
+                 "Monday that she would run for the port council against its chairman.",
+            "b": "Orla Brennan, the Kestrel Bay harbour master, said on Monday that she would run "
+                 f"for the port council. Brennan, barely {terms} into the job, offered herself "
+                 "as the cheaper candidate.",
+            "c": "Orla Brennan, who has served two terms as harbour master, announced on Monday "
+                 "that she would run for the Kestrel Bay port council."}
+    found = changed_article_conflicts(tmp_path, "Kestrel Bay council race", said, "number")
+    assert [[side["value"] for side in c["sides"]] for c in found] == (
+        [["two", "7"]] if conflict else [])
+
+
 def test_a_changed_figure_does_not_hide_itself_from_the_comparison(tmp_path: Path) -> None:
     """Figures are left out of the words that align two sentences for their numbers: "$84,000"
     changed to "$168,003" had also taken away the two words "84" and "000" that the sentences

@@ -121,7 +121,8 @@ def test_headings_give_no_facts(extractor: FactExtractor) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("14", "14"), ("fourteen", "14"), ("twenty-one", "21"), ("1,200", "1200"),
     ("3.5 million", "3500000"), ("a dozen", "12"), ("about 40", "40"), ("40%", "40"),
-    ("4.5 per cent", "4.5"), ("$5 million", "5000000"), ("a 4.5 per cent", "4.5"),
+    ("two dozen", "24"), ("almost a dozen", "12"), ("4.5 per cent", "4.5"),
+    ("$5 million", "5000000"), ("a 4.5 per cent", "4.5"),
     ("two hundred", "200"), ("13:05", None), ("many", None),
 ])
 def test_parse_number(text: str, expected: str | None) -> None:
@@ -141,6 +142,14 @@ def test_numbers(extractor: FactExtractor) -> None:
     assert not {n for n in numbers if n[2] in ("1998", "2025", "14") and n[1] != "14"}
     for fact in facts_of(extractor, article, "number"):
         assert article.text[fact.span.start:fact.span.end] == fact.value
+
+
+def test_a_number_noun_counts_the_noun_it_modifies(extractor: FactExtractor) -> None:
+    """"almost a dozen relatives" counts relatives (it was "dozen", and 13)."""
+    article = make_article("The audit said the council paid travel for almost a dozen relatives "
+                           "of the harbour master.")
+    numbers = {(f.subject, f.normalized) for f in facts_of(extractor, article, "number")}
+    assert ("relative", "12") in numbers
 
 
 def test_a_count_the_tagger_names_a_facility_is_a_number(extractor: FactExtractor) -> None:

@@ -183,6 +183,21 @@ def test_numbers_in_round_terms(a: str, b: str, agree: bool) -> None:
     assert numbers_agree(number(a), number(b), 0.1) is agree
 
 
+@pytest.mark.parametrize(("a", "b", "agree"), [
+    (("at least", "5"), ("", "13"), True),  # 13 is at least five
+    (("at least", "5"), ("at least", "13"), False),  # two floors of one count
+    (("at least", "10000"), ("more than", "20003"), False),
+    (("at least", "5"), ("up to", "13"), True),  # a floor and a ceiling
+    (("more than", "40000"), ("more than", "43000"), True),  # as hedged figures
+])
+def test_two_bounds_the_same_way_disagree(a: tuple[str, str], b: tuple[str, str],
+                                          agree: bool) -> None:
+    def number(bound: str, value: str) -> Fact:
+        return Fact("f", "a", "number", "deferments", f"{bound} {value}".strip(),
+                    Span("a", 0, 1), "test", value, (bound,) if bound else ())
+    assert numbers_agree(number(*a), number(*b), 0.1) is agree
+
+
 def test_same_opening() -> None:
     assert same_opening("Freedom means freedom for everyone.", "Freedom means freedom here.")
     assert not same_opening("I think that we will", "I think that they should")

@@ -9,7 +9,9 @@ value that differs is a conflict when it is a real difference, not another wordi
 fact:
 - number: the same counted thing (the noun the number counts, or the same subject), values that
   do not agree (hedges and bounds as in ``numbers_agree``), and neither value given for that
-  thing anywhere in the other article;
+  thing anywhere in the other article; in sentences aligned less closely, the very same subject
+  ("deferment obtained"), or the one count each article gives of a thing named by a noun,
+  subjects one within the other ("term" / "term served": ``Differ.only_counts``);
 - date: two different days, neither of them stated anywhere in the other article, in closely
   aligned sentences or of the same event (the dates' subjects share a word: "collapsed");
 - place: a place named in one sentence and a different one in the other, each absent from the
@@ -74,6 +76,8 @@ QUOTE_MARKS = frozenset(chain(DOUBLE, *DOUBLE.values(), SINGLE, *SINGLE.values()
 NOT_NEGATING = frozenset(["only", "just", "merely", "least"])  # "not only", "not least"
 MIN_SHARED = 3  # content words two sentences must share to be aligned at all
 NEARLY_SAME = 65  # similarity of two sentences worded nearly the same (see ``polarity``)
+MEASURES = frozenset(["percent", "percentage", "point", "dollar", "cent"])  # a share or a sum
+PART = frozenset(["other", "more", "additional", "further"])  # "three other women": a part
 NOT_ADVERB = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 
 
@@ -175,7 +179,7 @@ class Differ:
         self._deeds: dict[str, dict[tuple[str, str], tuple[bool, Span, frozenset[str]]]] = {}
         self._doers: dict[tuple[str, str], str | None] = {}  # (claim id, speech verb) -> subject
         self._said: dict[tuple[str, str], str] = {}  # (claim id, "be") -> "not accurate"
-        self.same_statement = same_statement
+        self.same_statement, self.aligned = same_statement, aligned
         self.close = (aligned + same_statement) / 2  # days, places, polarity need this
         self.facts_of: dict[str, list[Fact]] = defaultdict(list)
         for fact in facts:
@@ -214,14 +218,16 @@ class Differ:
 
     def numbers(self, a: Claim, b: Claim, exact: bool = False) -> Iterator[tuple[Mention, Mention]]:
         """Numbers of one counted thing; ``exact``: of the very same subject ("people
-        evacuated"), for loosely aligned sentences."""
+        evacuated"), for loosely aligned sentences, or two different values of the one count
+        each article gives of that thing (``only_counts``)."""
         from .conflicts import numbers_agree  # one rule for agreeing numbers
 
         for f in self.in_claim(a, "number"):
             for g in self.in_claim(b, "number"):
                 x, y = f.normalized or f.value, g.normalized or g.value
-                if not same_count(f, g) or (exact and not _same_subject(f, g)):
-                    continue
+                if not same_count(f, g) or (exact and not _same_subject(f, g) and (
+                        x == y or not self.only_counts(f, g, a, b))):
+                    continue  # (one value of two subjects joins no sides: "two countries")
                 topic = self.counted(f) or _counted(f) or _counted(g)
                 if x == y:  # an agreement: it adds its sources to that value's side
                     yield (Mention("number", x, f.value, f.span, topic),
@@ -237,6 +243,40 @@ class Differ:
     def counted(self, fact: Fact) -> str | None:
         """What ``fact`` counts, in its article's words (``topics.counted``)."""
         return counted(analyse(self.sources.articles[fact.article_id]), fact.span)
+
+    def only_counts(self, f: Fact, g: Fact, a: Claim, b: Claim) -> bool:
+        """The one count each article gives of one kind of thing, in sentences that share two
+        words and half the alignment with their figures left out: the subjects one within the
+        other ("email" / "email received", "term" / "term served"), counting things named by
+        a noun (not a sum or a share: "moved", "percent", nor a part: "three other women"),
+        of the same kind ("state senators" are not "senators"), and no other value of that
+        thing anywhere in either article (a story's "people" told twice, 300,000 and 700,000,
+        are two things)."""
+        from ..consistency.wordnet import is_noun
+
+        words_f, words_g = (set(normalize_for_hash(h.subject).split()) for h in (f, g))
+        thing = _counted(f)
+        if not (words_f <= words_g or words_g <= words_f) or not is_noun(thing) \
+                or thing in MEASURES or self.kind_of(f) != self.kind_of(g):
+            return False
+        x, y = (content_words(re.sub(r"\d", " ", c.text)) for c in (a, b))
+        if len(x & y) < MIN_SHARED - 1 or overlap_score(x, y) < self.aligned / 2:
+            return False
+        return all(len({h.normalized or h.value for h in self.facts_of[fact.article_id]
+                        if h.kind == "number" and same_count(h, fact)}) == 1 for fact in (f, g))
+
+    def kind_of(self, fact: Fact) -> tuple[set[str], bool] | None:
+        """The nouns that make what a number counts a kind of it ("state" senators), and
+        whether it counts a part ("three other women", "two more debates"); None unparsed."""
+        doc = analyse(self.sources.articles[fact.article_id]).doc
+        span = doc.char_span(fact.span.start, fact.span.end, alignment_mode="expand")
+        number = next((t for t in span or () if t.like_num), None)
+        if number is None:
+            return None
+        noun = number.head
+        return ({c.lemma_.lower() for c in noun.children if c.dep_ == "compound"
+                 and c.pos_ == "NOUN"},
+                any(c.lower_ in PART for c in noun.children if c.dep_ == "amod"))
 
     def counts(self, article_id: str, like: Fact, value: str) -> bool:
         """The article gives ``value`` for the thing ``like`` counts, anywhere."""

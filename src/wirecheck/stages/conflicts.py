@@ -18,8 +18,10 @@ independent sources comes first. Differences that are not contradictions:
 - numbers (``numbers_agree``, used by ``aligned.py``): values within ``number_tolerance`` agree
   when either side is hedged ("about 40" vs "41"), and so does a figure in round terms with
   a precise one it rounds ("$43 million" / 43,885,310); "more than"/"at least"/"up to" agree with
-  any value on the right side of the bound; a figure that grew over the day is told apart by
-  the rule that neither value may be given for the same thing anywhere in the other article;
+  any value on the right side of the bound, but another bound the same way only as hedged
+  figures do ("at least five" / "at least 13": two floors of one count that differ); a figure that
+  grew over the day is told apart by the rule that neither value may be given for the same
+  thing anywhere in the other article;
 - speakers: a quotation whose speaker is only carried over from an earlier paragraph (no one
   named with the words, ``Quote.carried``) is no outlet's attribution and no witness;
 - quotes: a fragment of a longer quotation is verbatim, and so are two overlapping excerpts
@@ -337,12 +339,14 @@ def numbers_agree(a: Fact, b: Fact, tolerance: float) -> bool:
         return True  # not comparable: never a contradiction
     if x == y or "more" in a.qualifier or "more" in b.qualifier:
         return True  # ("two more debates" counts a part: it says nothing of "three debates")
+    bounds = [{BOUNDS[q] for q in fact.qualifier if q in BOUNDS} for fact in (a, b)]
+    same_way = bool(bounds[0] & bounds[1])  # two floors (or ceilings) of one count: as hedged
     for fact, own, other in ((a, x, y), (b, y, x)):
         for qualifier in fact.qualifier:
             direction = BOUNDS.get(qualifier)
-            if direction is not None and (other - own) * direction >= 0:
+            if direction is not None and (other - own) * direction >= 0 and not same_way:
                 return True
-    hedged = any(q in HEDGES for q in (*a.qualifier, *b.qualifier))
+    hedged = same_way or any(q in HEDGES for q in (*a.qualifier, *b.qualifier))
     if hedged and abs(x - y) <= tolerance * max(abs(x), abs(y)):
         return True
     return _rounded(a.value, x, y) or _rounded(b.value, y, x)

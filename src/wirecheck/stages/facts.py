@@ -30,7 +30,7 @@ from ..nlp.spacy_backend import Parsed
 from ..text.datelines import AFTER_PLACE, DATELINE
 from ..text.dates import MONTHS, WEEKDAYS, find_dates, is_relative, parse_reference, resolve_date
 from ..text.names import is_title
-from ..text.numbers import parse_number, participle
+from ..text.numbers import SCALES, parse_number, participle
 from ..text.quotemarks import blocks
 from ..types import Article, Fact, FactKind, Span
 from .reading import ArticleStage
@@ -247,11 +247,13 @@ def _with_qualifier(parsed: Parsed, ent: SpacySpan) -> tuple[str, tuple[str, ...
 
 
 def number_subject(root: Token) -> str:
-    """What a number counts: the counted noun's lemma and its verb ("people injured")."""
+    """What a number counts: the counted noun's lemma and its verb ("people injured"); a
+    number noun counts the noun it modifies ("a dozen relatives": "relative")."""
     while root.dep_ in ("compound", "quantmod") and root.head is not root and root.head.like_num:
         root = root.head
     words, anchor, head = [], root, root.head
-    if not root.like_num and root.pos_ in ("NOUN", "PROPN"):  # "30 metres", "$5 million"
+    numeral = root.like_num or (root.dep_ == "nummod" and root.lemma_.lower() in SCALES)
+    if not numeral and root.pos_ in ("NOUN", "PROPN"):  # "30 metres", "$5 million"
         words.append(root.lemma_.lower())
     elif root.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod") and head.pos_ in (
             "NOUN", "PROPN"):

@@ -10,9 +10,10 @@ UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
          "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
          "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-         "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "dozen": 12}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+         "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
+          "billion": 1_000_000_000, "trillion": 1_000_000_000_000, "m": 1_000_000,
+          "bn": 1_000_000_000, "k": 1_000}
 FILLER = frozenset(["about", "around", "nearly", "almost", "over", "under", "some", "more", "than",
                     "at", "least", "most", "up", "to", "less", "fewer", "estimated",
                     "approximately", "roughly"])
@@ -27,7 +28,8 @@ DOUBLED = {"admit", "commit", "permit", "omit", "submit", "occur", "refer", "pre
 
 
 def parse_number(text: str) -> str | None:
-    """The plain number of "1,200", "3.5 million", "fourteen", "twenty-one", "$5m", "40%"."""
+    """The plain number of "1,200", "3.5 million", "fourteen", "twenty-one", "$5m", "40%",
+    "two dozen" (24, not 2 + 12)."""
     if re.search(r"\d[:/]\d", text):
         return None  # a time or a date, not a count
     words = re.findall(r"\d[\d,]*(?:\.\d+)?|[a-z]+", text.lower().replace("-", " "))
