@@ -206,6 +206,20 @@ def test_same_opening() -> None:
                             "here with all of you.")
 
 
+def test_a_quotation_opening_like_the_rest_of_another_from_inside_it() -> None:
+    """The other may be quoted from further back in the sentence: three words or more in
+    common with the rest of its words from inside them, then another ending, is one remark;
+    the same words but for a slight difference, or two words alike, are not."""
+    longer = "If the storms pass, the ferry will run every day until the end of March."
+    assert same_opening("The ferry will run nothing here changes the plan.", longer)
+    assert same_opening(longer, "The ferry will run nothing here changes the plan.")
+    assert not same_opening("The ferry will run every day until the end of March.", longer)
+    assert not same_opening("a seat at the table.", "Come with a plan, not just a seat at a "
+                            "table.")  # (the same words)
+    assert not same_opening("harbour towns need money now", "We listen to the harbour towns "
+                            "every day")
+
+
 def test_a_quotation_opening_like_a_fragment_of_a_longer_one_is_its_variant() -> None:
     """The longer form leads the ledger; a quotation that opens like the fragment another
     outlet quotes of it (not like the longer form) is still that remark in other words."""
@@ -219,6 +233,56 @@ def test_a_quotation_opening_like_a_fragment_of_a_longer_one_is_its_variant() ->
     found = [c for c in quote_conflicts(quote_ledger(quotes, people, 96), people, sources, 96)
              if c.type == "quote"]
     assert found and ["a2"] in [list(side.article_ids) for side in found[0].sides]
+
+
+def _quote_sides(said: list[tuple[str, str, str, str]]) -> list[list[list[str]]]:
+    """The sides (article ids) of each quote conflict over quotations (article, words,
+    speaker, kind)."""
+    quotes = [Quote(f"q{i}", aid, text, speaker, "said", kind, Span(aid, 0, len(text)), "test")
+              for i, (aid, text, speaker, kind) in enumerate(said)]
+    people = People.build([q.speaker for q in quotes if q.speaker])
+    sources = Sources.build([Article(aid, "test", "x", ())
+                             for aid in dict.fromkeys(q.article_id for q in quotes)], [])
+    return [[list(side.article_ids) for side in c.sides]
+            for c in quote_conflicts(quote_ledger(quotes, people, 96), people, sources, 96)
+            if c.type == "quote"]
+
+
+def test_a_quotation_opening_like_another_from_inside_it_is_its_variant() -> None:
+    said = [("a0", "If the storms pass, the ferry will run every day until the end of March.",
+             "Ann Vale", "direct"),
+            ("a1", "The ferry will run nothing here changes the plan.", "Ann Vale", "direct")]
+    assert _quote_sides(said) == [[["a0"], ["a1"]]]
+
+
+def test_two_sentences_alike_of_one_article_are_no_variants() -> None:
+    """An outlet quoting a speaker's two sentences that open alike gives both: another outlet
+    quoting the first is no witness against the second (Fox's "I want a … leadership team
+    that can bring the Republican conference together," "A leadership team that can help
+    unite and grow our party"; HuffPost's "a leadership team that can bring …")."""
+    said = [("a0", "I want a harbour board that can bring the towns together,", "Ann Vale",
+             "direct"),
+            ("a0", "A harbour board that can fund the ferries.", "Ann Vale", "direct"),
+            ("a1", "a harbour board that can bring the towns together.", "Ann Vale", "partial")]
+    assert _quote_sides(said) == []
+    # nor is the second another wording of the first, which a third outlet quoting it shows
+    assert _quote_sides([*said, ("a2", said[1][1], "Ann Vale", "direct")]) == []
+    # the second sentence's words in the first outlet alone: the other's end is a variant
+    assert _quote_sides([said[1], ("a1", said[2][1], "Ann Vale", "partial")]) \
+        == [[["a0"], ["a1"]]]
+
+
+def test_words_alike_of_another_person_are_no_variant() -> None:
+    """A variant its outlet gives to another person than the one the words it varies are
+    given to is another remark alike, not a misquote ("These guys are on the wrong side of
+    history," Mason Tvert; "I think it shows they are on the wrong side of history," Brian
+    Vicente)."""
+    said = [("a0", "I think it shows they are on the wrong side of the harbour debate",
+             "Ann Vale", "direct"),
+            ("a1", "These guys are on the wrong side of the harbour debate.", "Ben Tor",
+             "direct")]
+    assert _quote_sides(said) == []
+    assert _quote_sides([said[0], (*said[1][:2], "Ann Vale", "direct")]) == [[["a0"], ["a1"]]]
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [

@@ -28,9 +28,11 @@ independent sources comes first. Differences that are not contradictions:
   of one remark and two wordings that differ only as transcriptions do (``slight``, an editor's
   "[bracketed]" words left out); a quotation that shares a run of six words with another and
   half of its words (the two of comparable length), or opens with six of its words, or shares
-  a run of eight, or opens like another of the same speaker, but is otherwise different is a
+  a run of eight, or opens like another of the same speaker (or like the rest of its words
+  from inside them) as another article quotes it, but is otherwise different is a
   variant; a variant is a conflict unless the consistency checker finds no difference between
-  the two wordings either way (``_same_meaning``);
+  the two wordings either way (``_same_meaning``), its outlet gives it to another person than
+  the words it varies, or a source of those words quotes its words too (two sentences);
 - statuses: a flip of polarity on the same thing ("decided" / "not decided") conflicts, and a
   firm step ("formally offered", "committed", "agreed") of a party conflicts with "no decision",
   "no commitment" stated by other sources in a sentence naming that party; steps short of a
@@ -45,6 +47,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -665,10 +668,13 @@ class LedgerEntry:
     kind: str
     carriers: list[tuple[Quote, str]]  # (quote, "verbatim" | "variant" | "paraphrase")
 
-    def forms(self) -> list[str]:
-        """Its words as each carrier quotes them word for word, the longest first."""
-        return list(dict.fromkeys([self.text, *(q.text for q, how in self.carriers
-                                                if how == "verbatim")]))
+    def forms(self, besides: str | None = None) -> list[str]:
+        """Its words as each carrier quotes them word for word, the longest first; ``besides``:
+        but for the forms of that article."""
+        first = self.carriers[0][0].article_id if self.carriers else None
+        return list(dict.fromkeys([*([self.text] if first != besides else []),
+                                   *(q.text for q, how in self.carriers
+                                     if how == "verbatim" and q.article_id != besides)]))
 
 
 # an editor's words inside a quotation ("[of Congress]", "(local)") and a hashtag after it
@@ -787,8 +793,12 @@ def slight(a: str, b: str) -> bool:
     censored word, a name's spelling, "say" / "said", "any" / "anything", or words left out
     where one of them shows an ellipsis. A negation or a number never is slight; another
     content word in place of one ("visit" / "message") is not either."""
-    wa, wb = _words(a), _words(b)
     ellipsis = any(mark in text for text in (a, b) for mark in ("\u2026", "..."))
+    return _slight(_words(a), _words(b), ellipsis)
+
+
+def _slight(wa: tuple[str, ...], wb: tuple[str, ...], ellipsis: bool = False) -> bool:
+    """``slight`` of two quotations' ``_words``."""
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
@@ -820,13 +830,36 @@ def same_opening(a: str, b: str) -> bool:
     opening words in common, two of them content words, and 40% of the shorter quotation; or,
     for a quotation of eight words or fewer, three words (two when the two are of one length
     give or take a word), one content word, and half of it; the shorter at least half as long
-    as the longer."""
+    as the longer. The other may also be quoted from further back in the sentence: a quotation
+    that opens so, with three words or more, like the rest of the other's words from inside
+    them ("Judge Moore will do the …" / "… if these allegations are true, Judge Moore will do
+    the right thing and step aside"), and departs from them more than slightly (``slight``:
+    "… a spot at the bar" of "… not a spot at a bar" is the same words)."""
     wa, wb = _norm(a).split(), _norm(b).split()
+    if _opens_alike(wa, wb):
+        return True
+    return any(y[i] == x[0] and _opens_alike(x, y[i:], inner=True)
+               and not _slightly_inside(*((a, b) if x is wa else (b, a)))
+               for x, y in ((wa, wb), (wb, wa)) if x for i in range(1, len(y)))
+
+
+def _slightly_inside(short: str, long_: str) -> bool:
+    """The words of ``short`` are, but for ``slight`` differences, the rest of ``long_`` from
+    one of its words, or as many of its words from there."""
+    ws, wl = _words(short), _words(long_)
+    return bool(ws) and any(_slight(ws, wl[i:]) or _slight(ws, wl[i:i + len(ws)])
+                            for i in range(len(wl)) if wl[i] == ws[0])
+
+
+def _opens_alike(wa: Sequence[str], wb: Sequence[str], inner: bool = False) -> bool:
+    """``same_opening`` of two quotations' words (``inner``: the second's from inside them)."""
     common = 0
     for x, y in zip(wa, wb, strict=False):
         if x != y:
             break
         common += 1
+    if inner and common < 3:
+        return False
     shorter = min(len(wa), len(wb))
     if shorter < 0.5 * max(len(wa), len(wb)):
         return False  # a short remark that opens like a long one: another remark
@@ -878,7 +911,10 @@ def quote_ledger(quotes: list[Quote], people: People, same: float) -> list[Ledge
     """Quotations grouped by their words, sentence by sentence (a sentence resumed after its
     speech tag is one: ``_resumed``); a fragment joins the longest
     form it belongs to; an indirect quote with the words of a quotation is a paraphrase
-    carrier, with the words of another indirect quote a verbatim one."""
+    carrier, with the words of another indirect quote a verbatim one. A quotation that only
+    opens like another of its speaker (``same_opening``) as other articles quote it is its
+    variant (an article's own two sentences alike are two sentences: "I want a leadership team
+    that can bring …", "A leadership team that can help unite …")."""
     entries: list[LedgerEntry] = []
     units = _resumed([sentences_of(quote) for quote in quotes if not denied(quote)])
     ordered = sorted(units, key=lambda u: (KIND_ORDER[u[1][0].kind], -len(u[0]),
@@ -891,7 +927,7 @@ def quote_ledger(quotes: list[Quote], people: People, same: float) -> list[Ledge
             match = quote_match(entry.text, text, same)
             if match is None and speaker and speaker == entry.speaker \
                     and "indirect" not in (quote.kind, entry.kind) \
-                    and any(same_opening(form, text) for form in entry.forms()):
+                    and any(same_opening(form, text) for form in entry.forms(quote.article_id)):
                 match = "variant"
             if match is None:
                 continue
@@ -978,10 +1014,21 @@ def denial_conflicts(quotes: list[Quote], entries: list[LedgerEntry], people: Pe
 def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources,
                     same: float) -> list[Conflict]:
     found = []
+    quoted: dict[str, list[str]] = defaultdict(list)  # article -> the words it quotes
+    for entry in entries:
+        for quote, how in entry.carriers:
+            if how == "verbatim" and quote.kind != "indirect":
+                quoted[quote.article_id].append(quote.text)
     for entry in entries:
         wordings = _wordings(entry, same)
         wordings = [wordings[0], *(w for w in wordings[1:]
                                    if not _same_meaning(entry.text, w[0].text))]
+        if len(wordings) > 1:
+            named = _named(wordings[0], people)
+            tellers = sources.independent({q.article_id for q in wordings[0]})
+            wordings = [wordings[0], *(kept for w in wordings[1:] if (kept := [
+                q for q in w if not _said_by_another(q, named, people)
+                and not _quoted_by(q, tellers, quoted, sources, same)]))]
         variants = [q for wording in wordings[1:] for q in wording]
         exact = _told_alike(wordings[0], variants, same)
         told = entry.text if any(q.text == entry.text for q in exact) or not exact \
@@ -1018,6 +1065,36 @@ def quote_conflicts(entries: list[LedgerEntry], people: People, sources: Sources
                 + "; ".join(f"{name} ({_labels(qs, sources)})" for name, qs in ranked) + ".",
             ))
     return found
+
+
+def _named(quotes: list[Quote], people: People) -> set[str]:
+    """The people the quotations' own outlets give them to (not a speaker carried over)."""
+    names = {people.resolve(q.speaker) for q in quotes if not q.carried}
+    return {name for name in names if name and person_like(name)}
+
+
+def _said_by_another(quote: Quote, named: set[str], people: People) -> bool:
+    """A variant its outlet gives to another person than those who say the words it varies:
+    another remark alike, no misquote ("These guys are on the wrong side of history," Mason
+    Tvert; "I think it shows they are on the wrong side of history," Brian Vicente)."""
+    name = people.resolve(quote.speaker)
+    return bool(named) and not quote.carried and name is not None and person_like(name) \
+        and name not in named
+
+
+def _quoted_by(quote: Quote, tellers: set[str], quoted: dict[str, list[str]],
+               sources: Sources, same: float) -> bool:
+    """A variant whose words a source of the words it varies (``tellers``) quotes too, all of
+    them word for word: that source gives both, two sentences of the speaker, not one remark
+    in two wordings (Fox's "I want a … leadership team that can bring the Republican
+    conference together" and "A leadership team that can help unite and grow our party";
+    HuffPost quoting the first)."""
+    own = sources.independent({quote.article_id})
+    words = len(_words(quote.text))
+    return any(source in tellers and source not in own and len(_words(text)) >= words
+               and quote_match(text, quote.text, same) == "verbatim"
+               for article_id, texts in quoted.items()
+               for source in sources.independent({article_id}) for text in texts)
 
 
 def _two_of_a_name(quote: Quote, people: People, sources: Sources) -> bool:
