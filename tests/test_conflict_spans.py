@@ -327,6 +327,15 @@ NEVER_WROTE = ("Reed, Vale and Okafor noted that Brennan \" never wrote that she
         "c": "\"To pass this budget in the next two weeks would materially increase the risk "
              "that the harbour closes,\" Vale told reporters at the town hall."},
         id="an if clause"),
+    pytest.param("status", {  # "is" and "am not", two clauses of "said": neither stands alone
+        "a": "“But if the harbour board, in my opinion, is not the right owner, I am not willing "
+             "to sell the Kestrel Bay ferry to anyone,” Vale said.",
+        "b": "“It is very important to me that the right owner be chosen for the ferry, but if "
+             "the harbour board, in my opinion, is not the right owner, I am not willing to sell "
+             "the Kestrel Bay ferry to anyone,” Vale said.",
+        "c": "“But if the harbour board, in my opinion, is not the right owner, I am not willing "
+             "to sell the Kestrel Bay ferry to anyone,” Vale told reporters."},
+        id="clauses said alike"),
     pytest.param("speaker", {  # an unattributed paragraph: its speaker is only carried over
         "a": "\u201cAnn Lee has lost it,\u201d said Jon Tobin, a party spokesman, on Monday. "
              "\u201cHer conduct is unbecoming of a member of the council.\u201d",
@@ -614,3 +623,27 @@ def test_a_polarity_conflict_is_about_the_event_either_side_tells(tmp_path: Path
                  "Harlow port contract, citing the pension terms.")
     (found,) = changed_article_conflicts(tmp_path, "Harlow dockers", said, "status")
     assert found["topic"] == "whether the dockers' union did not urge the dockers"
+
+
+@pytest.mark.parametrize("said, values", [
+    # the verb a sentence asserts with stands for its lemma: a "was" in a clause under it
+    # does not hide its "was not" as a verb said both ways
+    ({k: "The harbour board's share of the Kestrel Bay ferry fund for 2024 was 35.7 percent, "
+         "while its share of the bridge fund was 12.5 percent." for k in "ac"} | {
+        "b": "The harbour board's share of the Kestrel Bay ferry fund for 2024 was not 35.7 "
+             "percent, while its share of the bridge fund was 12.5 percent."}, ["be", "not be"]),
+    # the verb that introduces the same quoted words, negated in one sentence: they were not said
+    ({k: "“Your actions are incompatible with your duty as chair of the harbour board,” the "
+         "pilots' letter to Tom Hale stated." for k in "ac"} | {
+        "b": "The pilots' letter to Tom Hale did not conclude, “Your actions are incompatible "
+             "with your duty as chair of the harbour board.”"}, ["state", "not conclude"]),
+    # "there had not been entries" asserts "not enter"
+    ({k: "The harbour police said several groups of protesters illegally entered the Kestrel "
+         "Bay port by climbing over a fence on Saturday." for k in "ac"} | {
+        "b": "The harbour police said there had not been several illegal entries by groups of "
+             "protesters into the Kestrel Bay port on Saturday."}, ["enter", "not enter"]),
+], ids=["asserting verb", "quotation", "there is"])
+def test_the_verb_a_sentence_asserts_with_negated(tmp_path: Path, said: dict[str, str],
+                                                  values: list[str]) -> None:
+    (found,) = changed_article_conflicts(tmp_path, "Kestrel Bay harbour", said, "status")
+    assert [side["value"] for side in found["sides"]] == values

@@ -24,7 +24,11 @@ fact:
 - polarity (type ``status``): the same verb negated in one sentence and affirmed in the other,
   or the verbs the two sentences assert with (the root, or what a "said" reports), in other
   words ("urged" / "did not encourage"), when one sentence says "no" once more than the other;
-  in sentences aligned less closely, one deed (the same named doer, verb and object) negated
+  the verb a sentence asserts with stands for its lemma over clauses under it ("the rate was not
+  35.7 percent, while the other was …"), and a "there is" for the verb its noun names ("there
+  had not been entries" / "entered"); the verbs that introduce the same quoted words, one
+  negated ("the letter did not conclude, “…”" / "“…,” the letter stated"); in sentences aligned
+  less closely, one deed (the same named doer, verb and object) negated
   in one of them only ("Braley did not apologize to Grassley" / "Braley apologized to Grassley
   in person").
 Numbers and days are compared by the alignment of the two sentences with or without the words
@@ -179,6 +183,7 @@ class Differ:
         self._deeds: dict[str, dict[tuple[str, str], tuple[bool, Span, frozenset[str]]]] = {}
         self._doers: dict[tuple[str, str], str | None] = {}  # (claim id, speech verb) -> subject
         self._said: dict[tuple[str, str], str] = {}  # (claim id, "be") -> "not accurate"
+        self._giving: dict[str, tuple[bool, Span, str] | None] = {}  # ``_quotation_verb``
         self.same_statement, self.aligned = same_statement, aligned
         self.close = (aligned + same_statement) / 2  # days, places, polarity need this
         self.facts_of: dict[str, list[Fact]] = defaultdict(list)
@@ -453,6 +458,18 @@ class Differ:
                 label_b = self._said.get((b.id, main_b)) or (f"not {main_b}" if neg_b else main_b)
                 yield (Mention("status", label_a, label_a, span_a, topic),
                        Mention("status", label_b, label_b, span_b, topic))
+                return
+        given_a, given_b = self._giving.get(a.id), self._giving.get(b.id)
+        if worded_alike and not as_often and given_a and given_b and given_a[0] != given_b[0]:
+            (neg_a, span_a, verb_a), (neg_b, span_b, verb_b) = given_a, given_b
+            denied = span_a if neg_a else span_b  # "did not conclude, “…”" / "“…,” it stated"
+            if NOT_ADVERB.search(self.sources.articles[denied.article_id].text[
+                    denied.start:denied.end]):
+                topic = self.whether(span_a, span_b, neg_a, a, b)
+                label_a, label_b = (f"not {verb}" if neg else verb for neg, verb in
+                                    ((neg_a, verb_a), (neg_b, verb_b)))
+                yield (Mention("status", label_a, label_a, span_a, topic),
+                       Mention("status", label_b, label_b, span_b, topic))
 
     def _plain_no(self, a: Claim, b: Claim, verb_a: tuple[bool, Span, bool],
                   verb_b: tuple[bool, Span, bool]) -> bool:
@@ -548,7 +565,11 @@ class Differ:
 
     def verbs(self, claim: Claim) -> dict[str, tuple[bool, Span, bool]] | None:
         """Verb lemma -> (negated, span of the verb, is the sentence's root) for a claim;
-        None when a negative verb ("declined", "denied") makes polarity a matter of wording."""
+        None when a negative verb ("declined", "denied") makes polarity a matter of wording.
+        A lemma said both ways in the sentence is left out, unless one of its verbs is the one
+        the sentence asserts with and the other way is said only in clauses under it ("the rate
+        was not 35.7 percent, while the other rate was …" is "not be"; not "it is important …,
+        but I am not willing …", two clauses it asserts alike)."""
         if claim.id not in self._verbs:
             self._verbs[claim.id] = self._clause_verbs(claim)
         return self._verbs[claim.id]
@@ -566,31 +587,64 @@ class Differ:
         worded = _worded(span)
         if main.i in worded:
             return None  # what it asserts says "no" in words: "declined", "ruled out"
+        self._giving[claim.id] = self._quotation_verb(claim.article_id, span)
+        mixed: set[str] = set()  # verbs said both ways, out of the one it asserts with
         for token in span:
             lemma, key = _lemma(token), _verb_key(token)
             if (done := _done(token)) is not None:
                 lemma = key = done
-            if _asserts_nothing(token) or token.i in worded:
+            if _asserts_nothing(token) or token.i in worded or token != main and key in mixed:
                 continue
             negators = _negators(token)
             negated = bool(negators)
             complement = next((c for c in token.children if c.dep_ == "acomp"), None)
+            said = None
             if lemma == "be" and complement is not None:  # shown as said: "not accurate"
-                self._said[(claim.id, key)] = ("not " if negated else "") + complement.lower_
+                said = ("not " if negated else "") + complement.lower_
                 if _negative_adjective(complement.lower_):
                     negated = not negated  # "was inaccurate" says what "was not accurate" says
             elif key != lemma:  # shown with its modal: "must not have"
-                modal = key.split()[0]
-                self._said[(claim.id, key)] = f"{modal} {'not ' if negated else ''}{lemma}"
-            if key in found and found[key][0] != negated:
+                said = f"{key.split()[0]} {'not ' if negated else ''}{lemma}"
+            if token != main and key in found and found[key][2] and (
+                    found[key][0] == negated or _under(token, main)):
+                continue  # the asserting verb stands for its lemma, over the clauses under it
+            if token != main and key in found and found[key][0] != negated:
                 found.pop(key)  # both ways in one sentence: nothing to compare
+                mixed.add(key)
                 continue
             found[key] = (negated, _shown(claim.article_id, token, negators), token == main)
+            if said:
+                self._said[(claim.id, key)] = said
+            else:
+                self._said.pop((claim.id, key), None)
+            if token == main:  # "there had not been entries" asserts "not enter"
+                found.update(dict.fromkeys(_there_is(token), found[key]))
             if lemma in SPEECH:  # who says or writes: "they wrote" is not "Comey never wrote"
                 self._doers[(claim.id, key)] = next(
                     (self._thing(parsed, c) or c.lower_ for c in token.children
                      if c.dep_ in ("nsubj", "nsubjpass")), None)
         return found
+
+    def _quotation_verb(self, article_id: str, span: Any) -> tuple[bool, Span, str] | None:
+        """How a sentence gives the quoted words it asserts with: (negated, span, lemma) of the
+        verb out of quotation marks that introduces them (the root, its clause in quotation
+        marks: "the letter did not conclude, “…”"; or a clause of a quoted root: "“…,” it
+        stated"), else, for a sentence whose root is quoted, (False, the root, "quoted"); None
+        for a sentence that asserts in its own words."""
+        def quoted(token: Token) -> bool:
+            return self.in_quotation(Span(article_id, token.idx, token.idx + 1))
+
+        root = span.root
+        for token in (root, *root.children):
+            if token.pos_ in ("VERB", "AUX") and not quoted(token) and (
+                    token == root and any(c.dep_ in ("ccomp", "parataxis") and quoted(c)
+                                          for c in token.children)
+                    or token != root and token.dep_ in ("ccomp", "parataxis") and quoted(root)):
+                negators = _negators(token)
+                return bool(negators), _shown(article_id, token, negators), _lemma(token)
+        if quoted(root):
+            return False, Span(article_id, root.idx, root.idx + len(root)), "quoted"
+        return None
 
 
 MODALS = frozenset(["must", "should", "ought", "may", "might"])  # a duty or a chance, not a fact
@@ -621,6 +675,29 @@ def _negators(token: Token) -> list[Token]:
         and doc[min(c.i + 1, len(doc) - 1)].lower_ not in NOT_NEGATING] + [
         d for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
         for d in c.children if d.lower_ in NEGATORS and d.dep_ == "det" and not _quoted(d)]
+
+
+def _under(token: Token, main: Token) -> bool:
+    """Whether ``token`` is in a clause under ``main``'s ("was not …, while … was"), not in
+    one coordinated with it ("is …, but I am not …") nor beside it ("said it is …, I am
+    not …": two clauses of "said")."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+        if token == main:
+            return False
+    return main.is_ancestor(token)
+
+
+def _there_is(token: Token) -> frozenset[str]:
+    """The verbs the noun of a "there is" names ("there had been entries": "enter"): WordNet's
+    verbs of the noun that share its first three letters (not "record" for "entry")."""
+    from ..consistency.wordnet import verbs_of
+
+    if not any(c.dep_ == "expl" for c in token.children):
+        return frozenset()
+    nouns = [c.lemma_.lower() for c in token.children if c.dep_ in ("attr", "nsubj")
+             and c.pos_ == "NOUN"]
+    return frozenset(v for noun in nouns for v in verbs_of(noun) if v[:3] == noun[:3])
 
 
 def _shown(article_id: str, token: Token, negators: list[Token]) -> Span:
