@@ -237,6 +237,26 @@ def test_a_day_two_days_after_another_tells_of_both(tmp_path: Path) -> None:
     assert changed_article_conflicts(tmp_path / "once", "Harbour loans", told_once, "date")
 
 
+def test_a_day_one_report_alone_gives_against_the_storys_day(tmp_path: Path) -> None:
+    """A day that one outlet alone gives, once, in a sentence that says what the others say
+    on another day, conflicts with theirs, though that outlet gives the others' day elsewhere
+    (the story's day, which every report states) and agrees with them there; a day another
+    outlet also gives may be another event's."""
+    statement = ("“I meant to serve out my term, but it is time for me to move along,” Orla "
+                 "Brennan said in a statement on {} evening, noting she had written to the "
+                 "Harlow harbour board to tell it of her resignation.")
+    took_effect = " Her resignation from the harbour board took effect on Friday."
+    said = {"a": statement.format("Friday") + took_effect,
+            "b": statement.format("Sunday") + took_effect,
+            "c": "Orla Brennan said in a statement on Friday evening that she had written to "
+                 "the Harlow harbour board of her resignation: “I meant to serve out my term, "
+                 "but it is time for me to move along.”"}
+    (found,) = changed_article_conflicts(tmp_path, "Brennan resigns", said, "date")
+    assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
+    said["a"] += " She first spoke of leaving on Sunday."
+    assert not changed_article_conflicts(tmp_path / "shared", "Brennan resigns", said, "date")
+
+
 def test_the_leads_of_one_day_tell_one_event(tmp_path: Path) -> None:
     """Leads that name the same person and date one day each tell the day's news: two days
     in outlets published the same day are a conflict, however differently worded; outlets

@@ -13,7 +13,10 @@ fact:
   ("deferment obtained"), or the one count each article gives of a thing named by a noun,
   subjects one within the other ("term" / "term served": ``Differ.only_counts``);
 - date: two different days, neither of them stated anywhere in the other article, in closely
-  aligned sentences or of the same event (the dates' subjects share a word: "collapsed");
+  aligned sentences or of the same event (the dates' subjects share a word: "collapsed"); but a
+  day that its article gives once and no other article gives, in a sentence closely aligned
+  with the other's and of a subject sharing a word, is not excused by its article giving the
+  other day elsewhere: that is the story's day, which every report states somewhere;
 - place: a place named in one sentence and a different one in the other, each absent from the
   other article's whole text, neither within the other ("London" / "U.K." is a difference of
   precision), neither a dateline (outlets file from different places) nor a title's ("Ambassador
@@ -36,7 +39,8 @@ of their values (figures; days, months and figures), whichever is closer: a chan
 not weaken the alignment that finds it.
 Conflicts found in several pairs are merged when they share a mention, and aligned pairs that
 agree on a number or a day join their sources to that value, so that each side lists every
-source that gives it (components with a single value are no conflict); the side most independent
+source that gives it (components with a single value are no conflict; of two days, a source
+that alone gives one, once, stands on that day's side only); the side most independent
 sources give comes first (ties: the value stated in the text of more sources, then in order of
 appearance).
 """
@@ -44,7 +48,7 @@ appearance).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -191,6 +195,7 @@ class Differ:
             self.facts_of[fact.article_id].append(fact)
         self.texts = {a.id: normalize_for_hash(a.text) for a in sources.articles.values()}
         self._quoted: dict[str, list[tuple[int, int]]] = {}  # per article: its quoted words
+        self._given: dict[str, Counter[str]] = defaultdict(Counter)  # day -> article -> times
 
     def in_claim(self, claim: Claim, kind: str) -> list[Fact]:
         return [f for f in self.facts_of[claim.article_id]
@@ -292,16 +297,17 @@ class Differ:
         days_a, days_b = self.days(a), self.days(b)
         if not days_a or not days_b:
             return
+        same = False
         if len({f.normalized for f in days_a}) == 1 and len({g.normalized for g in days_b}) == 1:
             f, g = days_a[-1], days_b[-1]
         else:  # two days in a sentence: only the event both date pairs them ("pleaded")
             events = [(f, g) for f in days_a for g in days_b if _same_event(f, g)]
             if len(events) != 1:
                 return
-            (f, g), close = events[0], True
-        if not close and not content_words(f.subject) & content_words(g.subject):
+            (f, g), same = events[0], True
+        if not (close or same) and not content_words(f.subject) & content_words(g.subject):
             return  # loosely aligned sentences must date the same event ("collapsed")
-        yield from self._days(f, g, a, b)
+        yield from self._days(f, g, a, b, close)
 
     def leads(self, claims: list[Claim]) -> Iterator[tuple[Mention, Mention]]:
         """The days two leads give one event, however else they are worded. An article's
@@ -338,19 +344,33 @@ class Differ:
                 continue
             yield from self._days(f, g, a, b)
 
-    def _days(self, f: Fact, g: Fact, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
+    def _days(self, f: Fact, g: Fact, a: Claim, b: Claim,
+              close: bool = False) -> Iterator[tuple[Mention, Mention]]:
         """Two days of one event, as mentions: an agreement, a difference, or nothing when the
-        guards of ``dates`` hold."""
+        guards of ``dates`` hold. In ``close``ly aligned sentences, a day that its article alone
+        gives, once, is not excused by that article giving the other day elsewhere: that day,
+        which more sources give, is the story's, and every report states it somewhere."""
         x, y = str(f.normalized), str(g.normalized)
         pair = (Mention("date", x, f.value, f.span, self.about("when", f.span, a, b, f.span)),
                 Mention("date", y, g.value, g.span, self.about("when", g.span, b, a, g.span)))
         seen_a, seen_b = self.anywhere(a.article_id, "date"), self.anywhere(b.article_id, "date")
+        if close and content_words(f.subject) & content_words(g.subject):
+            seen_a, seen_b = (seen_a - {y} if self.alone(f.article_id, x) else seen_a,
+                              seen_b - {x} if self.alone(g.article_id, y) else seen_b)
         if x == y:
             yield pair  # an agreement: it adds its sources to that day's side
         elif not _weekdays(f.value) & _weekdays(g.value) and not _on_its_weekday(f, y) \
                 and not _on_its_weekday(g, x) and x not in seen_b and y not in seen_a \
                 and y not in _days_apart(a.text, x) and x not in _days_apart(b.text, y):
             yield pair  # ("Friday" and "Friday" resolved from different datelines agree)
+
+    def alone(self, article_id: str, day: str) -> bool:
+        """The article gives ``day`` once, and no other article gives it."""
+        if not self._given:
+            for f in chain.from_iterable(self.facts_of.values()):
+                if f.kind == "date":
+                    self._given[f.normalized or f.value][f.article_id] += 1
+        return self._given.get(day) == {article_id: 1}
 
     def about(self, word: str, span: Span, a: Claim, b: Claim, avoid: Span | None = None,
               at_verb: bool = False) -> str:
@@ -980,6 +1000,10 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
             values[m.value].append(m)
         if len(values) < 2:
             continue
+        if members[0].kind == "date" and len(values) == 2:
+            values = _where_alone(values, differ)
+            if len(values) < 2:
+                continue
         ranked = sorted(values.items(), key=lambda kv: (
             -len(sources.independent({m.span.article_id for m in kv[1]})),
             -_stated_in(kv[1][0], differ), min(m.span.start for m in kv[1])))
@@ -996,6 +1020,22 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
                                if told.issuperset(members) else
                                ", in sentences that otherwise say the same thing.")))
     return sorted(found, key=lambda c: (c.type, c.topic))
+
+
+def _where_alone(values: dict[str, list[Mention]], differ: Differ) -> dict[str, list[Mention]]:
+    """Of two days, a source that gives one once, and alone of all sources, stands on that
+    day's side only: its other day tells other things (``Differ._days``)."""
+    days: dict[str, set[str]] = defaultdict(set)
+    for day, ms in values.items():
+        for m in ms:
+            days[m.span.article_id].add(day)
+    stands = {}
+    for article_id, given in days.items():
+        alone = [day for day in given if differ.alone(article_id, day)]
+        if len(given) > 1 and len(alone) == 1:
+            stands[article_id] = alone[0]
+    return {day: kept for day, ms in values.items() if (kept := [
+        m for m in ms if stands.get(m.span.article_id, day) == day])}
 
 
 WORD_LIST = re.compile(r"(?:when|where|whether): ")  # a topic of shared words (``topics.gist``)
