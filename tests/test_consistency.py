@@ -119,7 +119,7 @@ def test_a_count_of_another_thing_is_no_support() -> None:
         (4.0, "quarter"), (12.0, "year")}
 
 
-def test_a_name_swapped_for_another_of_its_kind_is_no_support() -> None:
+def test_a_name_or_colour_swapped_for_another_of_its_kind_is_no_support() -> None:
     document = ("Activists dumped gallons of yellow and blue paint in front of the Russian "
                 "embassy in London on Thursday morning, police said. An American tourist "
                 "filmed the protest.")
@@ -129,20 +129,12 @@ def test_a_name_swapped_for_another_of_its_kind_is_no_support() -> None:
     for statement, names in (
             ("Activists dumped paint in front of the Russian embassy in Moscow.",
              ("Moscow", "London")),
-            ("A British tourist filmed the protest.", ("British", "American"))):
+            ("A British tourist filmed the protest.", ("British", "American")),
+            ("Activists dumped gallons of yellow and white paint in front of the Russian "
+             "embassy in London.", ("white", "blue"))):  # a colour for another
         wrong = check_statement(statement, document)
         assert wrong.label == "contradicted", (statement, wrong.score, wrong.reasons)
         assert any(names[0] in r and names[1] in r for r in wrong.reasons), wrong.reasons
-
-
-def test_a_colour_swapped_for_another_is_no_support() -> None:
-    document = ("Volunteers painted the old ferry red and white on Saturday before its last "
-                "crossing, the harbour trust said.")
-    right = check_statement("Volunteers painted the old ferry red and white.", document)
-    assert right.label == "supported", (right.score, right.reasons)
-    wrong = check_statement("Volunteers painted the old ferry red and green.", document)
-    assert wrong.label != "supported", (wrong.score, wrong.reasons)
-    assert "'green' where the evidence says 'white'" in wrong.reasons, wrong.reasons
 
 
 def test_a_title_the_document_gives_no_one_is_no_support() -> None:
