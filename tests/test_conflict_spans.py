@@ -667,3 +667,27 @@ def test_the_verb_a_sentence_asserts_with_negated(tmp_path: Path, said: dict[str
                                                   values: list[str]) -> None:
     (found,) = changed_article_conflicts(tmp_path, "Kestrel Bay harbour", said, "status")
     assert [side["value"] for side in found["sides"]] == values
+
+
+def test_two_places_of_one_thing_in_other_words(tmp_path: Path) -> None:
+    """"a fundraiser in Harlow" / "a fundraiser in Ashford" in sentences that share too few
+    words to be aligned: two places of one thing, a conflict; not when the things are several
+    ("fundraisers"), nor when the other article names the place too."""
+    lead = "A video of Mayor Helena Varga asking dock workers for campaign money was " \
+           "published on Monday, and her opponents called for an inquiry. "
+
+    def said(b: str, a_more: str = "") -> dict[str, str]:
+        return {"a": lead + "At a fundraiser in Harlow last month, Varga asked the dockers for "
+                            "money." + a_more,
+                "b": lead + b,
+                "c": lead + "Varga's fundraiser in Harlow drew the town's richest donors."}
+
+    changed = "The video shows Varga speaking at a fundraiser in Ashford, where guests paid " \
+              "two hundred pounds each."
+    found = changed_article_conflicts(tmp_path / "one", "Varga video", said(changed), "place")
+    assert [s["value"] for s in found[0]["sides"]] == ["Harlow", "Ashford"]
+    assert "the place of the same thing" in found[0]["explanation"]
+    assert not changed_article_conflicts(tmp_path / "several", "Varga video", said(
+        changed.replace("a fundraiser", "fundraisers")), "place")
+    assert not changed_article_conflicts(tmp_path / "named", "Varga video", said(
+        changed, " She had visited Ashford in May."), "place")

@@ -299,6 +299,7 @@ def test_same_place(a: str, b: str, same: bool) -> None:
     ("South Boston", "Mass.", True), ("South Boston", "Boston", True),  # a quarter of Boston
     ("Pyongyang", "North Korea", True), ("Pyongyang", "South Korea", False),  # a known name
     ("Boston", "Texas", False), ("East Harlem", "Vt.", False),
+    ("Seattle", "Washington State", True), ("Manila", "Washington State", False),  # a "State"
 ])
 def test_a_place_within_another(a: str, b: str, within: bool) -> None:
     assert part_of(a, b) is within and part_of(b, a) is within

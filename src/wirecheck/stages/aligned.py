@@ -21,7 +21,10 @@ fact:
   other article's whole text, neither within the other ("London" / "U.K." is a difference of
   precision), neither a dateline (outlets file from different places) nor a title's ("Ambassador
   to the US"); in sentences aligned
-  less closely, only where something is or happens ("arrested in Florida" / "in Texas");
+  less closely, only where something is or happens ("arrested in Florida" / "in Texas"); and
+  in any two sentences, the places two articles give one thing, named by the same noun or
+  verb and preposition ("a fundraiser in Texas" / "the Iowa fundraiser"), each named nowhere
+  in the other article (``Differ.settings``);
 - role: the same person given titles that are not compatible, neither title given to that person
   anywhere in the other article;
 - polarity (type ``status``): the same verb negated in one sentence and affirmed in the other,
@@ -412,6 +415,70 @@ class Differ:
                            self.about("where", f.span, a, b, f.span, at_verb=True)),
                    Mention("place", g.value.lower(), g.value, g.span,
                            self.about("where", g.span, b, a, g.span, at_verb=True)))
+
+    def settings(self, claims: list[Claim]) -> Iterator[tuple[Mention, Mention]]:
+        """Two places of one thing, however else the sentences are worded: two independent
+        articles each name one place, which the other article never names, as the place of a
+        thing named by the same noun ("a fundraiser in Texas" / "a January fundraiser in
+        Iowa", "the Iowa caucuses" / "the caucuses in Ohio") or of the same verb through the
+        same preposition ("flew to Utah" / "flew to Toronto"); never a list's other places, a
+        dateline's or a title's, nor a place within the other (``part_of``)."""
+        placed: dict[str, dict[tuple[str, str], list[tuple[Fact, Claim]]]] = {}
+        for claim in claims:
+            found = placed.setdefault(claim.article_id, defaultdict(list))
+            for fact in self.in_claim(claim, "place"):
+                key = None if NOWHERE & set(fact.qualifier) else self._thing_placed(fact)
+                if key is not None:
+                    found[key].append((fact, claim))
+        for a_id, b_id in combinations(sorted(placed), 2):
+            if self.sources.source_of[a_id] == self.sources.source_of[b_id]:
+                continue
+            for key in placed[a_id].keys() & placed[b_id].keys():
+                only_a = {f.value.lower(): (f, c) for f, c in placed[a_id][key]
+                          if not _named(f.value, self.texts[b_id])}
+                only_b = {g.value.lower(): (g, c) for g, c in placed[b_id][key]
+                          if not _named(g.value, self.texts[a_id])}
+                if len(only_a) != 1 or len(only_b) != 1:
+                    continue
+                (f, a), = only_a.values()
+                (g, b), = only_b.values()
+                if self._knows(b_id, f.value) or self._knows(a_id, g.value) \
+                        or part_of(f.value, g.value):
+                    continue
+                yield (Mention("place", f.value.lower(), f.value, f.span,
+                               self.about("where", f.span, a, b, f.span, at_verb=True)),
+                       Mention("place", g.value.lower(), g.value, g.span,
+                               self.about("where", g.span, b, a, g.span, at_verb=True)))
+
+    def _knows(self, article_id: str, place: str) -> bool:
+        """The article names ``place``, or a place of the same name or within or around it."""
+        return _named(place, self.texts[article_id]) or any(
+            same_place(place, f.value) for f in self.facts_of[article_id] if f.kind == "place")
+
+    def _thing_placed(self, fact: Fact) -> tuple[str, str] | None:
+        """What a place is the place of: a noun's lemma (any relation: "Iowa caucuses",
+        "caucuses in Iowa"), or a verb's lemma and the preposition ("fly", "to"); the first
+        place of a list stands for the list ("from Zimbabwe and Zambia")."""
+        parsed = analyse(self.sources.articles[fact.article_id])
+        words = parsed.doc.char_span(fact.span.start, fact.span.end, alignment_mode="expand")
+        if words is None:
+            return None
+        if re.search(r"\w-[A-Z]", fact.value):
+            return None
+        token = words.root
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            prep, head = token.head.lower_, token.head.head
+        elif token.dep_ in ("compound", "poss", "nmod", "amod"):
+            prep, head = "", token.head
+        else:
+            return None
+        if head.pos_ == "NOUN" and head.tag_ == "NN":
+            return (head.lemma_.lower(), "")
+        if head.pos_ == "VERB" and prep:
+            return (head.lemma_.lower(), prep)
+        return None
 
     def roles(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
         """Two titles of one person in two aligned sentences that cannot both be held; two
@@ -948,7 +1015,8 @@ QUARTER = re.compile(r"(?:north|south|east|west|central|downtown|upper|lower) (.
 
 def _place_names(place: str) -> list[str]:
     """A place's name as WordNet may know it, then the place a part of it is named after
-    ("South Boston", unknown to WordNet: Boston)."""
+    ("South Boston", unknown to WordNet: Boston), or the state a "State" is ("Washington
+    State": Washington)."""
     from ..consistency.wordnet import is_noun
 
     name = normalize_for_hash(place).removesuffix("'s").strip()
@@ -956,6 +1024,8 @@ def _place_names(place: str) -> list[str]:
     quarter = QUARTER.fullmatch(name)
     if quarter and not is_noun(name):  # ("South Korea" is no part of Korea)
         return [name, quarter.group(1)]
+    if name.endswith(" state") and not is_noun(name):  # "Washington State": Washington
+        return [name, name.removesuffix(" state")]
     return [name]
 
 
@@ -974,9 +1044,10 @@ class AlignedConflict:
 
 
 def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources,
-                      leads: Iterable[tuple[Mention, Mention]] = ()) -> list[AlignedConflict]:
-    """Pair differences, and the ``leads``' days (``Differ.leads``), merged into conflicts
-    (mentions shared between pairs join them)."""
+                      leads: Iterable[tuple[Mention, Mention]] = (),
+                      placed: Iterable[tuple[Mention, Mention]] = ()) -> list[AlignedConflict]:
+    """Pair differences, the ``leads``' days (``Differ.leads``) and the places of one thing
+    (``Differ.settings``), merged into conflicts (mentions shared between pairs join them)."""
     parent: dict[Mention, Mention] = {}
 
     def root(m: Mention) -> Mention:
@@ -985,9 +1056,10 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
         return m
 
     first: dict[tuple[str, str, str], Mention] = {}  # one value of one article: one side
-    leads = list(leads)
+    leads, placed = list(leads), list(placed)
     told = {m for pair in leads for m in pair}  # mentions of the leads' days only
-    for x, y in chain((d for pair in pairs for d in differ.diff(pair)), leads):
+    put = {m for pair in placed for m in pair}  # and of the places of one thing
+    for x, y in chain((d for pair in pairs for d in differ.diff(pair)), leads, placed):
         parent[root(x)] = root(y)
         for m in (x, y):
             same = first.setdefault((m.kind, m.span.article_id, m.value), m)
@@ -1020,6 +1092,8 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
             for s in sides) + (", in the opening paragraphs of articles published within a "
                                "day of each other, which tell one event."
                                if told.issuperset(members) else
+                               ", each as the place of the same thing."
+                               if put.issuperset(members) else
                                ", in sentences that otherwise say the same thing.")))
     return sorted(found, key=lambda c: (c.type, c.topic))
 

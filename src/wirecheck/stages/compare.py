@@ -87,7 +87,8 @@ class Comparer(GroupStage):
         differ = Differ(facts, sources, people, float(conf["number_tolerance"]),
                         float(conf["align_threshold"]), float(conf["support_threshold"]))
         conflicts += [Conflict(c.type, c.topic, c.sides, c.explanation)
-                      for c in aligned_conflicts(pairs, differ, sources, differ.leads(claims))
+                      for c in aligned_conflicts(pairs, differ, sources, differ.leads(claims),
+                                                   differ.settings(claims))
                       if not _known(c.type, c.sides, conflicts, claims)]
         reused = reused_spans(bundle["article"], int(self.settings["dedup"]["passage_words"]))
         evidence = list(self._evidence(story, claims, sources, conflicts, reused))
