@@ -691,3 +691,73 @@ def test_two_places_of_one_thing_in_other_words(tmp_path: Path) -> None:
         changed.replace("a fundraiser", "fundraisers")), "place")
     assert not changed_article_conflicts(tmp_path / "named", "Varga video", said(
         changed, " She had visited Ashford in May."), "place")
+
+
+def test_the_one_sum_of_one_deed_in_loosely_aligned_sentences(tmp_path: Path) -> None:
+    """Sentences that share little else conflict on the one sum of money each article says was
+    handled one way, though the subject is the verb alone ("repay the $84,000")."""
+    said = {"a": "Harbour master Orla Brennan pledged to repay the $84,000 in port money spent "
+                 "on the yacht.",
+            "b": "Brennan told the council after the audit that she would repay the $168,003, "
+                 "though no cheque has reached the treasurer's office yet.",
+            "c": "Orla Brennan, the harbour master, has promised to repay the $84,000 of port "
+                 "money spent on the yacht."}
+    found = changed_article_conflicts(tmp_path, "Harlow harbour audit", said, "number")
+    assert [[side["value"] for side in c["sides"]] for c in found] == [["84,000", "168,003"]]
+
+
+def test_a_value_the_other_sentence_gives_too_is_no_difference(tmp_path: Path) -> None:
+    """"a 7 in 3 chance" against "a two-in-three chance, and a one-in-three chance": the 3 of
+    one sentence is in the other, whatever subject each gives it; the 7 is the difference."""
+    said = {"a": "“I would say there is a two-in-three chance that the Harlow ferry runs again "
+                 "by May, and a one-in-three chance that it closes,” the mayor said.",
+            "b": "“I would say there is a 7 in 3 chance that the Harlow ferry runs again by "
+                 "May,” the mayor said. “There is a 1 in 3 chance that it closes.”",
+            "c": "The mayor gave the Harlow ferry a “two-in-three chance” of running again by "
+                 "May, and a one-in-three chance of closing."}
+    found = changed_article_conflicts(tmp_path, "Harlow ferry", said, "number")
+    assert [[side["value"] for side in c["sides"]] for c in found] == [["two", "7"]]
+
+
+def test_the_one_count_of_a_thing_named_in_the_plural(tmp_path: Path) -> None:
+    """"the two Koreas" / "the five Koreas": what is counted is a noun in its sentence though
+    WordNet knows no such word; so the one count each article gives of it conflicts."""
+    said = {"a": "Officials hope the new hotline installed in the presidential office will "
+                 "improve ties between the two Koreas before the summit at the border village.",
+            "b": "This summit would be only the third meeting of its kind between the leaders "
+                 "of the five Koreas, according to a newspaper in Seoul.",
+            "c": "The two Koreas agreed last month to install the hotline in the presidential "
+                 "office before their summit at the border village."}
+    found = changed_article_conflicts(tmp_path, "Korean summit", said, "number")
+    assert [[side["value"] for side in c["sides"]] for c in found] == [["two", "five"]]
+
+
+def test_the_one_count_of_a_thing_of_a_thing(tmp_path: Path) -> None:
+    """"100 pages of e-mails showed" / "used the 203 pages of emails": the one count each
+    article gives of pages of e-mails (its "25,000 pages of documents" are other pages)."""
+    lead = "The port board in Harlow released {}e-mails on the dredging contract on Monday. "
+    said = {"a": lead.format("its ") + "The 100 pages of e-mails showed a quarrel between the "
+                                       "harbour master and her deputy.",
+            "b": lead.format("") + "At a briefing in the afternoon, officials used the 203 pages "
+                                   "of emails to show that the changes came from the engineers. "
+                                   "After 11 hearings and 25,000 pages of documents, the "
+                                   "inquiry is over.",
+            "c": "The Harlow port board on Monday released 100 pages of e-mails on the dredging "
+                 "contract, which show the harbour master and her deputy at odds."}
+    found = changed_article_conflicts(tmp_path, "Harlow dredging", said, "number")
+    assert [[side["value"] for side in c["sides"]] for c in found] == [["100", "203"]]
+    assert found[0]["topic"] in ("number of pages of e-mails", "number of pages of emails")
+
+
+def test_a_figure_of_a_date_or_of_another_thing_is_no_value_given(tmp_path: Path) -> None:
+    """"Two days after …, in 7 countries" against "in two countries": the "two" of a date (or
+    of another named thing: "55,000 files") counts something of its own, and does not excuse
+    the 7."""
+    said = {"a": "The ministry reversed on Friday its decision to allow imports of ivory from "
+                 "two African countries, pending a review of the trade in Harlow.",
+            "b": "Two days after halting its decision to allow imports of ivory from 7 African "
+                 "countries, the ministry said the trade in Harlow was a horror show.",
+            "c": "The ministry said on Friday it had reversed its decision to allow ivory imports "
+                 "from two African countries, pending a review."}
+    found = changed_article_conflicts(tmp_path, "Harlow ivory", said, "number")
+    assert [[side["value"] for side in c["sides"]] for c in found] == [["two", "7"]]

@@ -465,3 +465,20 @@ def test_a_titles_complement_is_no_part_of_the_name(extractor: FactExtractor, se
                                                     roles: list[tuple[str, str]]) -> None:
     found = facts_of(extractor, make_article(sentence), "role")
     assert [(f.subject, f.value) for f in found] == roles, found
+
+
+
+@pytest.mark.parametrize(("sentence", "subject", "value"), [
+    ("It was a jab at the “38 percent.”", "percent", "38"),  # tagged "the “38 percent"
+    ("The talks would be the second meeting between leaders of the 7 Koreas.", "koreas", "7"),
+    ("The old charter refers to ferrymen in Article 4, Section 3 as “9 tenths of all other "
+     "members,” or to tolls.", "tenth", "9"),  # tagged "Article 4, Section 3 as “9 tenths"
+])
+def test_a_figure_the_tagger_takes_words_before_or_leaves_out(
+        extractor: FactExtractor, sentence: str, subject: str, value: str) -> None:
+    """A number entity that begins with words before the figure is the figure's; a figure in
+    no entity that counts the noun after it, or in a name that runs into quoted words, is a
+    count too; not the numbers of a name ("Article 4", "Boeing 737 jets")."""
+    article = make_article(f"{sentence} The airline grounded its Boeing 737 jets.")
+    numbers = {(f.subject, f.normalized) for f in facts_of(extractor, article, "number")}
+    assert numbers == {(subject, value)}, numbers

@@ -73,6 +73,7 @@ def test_the_first_word_is_lowered_only_where_the_story_writes_it_so() -> None:
     ("A total of 41 people were injured on Tuesday.", "41", "number of people injured"),
     ("The collapse injured 14 people.", "14", "number of people"),
     ("Clinton sent 50,000 pages of emails.", "50,000", "number of pages of emails"),
+    ("The 100 pages of e-mails showed a quarrel.", "100", "number of pages of e-mails"),  # whole
     ("Prosecutors filed a 48-page indictment on Monday.", "48",
      "the figure in “a 48-page indictment”"),  # not "number of page indictment"
     ("It cost $5 million.", "5", None),  # counts no noun

@@ -8,10 +8,15 @@ statement (``support_threshold`` over lemmas). In an aligned pair, a
 value that differs is a conflict when it is a real difference, not another wording or another
 fact:
 - number: the same counted thing (the noun the number counts, or the same subject), values that
-  do not agree (hedges and bounds as in ``numbers_agree``), and neither value given for that
-  thing anywhere in the other article; in sentences aligned less closely, the very same subject
-  ("deferment obtained"), or the one count each article gives of a thing named by a noun,
-  subjects one within the other ("term" / "term served": ``Differ.only_counts``);
+  do not agree (hedges and bounds as in ``numbers_agree``), neither value given for that thing
+  anywhere in the other article, nor written in the other sentence as a figure that counts
+  nothing of its own ("a two-in-three chance": its 3; ``Differ.uncounted``); in sentences
+  aligned less closely, the very same subject ("deferment obtained"), or the one count each
+  article gives of a thing named by a noun (by WordNet, or the noun the figure counts: "the
+  two Koreas"), subjects one within the other ("term" / "term served") or the same noun of the
+  same thing ("pages of e-mails" / "pages of emails": ``Differ.only_counts``), or the one sum
+  of money each article says one verb handled, each sentence giving one sum ("repay the
+  $84,000": ``Differ.only_sums``);
 - date: two different days, neither of them stated anywhere in the other article, in closely
   aligned sentences or of the same event (the dates' subjects share a word: "collapsed"); but a
   day that its article gives once and no other article gives, in a sentence closely aligned
@@ -65,7 +70,7 @@ from ..render.words import subject_verb
 from ..text.datelines import DATELINE
 from ..text.dates import MONTHS, WEEKDAYS
 from ..text.names import SPEECH, SPEECH_FORMS
-from ..text.numbers import UNITS
+from ..text.numbers import UNITS, parse_number
 from ..text.quotemarks import DOUBLE, SINGLE, find_quoted
 from ..text.similarity import content_words, overlap_score
 from ..types import Claim, Fact, Side, Span
@@ -89,6 +94,7 @@ MIN_SHARED = 3  # content words two sentences must share to be aligned at all
 NEARLY_SAME = 65  # similarity of two sentences worded nearly the same (see ``polarity``)
 MEASURES = frozenset(["percent", "percentage", "point", "dollar", "cent"])  # a share or a sum
 PART = frozenset(["other", "more", "additional", "further"])  # "three other women": a part
+MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?)\b", re.I)  # a sum of money
 NOT_ADVERB = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 
 
@@ -235,23 +241,45 @@ class Differ:
         each article gives of that thing (``only_counts``)."""
         from .conflicts import numbers_agree  # one rule for agreeing numbers
 
-        for f in self.in_claim(a, "number"):
-            for g in self.in_claim(b, "number"):
+        numbers_a, numbers_b = self.in_claim(a, "number"), self.in_claim(b, "number")
+        given_a, given_b = (self.uncounted(c, hs) for c, hs in ((a, numbers_a), (b, numbers_b)))
+        for f in numbers_a:
+            for g in numbers_b:
                 x, y = f.normalized or f.value, g.normalized or g.value
                 if not same_count(f, g) or (exact and not _same_subject(f, g) and (
-                        x == y or not self.only_counts(f, g, a, b))):
+                        x == y or not (self.only_counts(f, g, a, b)
+                                       or self.only_sums(f, g, a, b)))):
                     continue  # (one value of two subjects joins no sides: "two countries")
                 topic = self.counted(f) or _counted(f) or _counted(g)
                 if x == y:  # an agreement: it adds its sources to that value's side
                     yield (Mention("number", x, f.value, f.span, topic),
                            Mention("number", y, g.value, g.span, topic))
                     continue
-                if self.counts(b.article_id, f, x) or self.counts(a.article_id, g, y):
-                    continue
+                if self.counts(b.article_id, f, x) or self.counts(a.article_id, g, y) \
+                        or x in given_b or y in given_a:
+                    continue  # (the other sentence gives the value too: "two-in-three")
                 if numbers_agree(f, g, self.tolerance):  # (bare years are no number facts)
                     continue
                 yield (Mention("number", x, f.value, f.span, topic),
                        Mention("number", y, g.value, g.span, topic))
+
+    def uncounted(self, claim: Claim, numbers: list[Fact]) -> set[str]:
+        """The figures ``claim`` writes that count no thing of their own: not a date's ("two
+        days after"), nor a count of a named thing ("55,000 files"); those of a ratio ("a
+        two-in-three chance": 3), a "one" (no count fact). A value the other sentence writes so
+        is no difference: its subject was told apart otherwise, not its value."""
+        doc = analyse(self.sources.articles[claim.article_id]).doc
+        words = doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
+        named = [h.span for h in numbers if normalize_for_hash(h.subject) != "number"]
+        found = set()
+        for token in words or ():
+            if not token.like_num or token.ent_type_ in ("DATE", "TIME", "ORDINAL") or any(
+                    sp.start <= token.idx < sp.end for sp in named):
+                continue
+            number = parse_number(token.text)
+            if number is not None:
+                found.add(number)
+        return found
 
     def counted(self, fact: Fact) -> str | None:
         """What ``fact`` counts, in its article's words (``topics.counted``)."""
@@ -265,18 +293,67 @@ class Differ:
         of the same kind ("state senators" are not "senators"), and no other value of that
         thing anywhere in either article (a story's "people" told twice, 300,000 and 700,000,
         are two things)."""
-        from ..consistency.wordnet import is_noun
-
         words_f, words_g = (set(normalize_for_hash(h.subject).split()) for h in (f, g))
-        thing = _counted(f)
-        if not (words_f <= words_g or words_g <= words_f) or not is_noun(thing) \
-                or thing in MEASURES or self.kind_of(f) != self.kind_of(g):
+        thing, whole = _counted(f), self.of_thing(f)
+        named = whole is not None and whole == self.of_thing(g)
+        if not (words_f <= words_g or words_g <= words_f or named) \
+                or not self.a_noun(thing, f) or thing in MEASURES \
+                or self.kind_of(f) != self.kind_of(g):
             return False
         x, y = (content_words(re.sub(r"\d", " ", c.text)) for c in (a, b))
         if len(x & y) < MIN_SHARED - 1 or overlap_score(x, y) < self.aligned / 2:
             return False
         return all(len({h.normalized or h.value for h in self.facts_of[fact.article_id]
-                        if h.kind == "number" and same_count(h, fact)}) == 1 for fact in (f, g))
+                        if h.kind == "number" and same_count(h, fact)
+                        and not (named and self.of_thing(h) not in (None, whole))}) == 1
+                   for fact in (f, g))
+
+    def of_thing(self, fact: Fact) -> str | None:
+        """The noun a figure counts with what it is of ("100 pages of e-mails": "page of
+        emails"), for the one count of that thing whatever was done with it; None without
+        an "of"."""
+        doc = analyse(self.sources.articles[fact.article_id]).doc
+        span = doc.char_span(fact.span.start, fact.span.end, alignment_mode="expand")
+        number = next((t for t in span or () if t.like_num), None)
+        if number is None or number.dep_ != "nummod" or number.head.i < number.i:
+            return None
+        noun = number.head
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   and c.i == noun.i + 1), None)
+        last = max((c.i for c in of.children if c.dep_ == "pobj"), default=0) if of else 0
+        if of is None or not 0 < last - of.i <= 3:
+            return None
+        words = re.sub(r"[^a-z]", "", doc[of.i + 1:last + 1].text.lower())
+        return f"{noun.lemma_.lower()} of {words}" if words else None
+
+    def a_noun(self, word: str, fact: Fact) -> bool:
+        """``word``, what ``fact`` counts, is a noun: by WordNet, or the figure counts the noun
+        after it in its sentence (a name in the plural: "the two Koreas")."""
+        from ..consistency.wordnet import is_noun
+
+        return is_noun(word) or (self.counted(fact) or "").lower() == f"number of {word}"
+
+    def only_sums(self, f: Fact, g: Fact, a: Claim, b: Claim) -> bool:
+        """The one sum of money each article says was handled one way, a subject that is a
+        verb alone ("repaid the $84,000" / "pledged to repay the $84,000", "funneled"): one
+        word names the deed, and the money is what it was done with; each sentence gives that
+        one sum ("to move about $200 million from one account and another $600 million from
+        the other" tells parts)."""
+        from ..consistency.wordnet import is_noun
+
+        subject = normalize_for_hash(f.subject)
+        if " " in subject or subject != normalize_for_hash(g.subject) or is_noun(subject) \
+                or not all(self.money(h) for h in (f, g)) or any(
+                    sum(self.money(h) for h in self.in_claim(c, "number")) > 1 for c in (a, b)):
+            return False
+        return all(len({h.normalized or h.value for h in self.facts_of[fact.article_id]
+                        if h.kind == "number" and normalize_for_hash(h.subject) == subject})
+                   == 1 for fact in (f, g))
+
+    def money(self, fact: Fact) -> bool:
+        """A sum of money: "$84,000" (the sign may stand outside the figure's words)."""
+        text = self.sources.articles[fact.article_id].text
+        return bool(MONEY.search(text, max(0, fact.span.start - 1), fact.span.end + 8))
 
     def kind_of(self, fact: Fact) -> tuple[set[str], bool] | None:
         """The nouns that make what a number counts a kind of it ("state" senators), and

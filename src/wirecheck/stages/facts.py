@@ -30,7 +30,7 @@ from ..nlp.spacy_backend import Parsed
 from ..text.datelines import AFTER_PLACE, DATELINE
 from ..text.dates import MONTHS, WEEKDAYS, find_dates, is_relative, parse_reference, resolve_date
 from ..text.names import is_title
-from ..text.numbers import SCALES, parse_number, participle
+from ..text.numbers import SCALES, UNITS, parse_number, participle
 from ..text.quotemarks import blocks
 from ..types import Article, Fact, FactKind, Span
 from .reading import ArticleStage
@@ -100,8 +100,8 @@ class FactExtractor(ArticleStage):
 
     def _numbers(self, parsed: Parsed) -> Iterator[Fact]:
         dates = [(s, e) for s, e, _ in _date_expressions(parsed, None)]
-        for ent in parsed.doc.ents:
-            if not _a_count(ent) or _in_heading(parsed, ent.start_char) or any(
+        for ent in _figures(parsed.doc):
+            if _in_heading(parsed, ent.start_char) or any(
                     s < ent.end_char and ent.start_char < e for s, e in dates):
                 continue
             value, qualifier = _with_qualifier(parsed, ent)
@@ -547,6 +547,30 @@ def status_subject(parsed: Parsed, token: Token) -> str:
     if subject is None or subject.pos_ == "PRON":
         return ""
     return phrase(parsed, subject)
+
+
+def _figures(doc: Any) -> Iterator[Any]:
+    """The number entities that are counts (``_a_count``), without the words the tagger put
+    before the figure ("the “47 percent"); and the figures the tagger left out of every entity
+    while they count the noun after them ("leaders of the 7 Koreas"), or put into a name that
+    runs into quoted words, which no name does ("Section 2 as “9 fifths")."""
+    named = {}
+    for ent in doc.ents:
+        if _a_count(ent):
+            start = ent.start
+            while start < ent.end - 1 and (doc[start].lower_ == "the" or doc[start].is_quote):
+                start += 1
+            yield doc[start:ent.end]
+        for i in range(ent.start, ent.end):
+            named[i] = ent
+    for token in doc:
+        ent = named.get(token.i)
+        if (ent is None or (ent.label_ not in NUMBER_LABELS and any(
+                t.is_quote for t in doc[ent.start + 1:token.i]))) \
+                and token.like_num and token.dep_ == "nummod" \
+                and token.head.i > token.i and token.head.pos_ in ("NOUN", "PROPN") \
+                and (token.text.isdigit() or token.lower_ in UNITS):
+            yield doc[token.i:token.i + 1]
 
 
 def _a_count(ent: Any) -> bool:

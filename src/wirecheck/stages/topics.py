@@ -133,7 +133,8 @@ def counted(parsed: Any, span: Span) -> str | None:
                and c.i == noun.i + 1), None)
     thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
     if thing is not None and thing.i - noun.i <= 3:  # "pages of emails"
-        told = text[noun.idx:thing.idx + len(thing)]
+        last = of.right_edge if of is not None and of.right_edge.i - noun.i <= 4 else thing
+        told = text[noun.idx:last.idx + len(last)]  # ("pages of e-mails": three words)
     anchor = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         anchor = noun.head.head  # "a total of 41 people were injured"
