@@ -761,3 +761,22 @@ def test_a_figure_of_a_date_or_of_another_thing_is_no_value_given(tmp_path: Path
                  "from two African countries, pending a review."}
     found = changed_article_conflicts(tmp_path, "Harlow ivory", said, "number")
     assert [[side["value"] for side in c["sides"]] for c in found] == [["two", "7"]]
+
+
+def test_a_place_named_with_a_region_it_is_not_in(tmp_path: Path) -> None:
+    """"the plant near Leeds, England" / "the plant near Lisbon, England": Lisbon is not in
+    England, so the two places of the plant in England conflict; "Bradford, England" is one
+    more place in England, which another report may name for its own reasons."""
+    lead = "Inspectors closed the Greyling chemical plant on Monday after a leak, and the " \
+           "owners said the workers had all been sent home. "
+
+    def said(b: str) -> dict[str, str]:
+        return {"a": lead + "The leak began at its main site in Leeds, England, the owners said.",
+                "b": lead + f"Firefighters from {b}, England were called out overnight.",
+                "c": lead + "Its site in Leeds, England has had two earlier leaks."}
+
+    found = changed_article_conflicts(tmp_path / "outside", "Greyling leak", said("Lisbon"),
+                                      "place")
+    assert [s["value"] for s in found[0]["sides"]] == ["Leeds", "Lisbon"]
+    assert not changed_article_conflicts(tmp_path / "inside", "Greyling leak", said("Bradford"),
+                                         "place")

@@ -14,6 +14,7 @@ from wirecheck.stages.aligned import (
     _lemma,
     _near,
     _on_its_weekday,
+    _outside,
     _same_event,
     aligned_pairs,
     part_of,
@@ -303,6 +304,17 @@ def test_same_place(a: str, b: str, same: bool) -> None:
 ])
 def test_a_place_within_another(a: str, b: str, within: bool) -> None:
     assert part_of(a, b) is within and part_of(b, a) is within
+
+
+@pytest.mark.parametrize(("place", "region", "outside"), [
+    ("Nebraska", "libya", True), ("Brussels", "missouri", True),
+    ("Benghazi", "libya", False), ("Kansas City", "missouri", False),
+    ("Tripoli", "libya", False), ("Portland", "maine", False),  # one of its senses is there
+    ("Livingston", "new jersey", False),  # WordNet knows no such place: nothing to tell
+])
+def test_a_place_outside_the_region_it_is_named_with(place: str, region: str,
+                                                      outside: bool) -> None:
+    assert _outside(place, region) is outside
 
 
 def _roles_story(*given: tuple[int, str, str]) -> list[tuple[str, list[str]]]:

@@ -134,6 +134,32 @@ def within(name: str, depth: int = 3) -> frozenset[str]:
 
 
 @cache
+def around(name: str, depth: int = 4) -> frozenset[str]:
+    """The names of the places WordNet knows the place ``name`` (lower case) to be part of, in
+    any of its senses, to ``depth`` levels: "tripoli" is in Libya and in Lebanon, "portland"
+    in Maine and in Oregon; empty for a name it knows as no part of a place."""
+    senses, synsets = _tables("noun")
+    frontier = list(senses.get(name.replace(" ", "_"), ()))
+    seen = set(frontier)
+    words: set[str] = set()
+    for _ in range(depth):
+        frontier = [o for offset in frontier for o in _wholes().get(offset, ()) if o not in seen]
+        seen.update(frontier)
+        words.update(w for offset in frontier for w in synsets[offset][0])
+    return frozenset(w.replace("_", " ") for w in words)
+
+
+@cache
+def _wholes() -> dict[str, tuple[str, ...]]:
+    """Noun sense -> the senses it is a part of (the part links read backwards)."""
+    wholes: dict[str, list[str]] = {}
+    for offset, synset in _tables("noun")[1].items():
+        for part in synset[2]:
+            wholes.setdefault(part, []).append(offset)
+    return {part: tuple(ws) for part, ws in wholes.items()}
+
+
+@cache
 def verbs_of(noun: str) -> frozenset[str]:
     """The verbs WordNet derives ``noun`` (lower case) from, in its first senses: "demolition"
     -> "demolish", "investigation" -> "investigate" (not "invest")."""

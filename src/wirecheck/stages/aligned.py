@@ -28,8 +28,10 @@ fact:
   to the US"); in sentences aligned
   less closely, only where something is or happens ("arrested in Florida" / "in Texas"); and
   in any two sentences, the places two articles give one thing, named by the same noun or
-  verb and preposition ("a fundraiser in Texas" / "the Iowa fundraiser"), each named nowhere
-  in the other article (``Differ.settings``);
+  verb and preposition ("a fundraiser in Texas" / "the Iowa fundraiser"), or named with the
+  same region where WordNet knows one of them to lie outside it ("the consulate in Benghazi,
+  Libya" / "the attack in Nebraska, Libya"), each named nowhere in the other article
+  (``Differ.settings``);
 - role: the same person given titles that are not compatible, neither title given to that person
   anywhere in the other article;
 - polarity (type ``status``): the same verb negated in one sentence and affirmed in the other,
@@ -498,15 +500,19 @@ class Differ:
         articles each name one place, which the other article never names, as the place of a
         thing named by the same noun ("a fundraiser in Texas" / "a January fundraiser in
         Iowa", "the Iowa caucuses" / "the caucuses in Ohio") or of the same verb through the
-        same preposition ("flew to Utah" / "flew to Toronto"); never a list's other places, a
-        dateline's or a title's, nor a place within the other (``part_of``)."""
+        same preposition ("flew to Utah" / "flew to Toronto"), or with the same region where
+        one of them is known to lie outside it (``_outside``: "Nebraska, Libya"; two places of
+        one region may each be right); never a list's other places, a dateline's or a title's,
+        nor a place within the other (``part_of``), nor a place the other article names or
+        writes another way (``same_place``). WordNet knows a place by its names' senses:
+        "Paris, Texas", which it does not know, reads as outside Texas."""
         placed: dict[str, dict[tuple[str, str], list[tuple[Fact, Claim]]]] = {}
         for claim in claims:
             found = placed.setdefault(claim.article_id, defaultdict(list))
             for fact in self.in_claim(claim, "place"):
-                key = None if NOWHERE & set(fact.qualifier) else self._thing_placed(fact)
-                if key is not None:
-                    found[key].append((fact, claim))
+                if not NOWHERE & set(fact.qualifier):
+                    for key in self._things_placed(fact):
+                        found[key].append((fact, claim))
         for a_id, b_id in combinations(sorted(placed), 2):
             if self.sources.source_of[a_id] == self.sources.source_of[b_id]:
                 continue
@@ -520,7 +526,8 @@ class Differ:
                 (f, a), = only_a.values()
                 (g, b), = only_b.values()
                 if self._knows(b_id, f.value) or self._knows(a_id, g.value) \
-                        or part_of(f.value, g.value):
+                        or part_of(f.value, g.value) or key[1] == "," and not (
+                            _outside(f.value, key[0]) or _outside(g.value, key[0])):
                     continue
                 yield (Mention("place", f.value.lower(), f.value, f.span,
                                self.about("where", f.span, a, b, f.span, at_verb=True)),
@@ -532,16 +539,23 @@ class Differ:
         return _named(place, self.texts[article_id]) or any(
             same_place(place, f.value) for f in self.facts_of[article_id] if f.kind == "place")
 
-    def _thing_placed(self, fact: Fact) -> tuple[str, str] | None:
+    def _things_placed(self, fact: Fact) -> Iterator[tuple[str, str]]:
         """What a place is the place of: a noun's lemma (any relation: "Iowa caucuses",
         "caucuses in Iowa"), or a verb's lemma and the preposition ("fly", "to"); the first
-        place of a list stands for the list ("from Zimbabwe and Zambia")."""
+        place of a list stands for the list ("from Zimbabwe and Zambia"); and the region it is
+        named with ("Benghazi, Libya": "libya", ","). Not two places joined as a pair
+        ("U.S.-North Korea summit": the parties, not a place)."""
+        if re.search(r"\w-[A-Z]", fact.value):
+            return
+        region = next((g.value for g in self.facts_of[fact.article_id] if g.kind == "place"
+                       and "region" in g.qualifier and g.subject == fact.value
+                       and 0 < g.span.start - fact.span.end <= 3), None)
+        if region is not None:
+            yield (_place_names(region)[0], ",")
         parsed = analyse(self.sources.articles[fact.article_id])
         words = parsed.doc.char_span(fact.span.start, fact.span.end, alignment_mode="expand")
         if words is None:
-            return None
-        if re.search(r"\w-[A-Z]", fact.value):
-            return None
+            return
         token = words.root
         while token.dep_ == "conj" and token.head.i < token.i:
             token = token.head
@@ -550,12 +564,11 @@ class Differ:
         elif token.dep_ in ("compound", "poss", "nmod", "amod"):
             prep, head = "", token.head
         else:
-            return None
+            return
         if head.pos_ == "NOUN" and head.tag_ == "NN":
-            return (head.lemma_.lower(), "")
-        if head.pos_ == "VERB" and prep:
-            return (head.lemma_.lower(), prep)
-        return None
+            yield (head.lemma_.lower(), "")
+        elif head.pos_ == "VERB" and prep:
+            yield (head.lemma_.lower(), prep)
 
     def roles(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
         """Two titles of one person in two aligned sentences that cannot both be held; two
@@ -1104,6 +1117,16 @@ def _place_names(place: str) -> list[str]:
     if name.endswith(" state") and not is_noun(name):  # "Washington State": Washington
         return [name, name.removesuffix(" state")]
     return [name]
+
+
+def _outside(place: str, region: str) -> bool:
+    """WordNet knows ``place`` as a part of places, ``region`` as a place, and ``region`` is
+    none of them, in any sense of either name ("Nebraska, Libya"; not "Tripoli, Libya", nor
+    "Portland, Maine", nor "Livingston, N.J.", which it knows as no place)."""
+    from ..consistency.wordnet import around, is_noun
+
+    wholes = around(_place_names(place)[0])
+    return bool(wholes) and is_noun(region) and region not in wholes
 
 
 def _named(place: str, text: str) -> bool:
