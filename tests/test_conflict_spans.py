@@ -278,26 +278,6 @@ def test_a_day_one_report_alone_gives_where_it_tells_the_others_day_apart(
     assert not changed_article_conflicts(tmp_path / "told", "Berth fees", said, "date")
 
 
-def test_a_named_doers_day_one_report_alone_gives_in_sentences_told_loosely(
-        tmp_path: Path) -> None:
-    """Sentences that share little but a name (aligned loosely) and date what that person did,
-    one day each: a day that one outlet alone gives, once, conflicts with the others' day; a
-    day another outlet gives too may be another event's. (Outlet "b" is published days
-    after the others: the leads of one day are another rule.)"""
-    said = {"a": "Orla Brennan revealed her position on the harbour loans on Friday in a letter "
-                 "to the board.",
-            "b": "Orla Brennan first set out her view on Tuesday, telling dockers the contracts "
-                 "must be published.",
-            "c": "In a letter to board members on Friday, Orla Brennan said where she stood on "
-                 "the loans the harbour had taken out."}
-    later = {"b": "2025-03-17"}  # not the leads of one day (``Differ.leads``)
-    (found,) = changed_article_conflicts(tmp_path, "Harbour loans", said, "date", later)
-    assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
-    said["c"] += " The dockers met on Tuesday."
-    assert not changed_article_conflicts(tmp_path / "shared", "Harbour loans", said, "date",
-                                         later)
-
-
 def test_the_leads_of_one_day_tell_one_event(tmp_path: Path) -> None:
     """Leads that name the same person and date one day each tell the day's news: two days
     in outlets published the same day are a conflict, however differently worded; outlets

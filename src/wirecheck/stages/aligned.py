@@ -18,10 +18,7 @@ fact:
   with the other's and of a subject sharing a word, is not excused by its article giving the
   other day elsewhere: that is the story's day, which every report states somewhere; so too in
   sentences aligned less closely, where its article gives the other day only in sentences that
-  share too few words with the other's to be aligned at all (they date something else); in
-  sentences aligned loosely, one day each of what the same named doer did (the dates' subjects
-  share a name: "Liz Cheney revealed" / "Liz Cheney articulated"), where one of the two days is
-  given by its article alone, once (``Differ.named_days``);
+  share too few words with the other's to be aligned at all (they date something else);
 - place: a place named in one sentence and a different one in the other, each absent from the
   other article's whole text, neither within the other ("London" / "U.K." is a difference of
   precision), neither a dateline (outlets file from different places) nor a title's ("Ambassador
@@ -220,8 +217,6 @@ class Differ:
         score, loose = pair.by("date")
         if not loose:
             yield from self.dates(pair.a, pair.b, close=score >= self.close)
-        else:
-            yield from self.named_days(pair.a, pair.b)
         if pair.score < self.close:  # sentences told apart: one event each, both ways
             yield from self.events(pair.a, pair.b)
         if pair.loose:
@@ -315,21 +310,6 @@ class Differ:
         if not (close or same) and not content_words(f.subject) & content_words(g.subject):
             return  # loosely aligned sentences must date the same event ("collapsed")
         yield from self._days(f, g, a, b, close, aligned=True)
-
-    def named_days(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
-        """In loosely aligned sentences, one day each, dating what the same named doer did
-        (the dates' subjects share a name), a difference where one of the two days is given
-        by its article alone, once (and the guards of ``_days`` hold): "Liz Cheney revealed
-        her position on Friday" / "Liz Cheney first articulated her position on Sunday"."""
-        days_a, days_b = self.days(a), self.days(b)
-        if len(days_a) != 1 or len(days_b) != 1:
-            return
-        f, g = days_a[0], days_b[0]
-        x, y = str(f.normalized), str(g.normalized)
-        if x == y or not _subject_names(f.subject) & _subject_names(g.subject) \
-                or not (self.alone(f.article_id, x) or self.alone(g.article_id, y)):
-            return
-        yield from self._days(f, g, a, b, aligned=True)
 
     def leads(self, claims: list[Claim]) -> Iterator[tuple[Mention, Mention]]:
         """The days two leads give one event, however else they are worded. An article's
@@ -920,13 +900,6 @@ def _names(text: str) -> set[str]:
     dateline = DATELINE.match(text)
     words = re.findall(r"[\w'\u2019.-]+", text[dateline.end() if dateline else 0:])[1:]
     return {w.rstrip(".") for w in words if w[:1].isupper() and not dating(w)}
-
-
-def _subject_names(subject: str) -> set[str]:
-    """The capitalised words of a fact's subject, but days and months: "Liz Cheney revealed"
-    -> {"Liz", "Cheney"}."""
-    return {w for w in re.findall(r"[\w'\u2019.-]+", subject) if w[:1].isupper()
-            and not dating(w)}
 
 
 def _near(published: str | None, other: str | None) -> bool:
