@@ -257,6 +257,27 @@ def test_a_day_one_report_alone_gives_against_the_storys_day(tmp_path: Path) -> 
     assert not changed_article_conflicts(tmp_path / "shared", "Brennan resigns", said, "date")
 
 
+def test_a_day_one_report_alone_gives_where_it_tells_the_others_day_apart(
+        tmp_path: Path) -> None:
+    """In sentences aligned, though not closely, a day one outlet alone gives, once, for what
+    the others date on another day conflicts with theirs when that outlet gives their day only
+    in sentences that tell something else (too few words in common to be aligned at all);
+    not when it gives their day in a sentence that tells what theirs tell."""
+    said = {"a": "Orla Brennan filed a lawsuit against the Kestrel Bay shipping company on "
+                 "Thursday, claiming years of unpaid berth fees.",
+            "b": "Orla Brennan, the harbour board's chair, went to court on Monday against "
+                 "Kestrel Bay shippers she says never paid to use the berths. Rain closed the "
+                 "ferry terminal on Thursday.",
+            "c": "On Thursday, Orla Brennan filed suit against the Kestrel Bay shipping company "
+                 "in the county court over unpaid fees."}
+    (found,) = changed_article_conflicts(tmp_path, "Berth fees", said, "date")
+    assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
+    said["b"] = said["b"].replace(
+        "Rain closed the ferry terminal on Thursday.",
+        "The Kestrel Bay shipping company said on Thursday it owed Orla Brennan nothing.")
+    assert not changed_article_conflicts(tmp_path / "told", "Berth fees", said, "date")
+
+
 def test_the_leads_of_one_day_tell_one_event(tmp_path: Path) -> None:
     """Leads that name the same person and date one day each tell the day's news: two days
     in outlets published the same day are a conflict, however differently worded; outlets

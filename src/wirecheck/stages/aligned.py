@@ -21,7 +21,9 @@ fact:
   aligned sentences or of the same event (the dates' subjects share a word: "collapsed"); but a
   day that its article gives once and no other article gives, in a sentence closely aligned
   with the other's and of a subject sharing a word, is not excused by its article giving the
-  other day elsewhere: that is the story's day, which every report states somewhere;
+  other day elsewhere: that is the story's day, which every report states somewhere; so too in
+  sentences aligned less closely, where its article gives the other day only in sentences that
+  share too few words with the other's to be aligned at all (they date something else);
 - place: a place named in one sentence and a different one in the other, each absent from the
   other article's whole text, neither within the other ("London" / "U.K." is a difference of
   precision), neither a dateline (outlets file from different places) nor a title's ("Ambassador
@@ -389,7 +391,7 @@ class Differ:
             (f, g), same = events[0], True
         if not (close or same) and not content_words(f.subject) & content_words(g.subject):
             return  # loosely aligned sentences must date the same event ("collapsed")
-        yield from self._days(f, g, a, b, close)
+        yield from self._days(f, g, a, b, close, aligned=True)
 
     def leads(self, claims: list[Claim]) -> Iterator[tuple[Mention, Mention]]:
         """The days two leads give one event, however else they are worded. An article's
@@ -428,19 +430,26 @@ class Differ:
                 continue
             yield from self._days(f, g, a, b)
 
-    def _days(self, f: Fact, g: Fact, a: Claim, b: Claim,
-              close: bool = False) -> Iterator[tuple[Mention, Mention]]:
+    def _days(self, f: Fact, g: Fact, a: Claim, b: Claim, close: bool = False,
+              aligned: bool = False) -> Iterator[tuple[Mention, Mention]]:
         """Two days of one event, as mentions: an agreement, a difference, or nothing when the
         guards of ``dates`` hold. In ``close``ly aligned sentences, a day that its article alone
         gives, once, is not excused by that article giving the other day elsewhere: that day,
-        which more sources give, is the story's, and every report states it somewhere."""
+        which more sources give, is the story's, and every report states it somewhere. So too
+        in sentences only ``aligned`` (not the leads), where that article gives the other day
+        only in sentences that share too few words with the other's to be aligned at all
+        (``told_apart``): there it dates something else ("It was on vivid display Tuesday" /
+        "Christie made a public announcement Tuesday"), and tells this event on its own day."""
         x, y = str(f.normalized), str(g.normalized)
         pair = (Mention("date", x, f.value, f.span, self.about("when", f.span, a, b, f.span)),
                 Mention("date", y, g.value, g.span, self.about("when", g.span, b, a, g.span)))
         seen_a, seen_b = self.anywhere(a.article_id, "date"), self.anywhere(b.article_id, "date")
-        if close and content_words(f.subject) & content_words(g.subject):
-            seen_a, seen_b = (seen_a - {y} if self.alone(f.article_id, x) else seen_a,
-                              seen_b - {x} if self.alone(g.article_id, y) else seen_b)
+        if (close or aligned) and content_words(f.subject) & content_words(g.subject):
+            seen_a, seen_b = (
+                seen_a - {y} if self.alone(f.article_id, x)
+                and (close or self.told_apart(a.article_id, y, b)) else seen_a,
+                seen_b - {x} if self.alone(g.article_id, y)
+                and (close or self.told_apart(b.article_id, x, a)) else seen_b)
         if x == y:
             yield pair  # an agreement: it adds its sources to that day's side
         elif not _weekdays(f.value) & _weekdays(g.value) and not _on_its_weekday(f, y) \
@@ -455,6 +464,20 @@ class Differ:
                 if f.kind == "date":
                     self._given[f.normalized or f.value][f.article_id] += 1
         return self._given.get(day) == {article_id: 1}
+
+    def told_apart(self, article_id: str, day: str, other: Claim) -> bool:
+        """Every sentence in which the article gives ``day`` shares fewer than ``MIN_SHARED``
+        content words with ``other``, the words of days left out (``BLIND``): none of them
+        tells what ``other`` tells."""
+        article, day_word = self.sources.articles[article_id], BLIND["date"]
+        parsed = analyse(article)
+        words = {w for w in content_words(other.text) if not day_word(w)}
+        for fact in self.facts_of[article_id]:
+            if fact.kind == "date" and fact.normalized == day:
+                start, end = parsed.sentence_at(fact.span.start)
+                if len(content_words(article.text[start:end]) & words) >= MIN_SHARED:
+                    return False
+        return True
 
     def about(self, word: str, span: Span, a: Claim, b: Claim, avoid: Span | None = None,
               at_verb: bool = False) -> str:
