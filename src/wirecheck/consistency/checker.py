@@ -26,8 +26,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..errors import WirecheckError
-from ..stages.conflicts import GENERIC, role_words
-from ..text.names import TITLE_HEADS, role_word
+from ..text.names import GENERIC, TITLE_HEADS, role_word, role_words
 from ..text.similarity import stem
 from .analysis import CATEGORIES, Analysed, Tok, analyse, analyse_many, written
 from .features import FEATURES, Alignment, align, content, features, found

@@ -57,16 +57,12 @@ from rapidfuzz import fuzz
 from ..ids import fold_accents, normalize_for_hash
 from ..nlp.spacy_backend import analyse
 from ..render.words import subject_verb
-from ..text.names import name_parts, name_words
+from ..text.names import GENERIC, name_parts, name_words, role_words
 from ..text.quotemarks import SHORT_WORDS
 from ..text.similarity import STOP, content_words, word_ngrams
 from ..types import Article, Fact, Quote, Side, Span
 from .sources import People, Sources
 from .topics import counted
-
-ROLE_FILLER = frozenset(
-    ["the", "a", "an", "of", "us", "u.s.", "senior", "top", "current", "then", "new"]
-)
 
 
 @dataclass
@@ -85,30 +81,8 @@ MEMBERS = {"senator": SENATE, "sen": SENATE, "representative": HOUSE, "rep": HOU
            "mp": frozenset(["parliament", "minister", "secretary", "chair"])}
 OTHER_BODY = {"senator": "house", "sen": "house", "representative": "senate",
               "rep": "senate", "congressman": "senate", "congresswoman": "senate"}
-# titles that say only that someone holds some post: compatible with any other
-GENERIC = frozenset(["official", "aide", "spokesman", "spokeswoman", "spokesperson", "member",
-                     "figure", "head", "executive", "staffer", "adviser", "advisor",
-                     "leader"])  # what a holder of any office may also be called
-# an organisation's initials stand for its words: "FBI deputy director" / "bureau deputy director"
-INITIALS = {"fbi": "federal bureau investigation", "cia": "central intelligence agency",
-            "rnc": "republican national committee", "dnc": "democratic national committee",
-            "nsa": "national security agency", "doj": "justice department",
-            "dhs": "homeland security department", "epa": "environmental protection agency"}
-SAME_WORD = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
-             "congressman": "representative", "congresswoman": "representative",
-             "rep": "representative", "spokeswoman": "spokesman", "spokesperson": "spokesman",
-             "gop": "republican", "democrat": "democratic", "lt": "lieutenant"}
 PARTY = frozenset(["democratic", "democrat", "republican", "gop", "labour", "conservative"])
 SIDES = frozenset(["majority", "minority"])
-
-
-def role_words(value: str) -> frozenset[str]:
-    text = re.sub(r"(?<=\w)\.(?=\w)", "", normalize_for_hash(value))  # C.I.A. -> CIA
-    text = re.sub(r"\bchief executive(?: officer)?\b", "ceo", text)
-    words = text.replace("'s", "").replace("-", " ").split()
-    words = [SAME_WORD.get(w.strip(".,"), w.strip(".,")) for w in words]
-    words += [x for w in words for x in INITIALS.get(w, "").split()]
-    return frozenset(w for w in words if w and w not in ROLE_FILLER and w not in ("ex", "former"))
 
 
 def roles_compatible(a: Fact, b: Fact) -> bool:

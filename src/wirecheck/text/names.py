@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..ids import normalize_for_hash
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -389,6 +391,36 @@ def role_word(word: str) -> str:
     if word in ("spokesman", "spokeswoman", "spokespeople"):
         return "spokesperson"
     return "adviser" if word == "advisor" else SHORT_TITLES.get(word, word)
+
+
+# words of a title that name no office
+ROLE_FILLER = frozenset(
+    ["the", "a", "an", "of", "us", "u.s.", "senior", "top", "current", "then", "new"]
+)
+
+# titles that say only that someone holds some post: compatible with any other
+GENERIC = frozenset(["official", "aide", "spokesman", "spokeswoman", "spokesperson", "member",
+                     "figure", "head", "executive", "staffer", "adviser", "advisor",
+                     "leader"])  # what a holder of any office may also be called
+# an organisation's initials stand for its words: "FBI deputy director" / "bureau deputy director"
+INITIALS = {"fbi": "federal bureau investigation", "cia": "central intelligence agency",
+            "rnc": "republican national committee", "dnc": "democratic national committee",
+            "nsa": "national security agency", "doj": "justice department",
+            "dhs": "homeland security department", "epa": "environmental protection agency"}
+SAME_WORD = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+             "congressman": "representative", "congresswoman": "representative",
+             "rep": "representative", "spokeswoman": "spokesman", "spokesperson": "spokesman",
+             "gop": "republican", "democrat": "democratic", "lt": "lieutenant"}
+
+def role_words(value: str) -> frozenset[str]:
+    """A title's words that name its office, one word for each way of writing one ("Chief
+    Executive" is "ceo", "Rep." "representative", "FBI" its words too)."""
+    text = re.sub(r"(?<=\w)\.(?=\w)", "", normalize_for_hash(value))  # C.I.A. -> CIA
+    text = re.sub(r"\bchief executive(?: officer)?\b", "ceo", text)
+    words = text.replace("'s", "").replace("-", " ").split()
+    words = [SAME_WORD.get(w.strip(".,"), w.strip(".,")) for w in words]
+    words += [x for w in words for x in INITIALS.get(w, "").split()]
+    return frozenset(w for w in words if w and w not in ROLE_FILLER and w not in ("ex", "former"))
 
 
 # -- roles ---------------------------------------------------------------------------------------
