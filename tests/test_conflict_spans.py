@@ -801,3 +801,39 @@ def test_a_place_named_with_a_region_it_is_not_in(tmp_path: Path) -> None:
     assert [s["value"] for s in found[0]["sides"]] == ["Leeds", "Lisbon"]
     assert not changed_article_conflicts(tmp_path / "inside", "Greyling leak", said("Bradford"),
                                          "place")
+
+
+def test_what_two_sentences_assert_in_nearly_the_same_words(tmp_path: Path) -> None:
+    """"does not have three aims — …" against "said her plan was guided by three aims: …": the
+    sentences differ in their frames (an attribution, where it was said), what they assert is
+    nearly the same in its words, so "has" compares with "was guided"."""
+    said = {"a": "Speaking at a dinner of shipping firms in Ashford on Friday, the harbour master "
+                 "said her plan was guided by three aims: \"new cranes,\" \"a deeper channel for "
+                 "the Kestrel Bay ferries\" and \"better training for the crews.\"",
+            "b": "The Brennan plan for the port, according to notes released by her office, does "
+                 "not have three main aims — new cranes; a deeper channel for the Kestrel Bay "
+                 "ferries; and better training for the crews.",
+            "c": "At a dinner for shipping companies in Ashford on Friday, the harbour master told "
+                 "guests that her plan was guided by three aims: new cranes, a deeper channel for "
+                 "the Kestrel Bay ferries and better training for the crews."}
+    (found,) = changed_article_conflicts(tmp_path, "Brennan plan", said, "status")
+    assert [side["value"] for side in found["sides"]] == ["guide", "not have"]
+
+
+def test_the_purpose_of_a_negated_verb_is_a_deed_not_done(tmp_path: Path) -> None:
+    """"was not at the office to have lunch with Reed": no lunch, against "Reed had lunch with
+    Brennan", the same deed (verb and object) at the same time, though the sentences state
+    little else alike; "will have lunch" is another time."""
+    said = {"a": "The Kestrel Bay harbour board hired forty new ferry crews from Ashford this "
+                 "winter to run the island service. On that same day, Reed had lunch with "
+                 "Brennan.",
+            "b": "The Kestrel Bay harbour board has hired forty new ferry crews from Ashford this "
+                 "winter for the island service. Ms. Brennan was not at the harbour office on "
+                 "Tuesday to have lunch with Mr. Reed and join him in greeting the new ferry "
+                 "crews.",
+            "c": "Forty new ferry crews from Ashford were hired by the Kestrel Bay harbour board "
+                 "this winter to run the island service. That day Reed had lunch with Brennan."}
+    (found,) = changed_article_conflicts(tmp_path / "then", "Ferry crews", said, "status")
+    assert [side["value"] for side in found["sides"]] == ["have", "not have"]
+    said = {k: v.replace("Reed had lunch", "Reed will have lunch") for k, v in said.items()}
+    assert not changed_article_conflicts(tmp_path / "later", "Ferry crews", said, "status")

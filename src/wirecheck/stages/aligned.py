@@ -4,7 +4,7 @@ Two claim sentences of independent articles are *aligned* when they share three 
 and their overlap reaches ``[compare] align_threshold`` (the measure of the evidence); days,
 places and polarity need a closer alignment, half way from there to ``support_threshold`` (but
 a place where something happens needs only the alignment), and polarity needs the same
-statement (``support_threshold`` over lemmas). In an aligned pair, a
+statement (``support_threshold`` over lemmas), but for one deed (below). In an aligned pair, a
 value that differs is a conflict when it is a real difference, not another wording or another
 fact:
 - number: the same counted thing (the noun the number counts, or the same subject), values that
@@ -42,8 +42,17 @@ fact:
   the verb a sentence asserts with stands for its lemma over clauses under it ("the rate was not
   35.7 percent, while the other was …"), and a "there is" for the verb its noun names ("there
   had not been entries" / "entered"); the verbs that introduce the same quoted words, one
-  negated ("the letter did not conclude, “…”" / "“…,” the letter stated"); in sentences aligned
-  less closely, one deed (the same named doer, verb and object) negated
+  negated ("the letter did not conclude, “…”" / "“…,” the letter stated"); two sentences whose
+  asserted clauses (what the verb they assert with says, without an attribution "according to
+  …" or the "X said" that reports it) are nearly the same in their words compare those verbs
+  even when one is "is" or "has" ("the plan does not have three aims — …" / "she said her plan
+  was guided by three aims: …"), unless both are; the purpose of a negated verb is not done
+  ("was not at the office to have lunch with Reed": "not have"), an affirmed verb's purpose is
+  not said to be done ("went there to meet him"); in closely aligned sentences that are not the
+  same statement, one deed each asserts (its verb, or the purpose of its negated verb), the
+  same verb with the same object (what it is done to) in the same tense ("did not" / "will"),
+  negated in one only ("was not there to have lunch with Reed" / "Reed had lunch with her");
+  in sentences aligned less closely, one deed (the same named doer, verb and object) negated
   in one of them only ("Braley did not apologize to Grassley" / "Braley apologized to Grassley
   in person").
 Numbers and days are compared by the alignment of the two sentences with or without the words
@@ -201,6 +210,11 @@ class Differ:
         self._doers: dict[tuple[str, str], str | None] = {}  # (claim id, speech verb) -> subject
         self._said: dict[tuple[str, str], str] = {}  # (claim id, "be") -> "not accurate"
         self._giving: dict[str, tuple[bool, Span, str] | None] = {}  # ``_quotation_verb``
+        # claim id -> content words of what it asserts: its asserting verb's clause, without an
+        # attribution ("according to …") or the "said" that reports it
+        self._asserted: dict[str, set[str]] = {}
+        # (claim id, verb) -> what a deed it asserts is done to, and its tense
+        self._objects: dict[tuple[str, str], tuple[frozenset[str], str]] = {}
         self.same_statement, self.aligned = same_statement, aligned
         self.close = (aligned + same_statement) / 2  # days, places, polarity need this
         self.facts_of: dict[str, list[Fact]] = defaultdict(list)
@@ -624,19 +638,31 @@ class Differ:
         by their lemmas: "voted" / "did not vote") assert with, one negated. Two sentences
         ``nearly_same`` in their words, one of which says "no" nowhere, compare the verbs they
         assert with even when one is "is" or "has" ("Gibbs was not on ABC" / "Gibbs was on
-        ABC … on Sunday"), unless the "no" is in a quotation the other does not carry."""
+        ABC … on Sunday"), unless the "no" is in a quotation the other does not carry; so do
+        two sentences whose asserted clauses (``_asserted``) are nearly the same, unless both
+        verbs are light ("does not have three aims — …" / "said her plan was guided by three
+        aims: …"). Sentences that are not the same statement compare only one deed each
+        asserts: the same verb with the same object, in the same tense (``_objects``)."""
         verbs_a, verbs_b = self.verbs(a), self.verbs(b)
         if verbs_a is None or verbs_b is None:
             return
-        if not worded_alike and overlap_score(self.lemmas(a), self.lemmas(b)) \
-                < self.same_statement:
-            return
+        stated = worded_alike or overlap_score(self.lemmas(a), self.lemmas(b)) \
+            >= self.same_statement
+        mains = {self._main.get(c.id, "").split(" ")[-1] for c in (a, b)}
+        nearly_same = nearly_same or not mains <= LIGHT_VERBS and overlap_score(
+            self._asserted.get(a.id, set()), self._asserted.get(b.id, set())) >= NEARLY_SAME
         # both say "no" as often: which of their verbs it belongs to is wording, unless it is
         # the verb both assert with ("is not a former chief" / "who opted not to …, is a …")
         as_often = _negations(a.text) == _negations(b.text)
         for lemma in sorted(set(verbs_a) & set(verbs_b)):
             (neg_a, span_a, root_a), (neg_b, span_b, root_b) = verbs_a[lemma], verbs_b[lemma]
-            if (lemma.split()[-1] in LIGHT_VERBS or as_often) and not (root_a and root_b):
+            deed_a, deed_b = self._objects.get((a.id, lemma)), self._objects.get((b.id, lemma))
+            same_object = bool(deed_a and deed_b and deed_a[0] & deed_b[0]
+                               and deed_a[1] == deed_b[1])
+            if not stated and not (same_object and not as_often):
+                continue  # not the same statement: only one deed, the same thing done then
+            if (lemma.split()[-1] in LIGHT_VERBS and not same_object or as_often) \
+                    and not (root_a and root_b):
                 continue  # "is", "has" of two clauses: only the asserting verbs compare
             doers = (self._doers.get((a.id, lemma)), self._doers.get((b.id, lemma)))
             if None not in doers and doers[0] != doers[1]:
@@ -648,6 +674,8 @@ class Differ:
                 yield (Mention("status", label_a, label_a, span_a, topic),
                        Mention("status", label_b, label_b, span_b, topic))
                 return  # one polarity conflict per pair
+        if not stated:
+            return
         main_a, main_b = self._main.get(a.id), self._main.get(b.id)
         if not as_often and main_a and main_b and main_a in verbs_a and main_b in verbs_b \
                 and (not {main_a.split()[-1], main_b.split()[-1]} & LIGHT_VERBS
@@ -786,6 +814,8 @@ class Differ:
         if main.lemma_.lower() in SPEECH:
             main = next((c for c in main.children if c.dep_ == "ccomp"), main)
         self._main[claim.id] = _verb_key(main)
+        self._asserted[claim.id] = content_words(" ".join(
+            t.text for t in main.subtree if not _attribution(t, main)))
         worded = _worded(span)
         if main.i in worded:
             return None  # what it asserts says "no" in words: "declined", "ruled out"
@@ -798,6 +828,9 @@ class Differ:
             if _asserts_nothing(token) or token.i in worded or token != main and key in mixed:
                 continue
             negators = _negators(token)
+            purpose = _purpose_of(token)
+            if purpose is not None and _negators(purpose):
+                negators = _negators(purpose)  # "was not there to have lunch": no lunch
             negated = bool(negators)
             complement = next((c for c in token.children if c.dep_ == "acomp"), None)
             said = None
@@ -819,6 +852,15 @@ class Differ:
                 self._said[(claim.id, key)] = said
             else:
                 self._said.pop((claim.id, key), None)
+            # a deed the sentence asserts: its verb, or the purpose of its verb negated ("was
+            # not there to have lunch"; "went there to meet him" says not whether they met)
+            if token == main or purpose == main and negators:
+                self._objects[(claim.id, key)] = (frozenset(
+                    c.lemma_.lower() for c in token.children
+                    if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")),
+                    _tense(main))
+            else:
+                self._objects.pop((claim.id, key), None)
             if token == main:  # "there had not been entries" asserts "not enter"
                 found.update(dict.fromkeys(_there_is(token), found[key]))
             if lemma in SPEECH:  # who says or writes: "they wrote" is not "Comey never wrote"
@@ -877,6 +919,33 @@ def _negators(token: Token) -> list[Token]:
         and doc[min(c.i + 1, len(doc) - 1)].lower_ not in NOT_NEGATING] + [
         d for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
         for d in c.children if d.lower_ in NEGATORS and d.dep_ == "det" and not _quoted(d)]
+
+
+def _attribution(token: Token, main: Token) -> bool:
+    """A word of the attribution of what ``main`` asserts ("according to excerpts of his
+    speech"), not of the assertion."""
+    return any(t.head == main and t.dep_ == "prep" and t.lower_ == "according"
+               for t in (token, *token.ancestors))
+
+
+def _purpose_of(token: Token) -> Token | None:
+    """The verb whose purpose ``token`` tells, an infinitive clause under it ("was at the White
+    House to have lunch … and join him": "have" and "join" of "was")."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                      for c in token.children):
+        return token.head
+    return None
+
+
+def _tense(token: Token) -> str:
+    """A verb's time as its auxiliaries tell it: "will be recognized", "did not recognize",
+    "has been questioned" (the present perfect is of now)."""
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in ("will", "shall", "'ll", "’ll") for c in auxes):
+        return "future"
+    return "past" if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes) else "present"
 
 
 def _under(token: Token, main: Token) -> bool:
