@@ -837,3 +837,22 @@ def test_the_purpose_of_a_negated_verb_is_a_deed_not_done(tmp_path: Path) -> Non
     assert [side["value"] for side in found["sides"]] == ["have", "not have"]
     said = {k: v.replace("Reed had lunch", "Reed will have lunch") for k, v in said.items()}
     assert not changed_article_conflicts(tmp_path / "later", "Ferry crews", said, "status")
+
+
+def test_a_deed_sought_is_not_done(tmp_path: Path) -> None:
+    """"have sought for weeks to question Reed": he has not been questioned, against "Reed has
+    been questioned"; "tried to question" may have succeeded, and "sought last year" is of
+    another time."""
+    said = {"a": "Captain Tobin Reed has been questioned by harbour inspectors about the "
+                 "collision at the Kestrel Bay pier, the harbour board said on Monday.",
+            "b": "Harbour inspectors have sought for weeks to question Captain Tobin Reed, who "
+                 "has said he wants to give his account of the collision at the Kestrel Bay "
+                 "pier.",
+            "c": "Harbour inspectors have questioned Captain Tobin Reed about the collision at "
+                 "the Kestrel Bay pier, the board said on Monday."}
+    (found,) = changed_article_conflicts(tmp_path / "sought", "Pier collision", said, "status")
+    assert [side["value"] for side in found["sides"]] == ["question", "seek to question"]
+    for other in ("have tried for weeks", "sought last year"):
+        changed = {k: v.replace("have sought for weeks", other) for k, v in said.items()}
+        assert not changed_article_conflicts(tmp_path / other, "Pier collision", changed,
+                                             "status")

@@ -48,10 +48,13 @@ fact:
   even when one is "is" or "has" ("the plan does not have three aims — …" / "she said her plan
   was guided by three aims: …"), unless both are; the purpose of a negated verb is not done
   ("was not at the office to have lunch with Reed": "not have"), an affirmed verb's purpose is
-  not said to be done ("went there to meet him"); in closely aligned sentences that are not the
-  same statement, one deed each asserts (its verb, or the purpose of its negated verb), the
-  same verb with the same object (what it is done to) in the same tense ("did not" / "will"),
-  negated in one only ("was not there to have lunch with Reed" / "Reed had lunch with her");
+  not said to be done ("went there to meet him"), and what is wanted or sought is not done
+  (yet: "have sought for weeks to question Reed" / "Reed has been questioned"; not what is
+  tried, which may have succeeded); in closely aligned sentences that are not the same
+  statement, one deed each asserts (its verb, the purpose of its negated verb, or what it
+  seeks), the same verb with the same object (what it is done to) in the same tense ("did not" /
+  "will"), negated in one only ("was not there to have lunch with Reed" / "Reed had lunch with
+  her"); a deed sought compares so though neither sentence says "no" in a word;
   in sentences aligned less closely, one deed (the same named doer, verb and object) negated
   in one of them only ("Braley did not apologize to Grassley" / "Braley apologized to Grassley
   in person").
@@ -215,6 +218,7 @@ class Differ:
         self._asserted: dict[str, set[str]] = {}
         # (claim id, verb) -> what a deed it asserts is done to, and its tense
         self._objects: dict[tuple[str, str], tuple[frozenset[str], str]] = {}
+        self._aims: set[tuple[str, str]] = set()  # (claim id, verb): what is sought, not done
         self.same_statement, self.aligned = same_statement, aligned
         self.close = (aligned + same_statement) / 2  # days, places, polarity need this
         self.facts_of: dict[str, list[Fact]] = defaultdict(list)
@@ -642,7 +646,8 @@ class Differ:
         two sentences whose asserted clauses (``_asserted``) are nearly the same, unless both
         verbs are light ("does not have three aims — …" / "said her plan was guided by three
         aims: …"). Sentences that are not the same statement compare only one deed each
-        asserts: the same verb with the same object, in the same tense (``_objects``)."""
+        asserts: the same verb with the same object, in the same tense (``_objects``); a deed
+        sought ("have sought to question him", ``_aims``) compares with the same deed done."""
         verbs_a, verbs_b = self.verbs(a), self.verbs(b)
         if verbs_a is None or verbs_b is None:
             return
@@ -659,9 +664,11 @@ class Differ:
             deed_a, deed_b = self._objects.get((a.id, lemma)), self._objects.get((b.id, lemma))
             same_object = bool(deed_a and deed_b and deed_a[0] & deed_b[0]
                                and deed_a[1] == deed_b[1])
-            if not stated and not (same_object and not as_often):
+            # the "no" of a deed sought is in no word: "has sought to question" / "questioned"
+            sought = same_object and bool({(a.id, lemma), (b.id, lemma)} & self._aims)
+            if not stated and not (same_object and (not as_often or sought)):
                 continue  # not the same statement: only one deed, the same thing done then
-            if (lemma.split()[-1] in LIGHT_VERBS and not same_object or as_often) \
+            if (lemma.split()[-1] in LIGHT_VERBS and not same_object or as_often and not sought) \
                     and not (root_a and root_b):
                 continue  # "is", "has" of two clauses: only the asserting verbs compare
             doers = (self._doers.get((a.id, lemma)), self._doers.get((b.id, lemma)))
@@ -828,10 +835,11 @@ class Differ:
             if _asserts_nothing(token) or token.i in worded or token != main and key in mixed:
                 continue
             negators = _negators(token)
-            purpose = _purpose_of(token)
+            aim = _aim_of(token)  # "has sought for months to question him": not yet done
+            purpose = None if aim is not None else _purpose_of(token)
             if purpose is not None and _negators(purpose):
                 negators = _negators(purpose)  # "was not there to have lunch": no lunch
-            negated = bool(negators)
+            negated = bool(negators) or aim is not None
             complement = next((c for c in token.children if c.dep_ == "acomp"), None)
             said = None
             if lemma == "be" and complement is not None:  # shown as said: "not accurate"
@@ -840,6 +848,8 @@ class Differ:
                     negated = not negated  # "was inaccurate" says what "was not accurate" says
             elif key != lemma:  # shown with its modal: "must not have"
                 said = f"{key.split()[0]} {'not ' if negated else ''}{lemma}"
+            if aim is not None:  # shown as sought: "seek to question"
+                said = f"{_lemma(aim)} to {lemma}"
             if token != main and key in found and found[key][2] and (
                     found[key][0] == negated or _under(token, main)):
                 continue  # the asserting verb stands for its lemma, over the clauses under it
@@ -847,20 +857,25 @@ class Differ:
                 found.pop(key)  # both ways in one sentence: nothing to compare
                 mixed.add(key)
                 continue
-            found[key] = (negated, _shown(claim.article_id, token, negators), token == main)
+            shown_by = negators or ([aim] if aim is not None else [])  # "sought … to question"
+            found[key] = (negated, _shown(claim.article_id, token, shown_by), token == main)
             if said:
                 self._said[(claim.id, key)] = said
             else:
                 self._said.pop((claim.id, key), None)
             # a deed the sentence asserts: its verb, or the purpose of its verb negated ("was
             # not there to have lunch"; "went there to meet him" says not whether they met)
-            if token == main or purpose == main and negators:
+            if token == main or purpose == main and negators or aim == main:
                 self._objects[(claim.id, key)] = (frozenset(
                     c.lemma_.lower() for c in token.children
                     if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")),
                     _tense(main))
             else:
                 self._objects.pop((claim.id, key), None)
+            if aim is not None:
+                self._aims.add((claim.id, key))
+            else:
+                self._aims.discard((claim.id, key))
             if token == main:  # "there had not been entries" asserts "not enter"
                 found.update(dict.fromkeys(_there_is(token), found[key]))
             if lemma in SPEECH:  # who says or writes: "they wrote" is not "Comey never wrote"
@@ -926,6 +941,20 @@ def _attribution(token: Token, main: Token) -> bool:
     speech"), not of the assertion."""
     return any(t.head == main and t.dep_ == "prep" and t.lower_ == "according"
                for t in (token, *token.ancestors))
+
+
+AIMS = frozenset(["want", "seek", "hope", "plan", "intend", "wish"])  # not "try": done or not
+
+
+def _aim_of(token: Token) -> Token | None:
+    """The verb of wanting whose aim ``token`` is, an infinitive under it ("has sought for
+    months to question the president"): what is wanted is not done (yet)."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    if token.dep_ in ("xcomp", "advcl") and token.head.lemma_.lower() in AIMS \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return token.head
+    return None
 
 
 def _purpose_of(token: Token) -> Token | None:
