@@ -841,8 +841,8 @@ def test_the_purpose_of_a_negated_verb_is_a_deed_not_done(tmp_path: Path) -> Non
 
 def test_a_deed_sought_is_not_done(tmp_path: Path) -> None:
     """"have sought for weeks to question Reed": he has not been questioned, against "Reed has
-    been questioned"; "tried to question" may have succeeded, and "sought last year" is of
-    another time."""
+    been questioned"; "tried to question" may have succeeded, "planned to question" tells
+    what will be done, and "sought last year" is of another time."""
     said = {"a": "Captain Tobin Reed has been questioned by harbour inspectors about the "
                  "collision at the Kestrel Bay pier, the harbour board said on Monday.",
             "b": "Harbour inspectors have sought for weeks to question Captain Tobin Reed, who "
@@ -852,7 +852,7 @@ def test_a_deed_sought_is_not_done(tmp_path: Path) -> None:
                  "the Kestrel Bay pier, the board said on Monday."}
     (found,) = changed_article_conflicts(tmp_path / "sought", "Pier collision", said, "status")
     assert [side["value"] for side in found["sides"]] == ["question", "seek to question"]
-    for other in ("have tried for weeks", "sought last year"):
+    for other in ("have tried for weeks", "have planned for weeks", "sought last year"):
         changed = {k: v.replace("have sought for weeks", other) for k, v in said.items()}
         assert not changed_article_conflicts(tmp_path / other, "Pier collision", changed,
                                              "status")

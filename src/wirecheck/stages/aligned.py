@@ -50,11 +50,11 @@ fact:
   ("was not at the office to have lunch with Reed": "not have"), an affirmed verb's purpose is
   not said to be done ("went there to meet him"), and what is wanted or sought is not done
   (yet: "have sought for weeks to question Reed" / "Reed has been questioned"; not what is
-  tried, which may have succeeded); in closely aligned sentences that are not the same
-  statement, one deed each asserts (its verb, the purpose of its negated verb, or what it
-  seeks), the same verb with the same object (what it is done to) in the same tense ("did not" /
-  "will"), negated in one only ("was not there to have lunch with Reed" / "Reed had lunch with
-  her"); a deed sought compares so though neither sentence says "no" in a word;
+  tried, which may have succeeded, nor planned, nor not wanted); in closely aligned sentences
+  that are not the same statement, one deed each asserts (its verb, the purpose of its negated
+  verb, or what it seeks), the same verb with the same object (what it is done to) in the same
+  tense ("did not" / "will"), negated in one only ("was not there to have lunch with Reed" /
+  "Reed had lunch with her"); a deed sought compares so though neither sentence says "no" in a word;
   in sentences aligned less closely, one deed (the same named doer, verb and object) negated
   in one of them only ("Braley did not apologize to Grassley" / "Braley apologized to Grassley
   in person").
@@ -943,15 +943,19 @@ def _attribution(token: Token, main: Token) -> bool:
                for t in (token, *token.ancestors))
 
 
-AIMS = frozenset(["want", "seek", "hope", "plan", "intend", "wish"])  # not "try": done or not
+# not "try" (it may have succeeded), nor "plan", "intend" (what will be done: "plans to close
+# the site" / "would close the site")
+AIMS = frozenset(["want", "seek", "hope", "wish"])
 
 
 def _aim_of(token: Token) -> Token | None:
     """The verb of wanting whose aim ``token`` is, an infinitive under it ("has sought for
-    months to question the president"): what is wanted is not done (yet)."""
+    months to question the president"): what is wanted is not done (yet); not wanting it ("did
+    not want to give up") says nothing of that."""
     while token.dep_ == "conj" and token.head != token:
         token = token.head
     if token.dep_ in ("xcomp", "advcl") and token.head.lemma_.lower() in AIMS \
+            and not _negators(token.head) \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return token.head
     return None
