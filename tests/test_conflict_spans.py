@@ -707,7 +707,7 @@ def test_two_places_of_one_thing_in_other_words(tmp_path: Path) -> None:
               "two hundred pounds each."
     found = changed_article_conflicts(tmp_path / "one", "Varga video", said(changed), "place")
     assert [s["value"] for s in found[0]["sides"]] == ["Harlow", "Ashford"]
-    assert "the place of the same thing" in found[0]["explanation"]
+    assert found[0]["explanation"].endswith("each as the place of one fundraiser.")
     assert not changed_article_conflicts(tmp_path / "several", "Varga video", said(
         changed.replace("a fundraiser", "fundraisers")), "place")
     assert not changed_article_conflicts(tmp_path / "named", "Varga video", said(
@@ -799,6 +799,7 @@ def test_a_place_named_with_a_region_it_is_not_in(tmp_path: Path) -> None:
     found = changed_article_conflicts(tmp_path / "outside", "Greyling leak", said("Lisbon"),
                                       "place")
     assert [s["value"] for s in found[0]["sides"]] == ["Leeds", "Lisbon"]
+    assert "each as a place in England (WordNet knows no Lisbon there)" in found[0]["explanation"]
     assert not changed_article_conflicts(tmp_path / "inside", "Greyling leak", said("Bradford"),
                                          "place")
 

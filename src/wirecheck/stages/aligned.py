@@ -536,7 +536,7 @@ class Differ:
                    Mention("place", g.value.lower(), g.value, g.span,
                            self.about("where", g.span, b, a, g.span, at_verb=True)))
 
-    def settings(self, claims: list[Claim]) -> Iterator[tuple[Mention, Mention]]:
+    def settings(self, claims: list[Claim]) -> Iterator[tuple[Mention, Mention, str]]:
         """Two places of one thing, however else the sentences are worded: two independent
         articles each name one place, which the other article never names, as the place of a
         thing named by the same noun ("a fundraiser in Texas" / "a January fundraiser in
@@ -546,53 +546,60 @@ class Differ:
         one region may each be right); never a list's other places, a dateline's or a title's,
         nor a place within the other (``part_of``), nor a place the other article names or
         writes another way (``same_place``). WordNet knows a place by its names' senses:
-        "Paris, Texas", which it does not know, reads as outside Texas."""
-        placed: dict[str, dict[tuple[str, str], list[tuple[Fact, Claim]]]] = {}
+        "Paris, Texas", which it does not know, reads as outside Texas. Each pair comes with
+        the words that say why the two places are one thing's ("the place of one fundraiser")."""
+        placed: dict[str, dict[tuple[str, str], list[tuple[Fact, Claim, str]]]] = {}
         for claim in claims:
             found = placed.setdefault(claim.article_id, defaultdict(list))
             for fact in self.in_claim(claim, "place"):
                 if not NOWHERE & set(fact.qualifier):
-                    for key in self._things_placed(fact):
-                        found[key].append((fact, claim))
+                    for key, words in self._things_placed(fact):
+                        found[key].append((fact, claim, words))
         for a_id, b_id in combinations(sorted(placed), 2):
             if self.sources.source_of[a_id] == self.sources.source_of[b_id]:
                 continue
             for key in placed[a_id].keys() & placed[b_id].keys():
-                only_a = {f.value.lower(): (f, c) for f, c in placed[a_id][key]
+                only_a = {f.value.lower(): (f, c, w) for f, c, w in placed[a_id][key]
                           if not _named(f.value, self.texts[b_id])}
-                only_b = {g.value.lower(): (g, c) for g, c in placed[b_id][key]
+                only_b = {g.value.lower(): (g, c) for g, c, _ in placed[b_id][key]
                           if not _named(g.value, self.texts[a_id])}
                 if len(only_a) != 1 or len(only_b) != 1:
                     continue
-                (f, a), = only_a.values()
+                (f, a, words), = only_a.values()
                 (g, b), = only_b.values()
                 if self._knows(b_id, f.value) or self._knows(a_id, g.value) \
-                        or part_of(f.value, g.value) or key[1] == "," and not (
-                            _outside(f.value, key[0]) or _outside(g.value, key[0])):
+                        or part_of(f.value, g.value):
                     continue
+                if key[1] == ",":  # one region: one of the two is known to lie outside it
+                    out = next((x.value for x in (f, g) if _outside(x.value, key[0])), None)
+                    if out is None:
+                        continue
+                    words = f"a place in {words} (WordNet knows no {out} there)"
                 yield (Mention("place", f.value.lower(), f.value, f.span,
                                self.about("where", f.span, a, b, f.span, at_verb=True)),
                        Mention("place", g.value.lower(), g.value, g.span,
-                               self.about("where", g.span, b, a, g.span, at_verb=True)))
+                               self.about("where", g.span, b, a, g.span, at_verb=True)),
+                       words)
 
     def _knows(self, article_id: str, place: str) -> bool:
         """The article names ``place``, or a place of the same name or within or around it."""
         return _named(place, self.texts[article_id]) or any(
             same_place(place, f.value) for f in self.facts_of[article_id] if f.kind == "place")
 
-    def _things_placed(self, fact: Fact) -> Iterator[tuple[str, str]]:
+    def _things_placed(self, fact: Fact) -> Iterator[tuple[tuple[str, str], str]]:
         """What a place is the place of: a noun's lemma (any relation: "Iowa caucuses",
         "caucuses in Iowa"), or a verb's lemma and the preposition ("fly", "to"); the first
         place of a list stands for the list ("from Zimbabwe and Zambia"); and the region it is
         named with ("Benghazi, Libya": "libya", ","). Not two places joined as a pair
-        ("U.S.-North Korea summit": the parties, not a place)."""
+        ("U.S.-North Korea summit": the parties, not a place). Each with its words: "the place
+        of one fundraiser", "the place of “born in”", the region as written."""
         if re.search(r"\w-[A-Z]", fact.value):
             return
         region = next((g.value for g in self.facts_of[fact.article_id] if g.kind == "place"
                        and "region" in g.qualifier and g.subject == fact.value
                        and 0 < g.span.start - fact.span.end <= 3), None)
         if region is not None:
-            yield (_place_names(region)[0], ",")
+            yield (_place_names(region)[0], ","), region
         parsed = analyse(self.sources.articles[fact.article_id])
         words = parsed.doc.char_span(fact.span.start, fact.span.end, alignment_mode="expand")
         if words is None:
@@ -607,9 +614,9 @@ class Differ:
         else:
             return
         if head.pos_ == "NOUN" and head.tag_ == "NN":
-            yield (head.lemma_.lower(), "")
+            yield (head.lemma_.lower(), ""), f"the place of one {head.lower_}"
         elif head.pos_ == "VERB" and prep:
-            yield (head.lemma_.lower(), prep)
+            yield (head.lemma_.lower(), prep), f"the place of “{head.text} {prep}”"
 
     def roles(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
         """Two titles of one person in two aligned sentences that cannot both be held; two
@@ -1270,7 +1277,8 @@ class AlignedConflict:
 
 def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources,
                       leads: Iterable[tuple[Mention, Mention]] = (),
-                      placed: Iterable[tuple[Mention, Mention]] = ()) -> list[AlignedConflict]:
+                      placed: Iterable[tuple[Mention, Mention, str]] = ()
+                      ) -> list[AlignedConflict]:
     """Pair differences, the ``leads``' days (``Differ.leads``) and the places of one thing
     (``Differ.settings``), merged into conflicts (mentions shared between pairs join them)."""
     parent: dict[Mention, Mention] = {}
@@ -1283,8 +1291,9 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
     first: dict[tuple[str, str, str], Mention] = {}  # one value of one article: one side
     leads, placed = list(leads), list(placed)
     told = {m for pair in leads for m in pair}  # mentions of the leads' days only
-    put = {m for pair in placed for m in pair}  # and of the places of one thing
-    for x, y in chain((d for pair in pairs for d in differ.diff(pair)), leads, placed):
+    put = {m: why for *pair, why in placed for m in pair}  # the places of one thing
+    for x, y in chain((d for pair in pairs for d in differ.diff(pair)), leads,
+                      (pair for *pair, _ in placed)):
         parent[root(x)] = root(y)
         for m in (x, y):
             same = first.setdefault((m.kind, m.span.article_id, m.value), m)
@@ -1317,8 +1326,8 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
             for s in sides) + (", in the opening paragraphs of articles published within a "
                                "day of each other, which tell one event."
                                if told.issuperset(members) else
-                               ", each as the place of the same thing."
-                               if put.issuperset(members) else
+                               f", each as {put[members[0]]}."
+                               if put.keys() >= set(members) else
                                ", in sentences that otherwise say the same thing.")))
     return sorted(found, key=lambda c: (c.type, c.topic))
 
