@@ -804,6 +804,30 @@ def test_a_place_named_with_a_region_it_is_not_in(tmp_path: Path) -> None:
                                          "place")
 
 
+def test_one_place_of_a_list_the_others_anchor(tmp_path: Path) -> None:
+    """"imports of timber from Latvia and Ghana" / "timber from Ghana and Peru": lists of as
+    many places, all but one named in both, are one list, the place left a conflict, whatever
+    the sentences' other words; not when the lists are of different lengths, nor when the
+    other articles name the place elsewhere."""
+    lead = "The port authority stopped a shipment of hardwood at the Harlow docks on Monday, " \
+           "and the importers said they would appeal. "
+
+    def said(b: str, a_more: str = "") -> dict[str, str]:
+        return {"a": lead + "Customs officers said the rules on hardwood imports from Ghana "
+                            "and Peru had been tightened in May." + a_more,
+                "b": lead + b,
+                "c": lead + "The importers buy most of their wood in Peru and Ghana." + a_more}
+
+    changed = "The shipment was the first seized since the ban on timber from Latvia and Ghana."
+    found = changed_article_conflicts(tmp_path / "one", "Harlow timber", said(changed), "place")
+    assert [s["value"] for s in found[0]["sides"]] == ["Peru", "Latvia"]
+    assert "each as one of the places listed with Ghana" in found[0]["explanation"]
+    assert not changed_article_conflicts(tmp_path / "longer", "Harlow timber", said(
+        changed.replace("Latvia and", "Latvia, Chile and")), "place")
+    assert not changed_article_conflicts(tmp_path / "named", "Harlow timber", said(
+        changed, " Latvia was not named."), "place")
+
+
 def test_what_two_sentences_assert_in_nearly_the_same_words(tmp_path: Path) -> None:
     """"does not have three aims — …" against "said her plan was guided by three aims: …": the
     sentences differ in their frames (an attribution, where it was said), what they assert is
