@@ -329,6 +329,13 @@ def test_place_of_a_person(extractor: FactExtractor, sentence: str, person: str 
         assert same_person(found[place], person), found
 
 
+def test_an_office_tagged_as_an_organisation_is_no_place(extractor: FactExtractor) -> None:
+    """"FBI Director Ada Lusk": WordNet knows the FBI as a part of the Justice Department, but
+    an office's name before a title is not a home ("Bergen Gov. Ada Lusk" is)."""
+    found = facts_of(extractor, make_article("FBI Director Ada Lusk spoke on Friday."), "place")
+    assert not found, found
+
+
 @pytest.mark.parametrize(("sentence", "regions"), [
     ("The attack on the compound in Benghazi, Libya, killed four Americans.",
      {"Libya": "Benghazi"}),
