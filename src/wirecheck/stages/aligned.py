@@ -30,11 +30,13 @@ fact:
   to the US"); in sentences aligned
   less closely, only where something is or happens ("arrested in Florida" / "in Texas"); and
   in any two sentences, the places two articles give one thing, named by the same noun or
-  verb and preposition ("a fundraiser in Texas" / "the Iowa fundraiser"), or named with the
+  verb and preposition ("a fundraiser in Texas" / "the Iowa fundraiser"; the thing placed
+  may be a preposition's object: "left for a trip to Utah" / "left for Iowa"), or named with the
   same region where WordNet knows one of them to lie outside it ("the consulate in Benghazi,
   Libya" / "the attack in Nebraska, Libya"), or as the one place that differs between two
   lists of as many places, the others named in both ("from Ghana and Peru" / "from Latvia and
-  Ghana": one list), each named nowhere in the other article (``Differ.settings``);
+  Ghana": one list), each named nowhere in the other article but in a longer name ("the Leeds
+  Evening Post") (``Differ.settings``);
 - role: the same person given titles that are not compatible, neither title given to that person
   anywhere in the other article;
 - polarity (type ``status``): the same verb negated in one sentence and affirmed in the other,
@@ -545,8 +547,9 @@ class Differ:
         same preposition ("flew to Utah" / "flew to Toronto"), or with the same region where
         one of them is known to lie outside it (``_outside``: "Nebraska, Libya"; two places of
         one region may each be right); never a list's other places, a dateline's or a title's,
-        nor a place within the other (``part_of``), nor a place the other article names or
-        writes another way (``same_place``). WordNet knows a place by its names' senses:
+        nor a place within the other (``part_of``), nor a place the other article names (but
+        as the first words of a longer name, "the Leeds Evening Post": ``_names``) or writes
+        another way (``same_place``). WordNet knows a place by its names' senses:
         "Paris, Texas", which it does not know, reads as outside Texas. Also the one place
         that differs between two lists anchored by their other places (``_lists_of_places``).
         Each pair comes with the words that say why the two places are one thing's ("the
@@ -563,9 +566,9 @@ class Differ:
                 continue
             for key in placed[a_id].keys() & placed[b_id].keys():
                 only_a = {f.value.lower(): (f, c, w) for f, c, w in placed[a_id][key]
-                          if not _named(f.value, self.texts[b_id])}
+                          if not self._names(b_id, f.value)}
                 only_b = {g.value.lower(): (g, c) for g, c, _ in placed[b_id][key]
-                          if not _named(g.value, self.texts[a_id])}
+                          if not self._names(a_id, g.value)}
                 if len(only_a) != 1 or len(only_b) != 1:
                     continue
                 (f, a, words), = only_a.values()
@@ -641,16 +644,29 @@ class Differ:
 
     def _knows(self, article_id: str, place: str) -> bool:
         """The article names ``place``, or a place of the same name or within or around it."""
-        return _named(place, self.texts[article_id]) or any(
+        return self._names(article_id, place) or any(
             same_place(place, f.value) for f in self.facts_of[article_id] if f.kind == "place")
+
+    def _names(self, article_id: str, place: str) -> bool:
+        """The article's text names ``place`` other than as the first words of a longer name
+        ("the Kansas City Star", a newspaper, names no city)."""
+        if not _named(place, self.texts[article_id]):
+            return False
+        text = self.sources.articles[article_id].text
+        found = list(re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", text, re.I))
+        return not found or any(not re.match(r" [A-Z]", text[m.end():m.end() + 2])
+                                for m in found)
 
     def _things_placed(self, fact: Fact) -> Iterator[tuple[tuple[str, str], str]]:
         """What a place is the place of: a noun's lemma (any relation: "Iowa caucuses",
         "caucuses in Iowa"), or a verb's lemma and the preposition ("fly", "to"); the first
         place of a list stands for the list ("from Zimbabwe and Zambia"); and the region it is
         named with ("Benghazi, Libya": "libya", ","). Not two places joined as a pair
-        ("U.S.-North Korea summit": the parties, not a place). Each with its words: "the place
-        of one fundraiser", "the place of “born in”", the region as written."""
+        ("U.S.-North Korea summit": the parties, not a place). The place of one thing (or of a
+        named one) that is a preposition's object is also the place of that preposition's noun
+        or verb ("left for a trip to Utah": "leave", "for"; "the attack on the Harlow
+        Consulate in Leeds": "attack"). Each with its words: "the place of one fundraiser",
+        "the place of “born in”", the region as written."""
         if re.search(r"\w-[A-Z]", fact.value):
             return
         region = next((g.value for g in self.facts_of[fact.article_id] if g.kind == "place"
@@ -675,6 +691,12 @@ class Differ:
             yield (head.lemma_.lower(), ""), f"the place of one {head.lower_}"
         elif head.pos_ == "VERB" and prep:
             yield (head.lemma_.lower(), prep), f"the place of “{head.text} {prep}”"
+        if head.tag_ in ("NN", "NNP") and head.dep_ == "pobj" and head.head.dep_ == "prep":
+            via, outer = head.head.lower_, head.head.head  # "left for a trip to Utah"
+            if outer.pos_ == "NOUN" and outer.tag_ == "NN":
+                yield (outer.lemma_.lower(), ""), f"the place of one {outer.lower_}"
+            elif outer.pos_ == "VERB":
+                yield (outer.lemma_.lower(), via), f"the place of “{outer.text} {via}”"
 
     def roles(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
         """Two titles of one person in two aligned sentences that cannot both be held; two
