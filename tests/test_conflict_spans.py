@@ -807,16 +807,22 @@ def test_a_place_named_with_a_region_it_is_not_in(tmp_path: Path) -> None:
 def test_the_place_of_a_thing_a_preposition_names(tmp_path: Path) -> None:
     """"left for a trip to York" / "left for Leeds": the place of the trip the verb's
     preposition names is the place of "left for"; sentences that share too few words to be
-    aligned still conflict."""
+    aligned still conflict. Not so a noun's ("an investigation into loans on a balcony in
+    York": the parser hangs the verb's "on a balcony" on the noun)."""
     lead = "A video of Mayor Helena Varga asking dock workers for campaign money was " \
            "published on Monday, and her opponents called for an inquiry. "
     said = {"a": lead + "As she left for Leeds on Tuesday, Varga told the crowd that she had "
                         "done nothing wrong.",
             "b": lead + "“I have nothing to hide,” Varga said before leaving for a trip to York.",
             "c": lead + "Varga left for Leeds on Tuesday morning with two aides."}
-    found = changed_article_conflicts(tmp_path, "Varga video", said, "place")
+    found = changed_article_conflicts(tmp_path / "verb", "Varga video", said, "place")
     assert [s["value"] for s in found[0]["sides"]] == ["Leeds", "York"]
     assert found[0]["explanation"].endswith("each as the place of “leaving for”.")
+    said = {"a": lead + "The investigation in Leeds has cost the council a fortune.",
+            "b": lead + "Varga was questioned by a reporter about a long-running investigation "
+                        "into party loans on a balcony in York.",
+            "c": lead + "Auditors began the investigation in Leeds last spring."}
+    assert not changed_article_conflicts(tmp_path / "noun", "Varga video", said, "place")
 
 
 def test_a_place_named_only_in_a_longer_name_is_not_named(tmp_path: Path) -> None:

@@ -662,11 +662,13 @@ class Differ:
         "caucuses in Iowa"), or a verb's lemma and the preposition ("fly", "to"); the first
         place of a list stands for the list ("from Zimbabwe and Zambia"); and the region it is
         named with ("Benghazi, Libya": "libya", ","). Not two places joined as a pair
-        ("U.S.-North Korea summit": the parties, not a place). The place of one thing (or of a
-        named one) that is a preposition's object is also the place of that preposition's noun
-        or verb ("left for a trip to Utah": "leave", "for"; "the attack on the Harlow
-        Consulate in Leeds": "attack"). Each with its words: "the place of one fundraiser",
-        "the place of “born in”", the region as written."""
+        ("U.S.-North Korea summit": the parties, not a place). The place of one thing that is
+        a verb's preposition's object is also that verb's ("left for a trip to Utah": "leave",
+        "for"), and the place of a named thing a noun's ("the attack on the Harlow Consulate in
+        Leeds": "attack"; not of one thing: "an investigation into loans on a balcony in York",
+        where the parser often hangs a verb's words on the noun before them). Each with its
+        words: "the place of one fundraiser", "the place of “born in”", the region as
+        written."""
         if re.search(r"\w-[A-Z]", fact.value):
             return
         region = next((g.value for g in self.facts_of[fact.article_id] if g.kind == "place"
@@ -693,7 +695,7 @@ class Differ:
             yield (head.lemma_.lower(), prep), f"the place of “{head.text} {prep}”"
         if head.tag_ in ("NN", "NNP") and head.dep_ == "pobj" and head.head.dep_ == "prep":
             via, outer = head.head.lower_, head.head.head  # "left for a trip to Utah"
-            if outer.pos_ == "NOUN" and outer.tag_ == "NN":
+            if outer.pos_ == "NOUN" and outer.tag_ == "NN" and head.tag_ == "NNP":
                 yield (outer.lemma_.lower(), ""), f"the place of one {outer.lower_}"
             elif outer.pos_ == "VERB":
                 yield (outer.lemma_.lower(), via), f"the place of “{outer.text} {via}”"
