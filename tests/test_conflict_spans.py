@@ -804,6 +804,64 @@ def test_a_place_named_with_a_region_it_is_not_in(tmp_path: Path) -> None:
                                          "place")
 
 
+def test_the_place_of_a_thing_a_preposition_names(tmp_path: Path) -> None:
+    """"left for a trip to York" / "left for Leeds": the place of the trip the verb's
+    preposition names is the place of "left for"; sentences that share too few words to be
+    aligned still conflict. Not so a noun's ("an investigation into loans on a balcony in
+    York": the parser hangs the verb's "on a balcony" on the noun)."""
+    lead = "A video of Mayor Helena Varga asking dock workers for campaign money was " \
+           "published on Monday, and her opponents called for an inquiry. "
+    said = {"a": lead + "As she left for Leeds on Tuesday, Varga told the crowd that she had "
+                        "done nothing wrong.",
+            "b": lead + "“I have nothing to hide,” Varga said before leaving for a trip to York.",
+            "c": lead + "Varga left for Leeds on Tuesday morning with two aides."}
+    found = changed_article_conflicts(tmp_path / "verb", "Varga video", said, "place")
+    assert [s["value"] for s in found[0]["sides"]] == ["Leeds", "York"]
+    assert found[0]["explanation"].endswith("each as the place of “leaving for”.")
+    said = {"a": lead + "The investigation in Leeds has cost the council a fortune.",
+            "b": lead + "Varga was questioned by a reporter about a long-running investigation "
+                        "into party loans on a balcony in York.",
+            "c": lead + "Auditors began the investigation in Leeds last spring."}
+    assert not changed_article_conflicts(tmp_path / "noun", "Varga video", said, "place")
+
+
+def test_a_place_named_only_in_a_longer_name_is_not_named(tmp_path: Path) -> None:
+    """"the Leeds Evening Post", a newspaper, names no city: an article that cites it and
+    holds the convention in York still conflicts with "the convention in Leeds"."""
+    lead = "The dockers' union voted on Monday to condemn the port contract, and its leaders " \
+           "said a strike was possible. "
+    said = {"a": lead + "Delegates approved the motion at the annual convention in Leeds.",
+            "b": lead + "The union took up the motion at its annual convention in York, as "
+                        "first reported by the Leeds Evening Post.",
+            "c": lead + "The motion passed easily at the union's annual convention in Leeds."}
+    found = changed_article_conflicts(tmp_path, "Dockers' union vote", said, "place")
+    assert [s["value"] for s in found[0]["sides"]] == ["Leeds", "York"]
+
+
+def test_one_place_of_a_list_the_others_anchor(tmp_path: Path) -> None:
+    """"imports of timber from Latvia and Ghana" / "timber from Ghana and Peru": lists of as
+    many places, all but one named in both, are one list, the place left a conflict, whatever
+    the sentences' other words; not when the lists are of different lengths, nor when the
+    other articles name the place elsewhere."""
+    lead = "The port authority stopped a shipment of hardwood at the Harlow docks on Monday, " \
+           "and the importers said they would appeal. "
+
+    def said(b: str, a_more: str = "") -> dict[str, str]:
+        return {"a": lead + "Customs officers said the rules on hardwood imports from Ghana "
+                            "and Peru had been tightened in May." + a_more,
+                "b": lead + b,
+                "c": lead + "The importers buy most of their wood in Peru and Ghana." + a_more}
+
+    changed = "The shipment was the first seized since the ban on timber from Latvia and Ghana."
+    found = changed_article_conflicts(tmp_path / "one", "Harlow timber", said(changed), "place")
+    assert [s["value"] for s in found[0]["sides"]] == ["Peru", "Latvia"]
+    assert "each as one of the places listed with Ghana" in found[0]["explanation"]
+    assert not changed_article_conflicts(tmp_path / "longer", "Harlow timber", said(
+        changed.replace("Latvia and", "Latvia, Chile and")), "place")
+    assert not changed_article_conflicts(tmp_path / "named", "Harlow timber", said(
+        changed, " Latvia was not named."), "place")
+
+
 def test_what_two_sentences_assert_in_nearly_the_same_words(tmp_path: Path) -> None:
     """"does not have three aims — …" against "said her plan was guided by three aims: …": the
     sentences differ in their frames (an attribution, where it was said), what they assert is

@@ -315,6 +315,9 @@ def test_harbour_roles(corpus_roles: dict[str, list[Fact]], article_id: str, per
      "Colorado"),
     ("House Speaker John Boehner, who is from Ohio, wants the plan.", "John Boehner", "Ohio"),
     ("He visited Texas with John Smith.", None, "Texas"),  # no title between them
+    ("Bergen Gov. Ada Lusk (R) signed the revised bill on Thursday.", "Ada Lusk", "Bergen"),
+    ("Lusk defeated her lone challenger, Rep. Tom Breck (Bergen), by a vote of 14 to 6.",
+     "Tom Breck", "Bergen"),  # tagged as an organisation, known to WordNet as a place
 ])
 def test_place_of_a_person(extractor: FactExtractor, sentence: str, person: str | None,
                            place: str) -> None:
@@ -324,6 +327,13 @@ def test_place_of_a_person(extractor: FactExtractor, sentence: str, person: str 
         assert found[place] in ("place", "Tom Cole"), found  # (Tom Cole: ask no more)
     else:
         assert same_person(found[place], person), found
+
+
+def test_an_office_tagged_as_an_organisation_is_no_place(extractor: FactExtractor) -> None:
+    """"FBI Director Ada Lusk": WordNet knows the FBI as a part of the Justice Department, but
+    an office's name before a title is not a home ("Bergen Gov. Ada Lusk" is)."""
+    found = facts_of(extractor, make_article("FBI Director Ada Lusk spoke on Friday."), "place")
+    assert not found, found
 
 
 @pytest.mark.parametrize(("sentence", "regions"), [

@@ -30,10 +30,13 @@ fact:
   to the US"); in sentences aligned
   less closely, only where something is or happens ("arrested in Florida" / "in Texas"); and
   in any two sentences, the places two articles give one thing, named by the same noun or
-  verb and preposition ("a fundraiser in Texas" / "the Iowa fundraiser"), or named with the
+  verb and preposition ("a fundraiser in Texas" / "the Iowa fundraiser"; the thing placed
+  may be a preposition's object: "left for a trip to Utah" / "left for Iowa"), or named with the
   same region where WordNet knows one of them to lie outside it ("the consulate in Benghazi,
-  Libya" / "the attack in Nebraska, Libya"), each named nowhere in the other article
-  (``Differ.settings``);
+  Libya" / "the attack in Nebraska, Libya"), or as the one place that differs between two
+  lists of as many places, the others named in both ("from Ghana and Peru" / "from Latvia and
+  Ghana": one list), each named nowhere in the other article but in a longer name ("the Leeds
+  Evening Post") (``Differ.settings``);
 - role: the same person given titles that are not compatible, neither title given to that person
   anywhere in the other article;
 - polarity (type ``status``): the same verb negated in one sentence and affirmed in the other,
@@ -77,7 +80,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import chain, combinations
+from itertools import chain, combinations, product
 from typing import TYPE_CHECKING, Any
 
 from ..ids import normalize_for_hash
@@ -544,10 +547,13 @@ class Differ:
         same preposition ("flew to Utah" / "flew to Toronto"), or with the same region where
         one of them is known to lie outside it (``_outside``: "Nebraska, Libya"; two places of
         one region may each be right); never a list's other places, a dateline's or a title's,
-        nor a place within the other (``part_of``), nor a place the other article names or
-        writes another way (``same_place``). WordNet knows a place by its names' senses:
-        "Paris, Texas", which it does not know, reads as outside Texas. Each pair comes with
-        the words that say why the two places are one thing's ("the place of one fundraiser")."""
+        nor a place within the other (``part_of``), nor a place the other article names (but
+        as the first words of a longer name, "the Leeds Evening Post": ``_names``) or writes
+        another way (``same_place``). WordNet knows a place by its names' senses:
+        "Paris, Texas", which it does not know, reads as outside Texas. Also the one place
+        that differs between two lists anchored by their other places (``_lists_of_places``).
+        Each pair comes with the words that say why the two places are one thing's ("the
+        place of one fundraiser", "one of the places listed with Ghana")."""
         placed: dict[str, dict[tuple[str, str], list[tuple[Fact, Claim, str]]]] = {}
         for claim in claims:
             found = placed.setdefault(claim.article_id, defaultdict(list))
@@ -560,9 +566,9 @@ class Differ:
                 continue
             for key in placed[a_id].keys() & placed[b_id].keys():
                 only_a = {f.value.lower(): (f, c, w) for f, c, w in placed[a_id][key]
-                          if not _named(f.value, self.texts[b_id])}
+                          if not self._names(b_id, f.value)}
                 only_b = {g.value.lower(): (g, c) for g, c, _ in placed[b_id][key]
-                          if not _named(g.value, self.texts[a_id])}
+                          if not self._names(a_id, g.value)}
                 if len(only_a) != 1 or len(only_b) != 1:
                     continue
                 (f, a, words), = only_a.values()
@@ -580,19 +586,89 @@ class Differ:
                        Mention("place", g.value.lower(), g.value, g.span,
                                self.about("where", g.span, b, a, g.span, at_verb=True)),
                        words)
+        yield from self._lists_of_places(claims)
+
+    def _lists_of_places(self, claims: list[Claim]) -> Iterator[tuple[Mention, Mention, str]]:
+        """One list of places, one place of it changed: two independent articles each list the
+        same number of places ("airing in Miami, Tampa and Fort Myers" / "ads air in Miami,
+        Naples and Ft. Myers"), every place but one named in both lists (the anchor: one list),
+        the one left each named nowhere in the other article, nor written another way there,
+        neither within the other."""
+        lists: dict[str, list[tuple[list[Fact], Claim]]] = defaultdict(list)
+        for claim in claims:
+            lists[claim.article_id] += [(members, claim) for members in self._listed(claim)]
+        for a_id, b_id in combinations(sorted(lists), 2):
+            if self.sources.source_of[a_id] == self.sources.source_of[b_id]:
+                continue
+            for (xs, a), (ys, b) in product(lists[a_id], lists[b_id]):
+                only_a = [x for x in xs if not self._knows(b_id, x.value)]
+                only_b = [y for y in ys if not self._knows(a_id, y.value)]
+                if len(xs) != len(ys) or len(only_a) != 1 or len(only_b) != 1:
+                    continue
+                (f,), (g,) = only_a, only_b
+                rest_b = [y for y in ys if y is not g]
+                if part_of(f.value, g.value) or not all(
+                        any(same_place(x.value, y.value) for y in rest_b)
+                        for x in xs if x is not f):
+                    continue
+                shared = " and ".join(x.value for x in xs if x is not f)
+                yield (Mention("place", f.value.lower(), f.value, f.span,
+                               self.about("where", f.span, a, b, f.span, at_verb=True)),
+                       Mention("place", g.value.lower(), g.value, g.span,
+                               self.about("where", g.span, b, a, g.span, at_verb=True)),
+                       f"one of the places listed with {shared}")
+
+    def _listed(self, claim: Claim) -> list[list[Fact]]:
+        """The lists of places ``claim`` names, places joined as conjuncts ("Miami, Tarrant and
+        Fort Myers", "Leeds or York"), each of two places or more; not a dateline's or a
+        title's place, a person's home ("(R-Texas)"), a place named with its region or that
+        region ("Benghazi, Libya"), nor two places joined as a pair ("U.S.-North Korea")."""
+        parsed = analyse(self.sources.articles[claim.article_id])
+        groups: dict[int, list[Fact]] = defaultdict(list)
+        for fact in self.in_claim(claim, "place"):
+            if NOWHERE & set(fact.qualifier) or fact.subject != "place" \
+                    or re.search(r"\w-[A-Z]", fact.value) or any(
+                        g.kind == "place" and "region" in g.qualifier and g.subject == fact.value
+                        for g in self.facts_of[claim.article_id]):
+                continue
+            words = parsed.doc.char_span(fact.span.start, fact.span.end, alignment_mode="expand")
+            if words is None:
+                continue
+            token = words.root
+            while token.dep_ == "conj" and token.head.i < token.i:
+                token = token.head
+            if token.i != words.root.i or any(t.dep_ == "conj" for t in token.children):
+                groups[token.i].append(fact)
+        return [members for members in groups.values()
+                if len({m.value.lower() for m in members}) == len(members) >= 2]
 
     def _knows(self, article_id: str, place: str) -> bool:
         """The article names ``place``, or a place of the same name or within or around it."""
-        return _named(place, self.texts[article_id]) or any(
+        return self._names(article_id, place) or any(
             same_place(place, f.value) for f in self.facts_of[article_id] if f.kind == "place")
+
+    def _names(self, article_id: str, place: str) -> bool:
+        """The article's text names ``place`` other than as the first words of a longer name
+        ("the Kansas City Star", a newspaper, names no city)."""
+        if not _named(place, self.texts[article_id]):
+            return False
+        text = self.sources.articles[article_id].text
+        found = list(re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", text, re.I))
+        return not found or any(not re.match(r" [A-Z]", text[m.end():m.end() + 2])
+                                for m in found)
 
     def _things_placed(self, fact: Fact) -> Iterator[tuple[tuple[str, str], str]]:
         """What a place is the place of: a noun's lemma (any relation: "Iowa caucuses",
         "caucuses in Iowa"), or a verb's lemma and the preposition ("fly", "to"); the first
         place of a list stands for the list ("from Zimbabwe and Zambia"); and the region it is
         named with ("Benghazi, Libya": "libya", ","). Not two places joined as a pair
-        ("U.S.-North Korea summit": the parties, not a place). Each with its words: "the place
-        of one fundraiser", "the place of “born in”", the region as written."""
+        ("U.S.-North Korea summit": the parties, not a place). The place of one thing that is
+        a verb's preposition's object is also that verb's ("left for a trip to Utah": "leave",
+        "for"), and the place of a named thing a noun's ("the attack on the Harlow Consulate in
+        Leeds": "attack"; not of one thing: "an investigation into loans on a balcony in York",
+        where the parser often hangs a verb's words on the noun before them). Each with its
+        words: "the place of one fundraiser", "the place of “born in”", the region as
+        written."""
         if re.search(r"\w-[A-Z]", fact.value):
             return
         region = next((g.value for g in self.facts_of[fact.article_id] if g.kind == "place"
@@ -617,6 +693,12 @@ class Differ:
             yield (head.lemma_.lower(), ""), f"the place of one {head.lower_}"
         elif head.pos_ == "VERB" and prep:
             yield (head.lemma_.lower(), prep), f"the place of “{head.text} {prep}”"
+        if head.tag_ in ("NN", "NNP") and head.dep_ == "pobj" and head.head.dep_ == "prep":
+            via, outer = head.head.lower_, head.head.head  # "left for a trip to Utah"
+            if outer.pos_ == "NOUN" and outer.tag_ == "NN" and head.tag_ == "NNP":
+                yield (outer.lemma_.lower(), ""), f"the place of one {outer.lower_}"
+            elif outer.pos_ == "VERB":
+                yield (outer.lemma_.lower(), via), f"the place of “{outer.text} {via}”"
 
     def roles(self, a: Claim, b: Claim) -> Iterator[tuple[Mention, Mention]]:
         """Two titles of one person in two aligned sentences that cannot both be held; two

@@ -7,12 +7,14 @@
   are not numbers;
 - date: an expression as written, ``normalized`` ISO (resolved against the event date or the
   publication date, qualifier "resolved"), subject a short "who did what";
-- place: GPE/LOC/FAC entities that are not people; the subject is the person whose home the
-  place is ("Boehner (R-Ohio)", "McCaskill, D-Mo.,", "a Republican of Iowa", "Vermont Sen.
-  Sanders"), or the place whose region it is ("Benghazi, Libya": qualifier "region"), else
-  "place"; qualifier "dateline" for where the article was filed ("WASHINGTON —"), "located"
-  for where something is or happens (the object of "in", "at", "to" …: "arrested in
-  Florida"), "title" for a title's ("Ambassador to the US", "Governor of Ohio");
+- place: GPE/LOC/FAC entities that are not people, and an ORG entity that WordNet knows as a
+  place where a person's home is named ("Bergen Gov. Ada Lusk", "Rep. Tom Breck (Bergen)");
+  the subject is the person whose home the place is ("Boehner (R-Ohio)", "McCaskill, D-Mo.,",
+  "a Republican of Iowa", "Vermont Sen. Sanders"), or the place whose region it is
+  ("Benghazi, Libya": qualifier "region"), else "place"; qualifier "dateline" for where the
+  article was filed ("WASHINGTON —"), "located" for where something is or happens (the object
+  of "in", "at", "to" …: "arrested in Florida"), "title" for a title's ("Ambassador to the
+  US", "Governor of Ohio");
 - status: offered / considering / decided / refused / ongoing / ended …, with negation ("no
   decision has been taken" → "not decided", qualifier "negated") and hedging.
 """
@@ -144,7 +146,8 @@ class FactExtractor(ArticleStage):
 
     def _places(self, parsed: Parsed) -> Iterator[Fact]:
         for ent in parsed.doc.ents:
-            if ent.label_ not in PLACE_LABELS or _in_heading(parsed, ent.start_char):
+            if ent.label_ not in PLACE_LABELS and not _home_named_as_org(parsed, ent) \
+                    or _in_heading(parsed, ent.start_char):
                 continue
             if any(parsed.people.at(t.i) for t in ent):
                 continue
@@ -435,6 +438,21 @@ def home_of(parsed: Parsed, ent: SpacySpan) -> str | None:
         mention = people.at(ent.end + 1)  # "Vermont Sen. Bernie Sanders"
         return mention.name if mention else None
     return _office_of(parsed, ent)
+
+
+def _home_named_as_org(parsed: Parsed, ent: SpacySpan) -> bool:
+    """A place tagged as an organisation where a person's home is named, before a title that
+    ties a person to it or alone in parentheses after the name ("Bergen Gov. Ada Lusk", "Rep.
+    Tom Breck (Bergen)"; not "FBI Director Ada Lusk", an office's): a name WordNet knows as a
+    part of places."""
+    from ..consistency.wordnet import around
+
+    doc, text = parsed.doc, parsed.article.text
+    shaped = text[max(0, ent.start_char - 2):ent.start_char] == " (" \
+        and text[ent.end_char:ent.end_char + 1] == ")" \
+        or ent.end + 1 < len(doc) and doc[ent.end].lower_.rstrip(".") in HOME_WORDS
+    return ent.label_ == "ORG" and shaped and bool(around(ent.text.lower())) \
+        and home_of(parsed, ent) is not None
 
 
 def region_of(parsed: Parsed, ent: SpacySpan) -> str | None:
