@@ -542,9 +542,10 @@ class Differ:
         its own lemma where it has none ("caucus"), and a verb's object noun so too ("continued
         his refusal"); each keyed with what it is done to (the lemma of its object or of the
         verb it governs: "refused to step down" -> "step") and with each name of its doer (the
-        proper nouns of its subject, or a noun's possessor). Never a speech verb or a light
-        verb ("said Tuesday": a statement, not the event), nor a verb of no one named or
-        nothing done to."""
+        proper nouns of its subject, or a noun's possessor). Never a speech verb, "report" or a
+        light verb ("said Tuesday", "the Guardian reported Wednesday": a statement, not the
+        event, and one that may be made again), nor a verb of no one named or nothing done
+        to."""
         from ..consistency.wordnet import verbs_of
 
         parsed = analyse(self.sources.articles[fact.article_id])
@@ -572,7 +573,7 @@ class Differ:
                 noun = head.lemma_.lower()
                 events.append((head, _made_of(noun, verbs_of) or frozenset([noun])))
         for event, verbs in events:
-            verbs = verbs - SPEECH - LIGHT_VERBS
+            verbs = verbs - SPEECH - LIGHT_VERBS - {"report"}  # reports, told again and again
             if not verbs:
                 continue
             others = set()
@@ -1236,9 +1237,11 @@ def _made_of(noun: str, verbs_of: Callable[[str], frozenset[str]]) -> frozenset[
 
 
 def _proper(token: Token) -> set[str]:
-    """The names in the words of ``token``: its proper nouns, but titles ("Mr.") and days."""
+    """The names in the words of ``token``: the head word of each (a proper noun not part of
+    a longer one: "Trump" of "President Donald Trump", "Times" of "The New York Times"), not
+    an abbreviation ("Mr.") nor a day."""
     return {t.lower_ for t in token.subtree if t.pos_ == "PROPN" and t.is_alpha
-            and not dating(t.text)}
+            and not (t.dep_ == "compound" and t.head.pos_ == "PROPN") and not dating(t.text)}
 
 
 def _same_event(f: Fact, g: Fact) -> bool:
