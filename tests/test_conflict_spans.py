@@ -915,3 +915,33 @@ def test_a_deed_sought_is_not_done(tmp_path: Path) -> None:
         changed = {k: v.replace("have sought for weeks", other) for k, v in said.items()}
         assert not changed_article_conflicts(tmp_path / other, "Pier collision", changed,
                                              "status")
+
+
+def test_the_days_of_one_event_as_parsed(tmp_path: Path) -> None:
+    """Two days of one event, in sentences otherwise worded too differently to be aligned:
+    the same verb, or the noun made of it ("refused" / "her refusal"), with the same object
+    or the same named doer ("Brennan"), each day stated nowhere in the other article;
+    not in sentences that name no one in common (another doer: "the mayor refused to quit"),
+    nor what is reported (a paper may report one thing on two days)."""
+    lead = "The Harlow harbour board met in private on Monday to discuss the loans.\n\n"
+
+    def said(b: str) -> dict[str, str]:
+        return {"a": lead + "Orla Brennan, however, continued her refusal to quit Wednesday "
+                            "in an interview on a local radio station.",
+                "b": lead + b,
+                "c": lead + "Brennan kept up her refusal to quit Wednesday, her spokesman "
+                            "told the Gazette."}
+
+    found = changed_article_conflicts(tmp_path / "one", "Brennan stays", said(
+        "But Ms. Brennan on Friday refused to step down from the board despite loud calls "
+        "from the mayor to go."), "date")
+    assert [len(side["article_ids"]) for side in found[0]["sides"]] == [2, 1]
+    reported = {"a": "The Gazette reported Wednesday that Orla Brennan would keep her seat.",
+                "b": "The Gazette reported on Friday that the harbour loans were under police "
+                     "investigation.",
+                "c": "Orla Brennan plans to stay, the Gazette reported Wednesday."}
+    assert not changed_article_conflicts(tmp_path / "reported", "Brennan stays",
+                                         {k: lead + v for k, v in reported.items()}, "date")
+    assert not changed_article_conflicts(tmp_path / "others", "Brennan stays", said(
+        "But the mayor on Friday refused to quit the council despite loud calls from the "
+        "dockers to go."), "date")

@@ -15,6 +15,7 @@ from wirecheck.stages.aligned import (
     _near,
     _on_its_weekday,
     _outside,
+    _proper,
     _same_event,
     aligned_pairs,
     part_of,
@@ -869,3 +870,11 @@ def test_a_surname_shared_by_father_and_son_is_no_witness() -> None:
 def test_leads_are_compared_only_for_known_dates_a_day_apart(a: str, b: str | None,
                                                              near: bool) -> None:
     assert _near(a, b) is near
+
+
+def test_the_names_of_a_doer_are_the_head_words_of_names() -> None:
+    """A title before a name is no name of its own ("President" of "President Donald Trump"),
+    so that two presidents are not one doer; nor is an abbreviation ("Mr.")."""
+    doc = load_nlp()("President Donald Trump and Mr. Akin met the New York Times editors.")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert _proper(subject) == {"trump", "akin"}

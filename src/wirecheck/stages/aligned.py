@@ -23,7 +23,11 @@ fact:
   with the other's and of a subject sharing a word, is not excused by its article giving the
   other day elsewhere: that is the story's day, which every report states somewhere; so too in
   sentences aligned less closely, where its article gives the other day only in sentences that
-  share too few words with the other's to be aligned at all (they date something else);
+  share too few words with the other's to be aligned at all (they date something else); and in
+  any two sentences, the days two articles give one event as parsed, the same verb (or the noun
+  made of it) with the same named doer, or with the same object in sentences that name someone
+  in common ("Akin on Thursday refused to step down" / "Akin continued his refusal to step down
+  Tuesday"), each article dating that event on one day only (``Differ.occasions``);
 - place: a place named in one sentence and a different one in the other, each absent from the
   other article's whole text, neither within the other ("London" / "U.K." is a difference of
   precision), neither a dateline (outlets file from different places) nor a title's ("Ambassador
@@ -452,7 +456,7 @@ class Differ:
             yield from self._days(f, g, a, b)
 
     def _days(self, f: Fact, g: Fact, a: Claim, b: Claim, close: bool = False,
-              aligned: bool = False) -> Iterator[tuple[Mention, Mention]]:
+              aligned: bool = False, event: bool = False) -> Iterator[tuple[Mention, Mention]]:
         """Two days of one event, as mentions: an agreement, a difference, or nothing when the
         guards of ``dates`` hold. In ``close``ly aligned sentences, a day that its article alone
         gives, once, is not excused by that article giving the other day elsewhere: that day,
@@ -460,12 +464,14 @@ class Differ:
         in sentences only ``aligned`` (not the leads), where that article gives the other day
         only in sentences that share too few words with the other's to be aligned at all
         (``told_apart``): there it dates something else ("It was on vivid display Tuesday" /
-        "Christie made a public announcement Tuesday"), and tells this event on its own day."""
+        "Christie made a public announcement Tuesday"), and tells this event on its own day.
+        The dates' subjects must share a word for this, but for days of one ``event`` as parsed
+        (``occasions``)."""
         x, y = str(f.normalized), str(g.normalized)
         pair = (Mention("date", x, f.value, f.span, self.about("when", f.span, a, b, f.span)),
                 Mention("date", y, g.value, g.span, self.about("when", g.span, b, a, g.span)))
         seen_a, seen_b = self.anywhere(a.article_id, "date"), self.anywhere(b.article_id, "date")
-        if (close or aligned) and content_words(f.subject) & content_words(g.subject):
+        if (close or aligned) and (event or content_words(f.subject) & content_words(g.subject)):
             seen_a, seen_b = (
                 seen_a - {y} if self.alone(f.article_id, x)
                 and (close or self.told_apart(a.article_id, y, b)) else seen_a,
@@ -499,6 +505,101 @@ class Differ:
                 if len(content_words(article.text[start:end]) & words) >= MIN_SHARED:
                     return False
         return True
+
+    def occasions(self, claims: list[Claim]) -> Iterator[tuple[Mention, Mention, str]]:
+        """The days two independent articles give one event, however else the sentences are
+        worded: the event as parsed (``_events_dated``), the same verb (or the noun made from
+        it: "refused" / "his refusal") with the same named doer, or with the same object in
+        sentences that name someone in common ("Akin refused to step down" / "Akin continued
+        his refusal to step down"), dated by each article on one day only. The guards of
+        ``_days`` apply, as to sentences aligned: each day stated nowhere in the other article,
+        but for a day its article alone gives, once, against a day that article gives only in
+        sentences told apart from the other's (``told_apart``). Each pair comes with the words
+        that say why the two days are one event's ("the day of one event: “refuse”, by
+        akin"). (Measured on the real clusters: the verb and object alone, without a name in
+        common, paired two statements of two people, "issued a statement".)"""
+        dated: dict[str, dict[tuple[str, str], list[tuple[Fact, Claim, str]]]] = {}
+        for claim in claims:
+            found = dated.setdefault(claim.article_id, defaultdict(list))
+            for fact in self.days(claim):
+                for key, words in self._events_dated(fact):
+                    found[key].append((fact, claim, words))
+        for a_id, b_id in combinations(sorted(dated), 2):
+            if self.sources.source_of[a_id] == self.sources.source_of[b_id]:
+                continue
+            for key in sorted(dated[a_id].keys() & dated[b_id].keys()):
+                days_a = {str(f.normalized) for f, _, _ in dated[a_id][key]}
+                days_b = {str(g.normalized) for g, _, _ in dated[b_id][key]}
+                if len(days_a) != 1 or len(days_b) != 1 or days_a == days_b:
+                    continue
+                (f, a, words), (g, b, _) = dated[a_id][key][0], dated[b_id][key][0]
+                if not key[1].startswith("by ") and not _names(a.text) & _names(b.text):
+                    continue  # one event of the same people
+                for x, y in self._days(f, g, a, b, aligned=True, event=True):
+                    yield x, y, words
+
+    def _events_dated(self, fact: Fact) -> Iterator[tuple[tuple[str, str], str]]:
+        """The events a date dates, as parsed: the word the date depends on (through its
+        preposition: "refused on Tuesday", "the hearing Thursday", "Tuesday's caucus"), a verb
+        by its lemma and a noun by the verbs WordNet makes it of ("refusal" -> "refuse"), or by
+        its own lemma where it has none ("caucus"), and a verb's object noun so too ("continued
+        his refusal"); each keyed with what it is done to (the lemma of its object or of the
+        verb it governs: "refused to step down" -> "step") and with each name of its doer (the
+        proper nouns of its subject, or a noun's possessor). Never a speech verb, "report" or a
+        light verb ("said Tuesday", "the Guardian reported Wednesday": a statement, not the
+        event, and one that may be made again), nor a verb of no one named or nothing done
+        to."""
+        from ..consistency.wordnet import verbs_of
+
+        parsed = analyse(self.sources.articles[fact.article_id])
+        words = parsed.doc.char_span(fact.span.start, fact.span.end, alignment_mode="expand")
+        if words is None:
+            return
+        token = words.root
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            token = token.head
+        head = token.head
+        if head is token:
+            return
+        heads = [head]  # "continued his refusal to step down Tuesday": "step", of "refusal"
+        while heads[-1].dep_ in ("xcomp", "acl") and len(heads) < 3:
+            heads.append(heads[-1].head)
+        events: list[tuple[Token, frozenset[str]]] = []
+        if heads[-1].dep_ == "acl" and heads[-1].head.pos_ == "NOUN":
+            heads.append(heads[-1].head)  # "a report in The Atlantic published Monday"
+        for head in heads:
+            if head.pos_ == "VERB":
+                events.append((head, frozenset([head.lemma_.lower()])))
+                events += [(c, _made_of(c.lemma_.lower(), verbs_of) - {c.lemma_.lower()})
+                           for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            elif head.pos_ == "NOUN":
+                noun = head.lemma_.lower()
+                events.append((head, _made_of(noun, verbs_of) or frozenset([noun])))
+        for event, verbs in events:
+            verbs = verbs - SPEECH - LIGHT_VERBS - {"report"}  # reports, told again and again
+            if not verbs:
+                continue
+            others = set()
+            if event.dep_ in ("acl", "relcl") and event.head.pos_ == "NOUN":
+                others.add(("of", event.head.lemma_.lower()))  # "the speech, scheduled for"
+            for child in event.children:
+                if child.dep_ in ("dobj", "xcomp", "acl", "nsubjpass") \
+                        and child.pos_ in ("NOUN", "VERB"):
+                    others.add(("of", child.lemma_.lower()))
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    others |= {("of", c.lemma_.lower()) for c in child.children
+                               if c.dep_ == "pobj" and c.pos_ == "NOUN"}
+                elif child.dep_ in ("poss", "agent") or child.dep_ in ("compound", "amod",
+                                                                       "prep") \
+                        and event.pos_ == "NOUN":  # "Obama's", "by Obama", "the Iowa caucus",
+                    others |= {("by", name) for name in _proper(child)}  # "report in the Sun"
+            doer = event.head if event.dep_ == "dobj" else event
+            for child in doer.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    others |= {("by", name) for name in _proper(child)}
+            for verb in sorted(verbs):
+                for how, who in sorted(others):
+                    yield (verb, f"{how} {who}"), f"the day of one event: “{verb}”, {how} {who}"
 
     def about(self, word: str, span: Span, a: Claim, b: Claim, avoid: Span | None = None,
               at_verb: bool = False) -> str:
@@ -1209,6 +1310,20 @@ def _counted(fact: Fact) -> str:
 
 
 SPEECH_STEMS = frozenset(content_words(" ".join(SPEECH_FORMS) + " according"))
+
+
+def _made_of(noun: str, verbs_of: Callable[[str], frozenset[str]]) -> frozenset[str]:
+    """The verbs a noun is made of, by WordNet and by its letters (the verb's first four
+    begin the noun: "refusal" -> "refuse", not "statement" -> "posit")."""
+    return frozenset(v for v in verbs_of(noun) if noun[:4] == v[:4])
+
+
+def _proper(token: Token) -> set[str]:
+    """The names in the words of ``token``: the head word of each (a proper noun not part of
+    a longer one: "Trump" of "President Donald Trump", "Times" of "The New York Times"), not
+    an abbreviation ("Mr.") nor a day."""
+    return {t.lower_ for t in token.subtree if t.pos_ == "PROPN" and t.is_alpha
+            and not (t.dep_ == "compound" and t.head.pos_ == "PROPN") and not dating(t.text)}
 
 
 def _same_event(f: Fact, g: Fact) -> bool:

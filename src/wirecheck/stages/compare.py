@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import chain
 from typing import Any, Literal
 
 from ..ids import content_id
@@ -88,7 +89,8 @@ class Comparer(GroupStage):
                         float(conf["align_threshold"]), float(conf["support_threshold"]))
         conflicts += [Conflict(c.type, c.topic, c.sides, c.explanation)
                       for c in aligned_conflicts(pairs, differ, sources, differ.leads(claims),
-                                                   differ.settings(claims))
+                                                   chain(differ.settings(claims),
+                                                         differ.occasions(claims)))
                       if not _known(c.type, c.sides, conflicts, claims)]
         reused = reused_spans(bundle["article"], int(self.settings["dedup"]["passage_words"]))
         evidence = list(self._evidence(story, claims, sources, conflicts, reused))
