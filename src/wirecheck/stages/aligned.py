@@ -1474,10 +1474,11 @@ class AlignedConflict:
 
 def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources,
                       leads: Iterable[tuple[Mention, Mention]] = (),
-                      placed: Iterable[tuple[Mention, Mention, str]] = ()
+                      keyed: Iterable[tuple[Mention, Mention, str]] = ()
                       ) -> list[AlignedConflict]:
-    """Pair differences, the ``leads``' days (``Differ.leads``) and the places of one thing
-    (``Differ.settings``), merged into conflicts (mentions shared between pairs join them)."""
+    """Pair differences, the ``leads``' days (``Differ.leads``), and the values of one thing
+    or event however else the sentences are worded, each pair with why (``Differ.settings``,
+    ``Differ.occasions``), merged into conflicts (mentions shared between pairs join them)."""
     parent: dict[Mention, Mention] = {}
 
     def root(m: Mention) -> Mention:
@@ -1486,11 +1487,11 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
         return m
 
     first: dict[tuple[str, str, str], Mention] = {}  # one value of one article: one side
-    leads, placed = list(leads), list(placed)
+    leads, keyed = list(leads), list(keyed)
     told = {m for pair in leads for m in pair}  # mentions of the leads' days only
-    put = {m: why for *pair, why in placed for m in pair}  # the places of one thing
+    put = {m: why for *pair, why in keyed for m in pair}  # one thing's or event's values
     for x, y in chain((d for pair in pairs for d in differ.diff(pair)), leads,
-                      (pair for *pair, _ in placed)):
+                      (pair for *pair, _ in keyed)):
         parent[root(x)] = root(y)
         for m in (x, y):
             same = first.setdefault((m.kind, m.span.article_id, m.value), m)
