@@ -936,6 +936,7 @@ def test_the_days_of_one_event_as_parsed(tmp_path: Path) -> None:
         "But Ms. Brennan on Friday refused to step down from the board despite loud calls "
         "from the mayor to go."), "date")
     assert [len(side["article_ids"]) for side in found[0]["sides"]] == [2, 1]
+    assert "each as the day of one event: “refuse”, by Brennan." in found[0]["explanation"]
     reported = {"a": "The Gazette reported Wednesday that Orla Brennan would keep her seat.",
                 "b": "The Gazette reported on Friday that the harbour loans were under police "
                      "investigation.",

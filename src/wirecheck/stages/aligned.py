@@ -599,7 +599,8 @@ class Differ:
                     others |= {("by", name) for name in _proper(child)}
             for verb in sorted(verbs):
                 for how, who in sorted(others):
-                    yield (verb, f"{how} {who}"), f"the day of one event: “{verb}”, {how} {who}"
+                    shown = who.title() if how == "by" else who  # (keys are lower case)
+                    yield (verb, f"{how} {who}"), f"the day of one event: “{verb}”, {how} {shown}"
 
     def about(self, word: str, span: Span, a: Claim, b: Claim, avoid: Span | None = None,
               at_verb: bool = False) -> str:
