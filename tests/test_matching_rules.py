@@ -877,4 +877,4 @@ def test_the_names_of_a_doer_are_the_head_words_of_names() -> None:
     so that two presidents are not one doer; nor is an abbreviation ("Mr.")."""
     doc = load_nlp()("President Donald Trump and Mr. Akin met the New York Times editors.")
     subject = next(t for t in doc if t.dep_ == "nsubj")
-    assert _proper(subject) == {"trump", "akin"}
+    assert _proper(subject) == {"Trump", "Akin"}

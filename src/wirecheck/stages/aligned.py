@@ -599,8 +599,8 @@ class Differ:
                     others |= {("by", name) for name in _proper(child)}
             for verb in sorted(verbs):
                 for how, who in sorted(others):
-                    shown = who.title() if how == "by" else who  # (keys are lower case)
-                    yield (verb, f"{how} {who}"), f"the day of one event: “{verb}”, {how} {shown}"
+                    yield (verb, f"{how} {who.lower()}"), \
+                        f"the day of one event: “{verb}”, {how} {who}"
 
     def about(self, word: str, span: Span, a: Claim, b: Claim, avoid: Span | None = None,
               at_verb: bool = False) -> str:
@@ -1320,10 +1320,10 @@ def _made_of(noun: str, verbs_of: Callable[[str], frozenset[str]]) -> frozenset[
 
 
 def _proper(token: Token) -> set[str]:
-    """The names in the words of ``token``: the head word of each (a proper noun not part of
-    a longer one: "Trump" of "President Donald Trump", "Times" of "The New York Times"), not
-    an abbreviation ("Mr.") nor a day."""
-    return {t.lower_ for t in token.subtree if t.pos_ == "PROPN" and t.is_alpha
+    """The names in the words of ``token``, as written: the head word of each (a proper noun
+    not part of a longer one: "Trump" of "President Donald Trump", "Times" of "The New York
+    Times"), not an abbreviation ("Mr.") nor a day."""
+    return {t.text for t in token.subtree if t.pos_ == "PROPN" and t.is_alpha
             and not (t.dep_ == "compound" and t.head.pos_ == "PROPN") and not dating(t.text)}
 
 
