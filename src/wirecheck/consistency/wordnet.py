@@ -11,6 +11,7 @@ lists them first), so that a rare sense ("dog" as "frank") does not make two wor
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -97,7 +98,7 @@ def siblings(lemma: str) -> frozenset[str]:
     """One-word nouns that share a direct hypernym with one of ``lemma``'s senses (its
     co-hyponyms): "murder" and "manslaughter" are both kinds of "homicide"."""
     senses, synsets = _tables("noun")
-    parents = _parents()
+    parents = _backwards(1)  # a sense's hypernyms
     found = {w for offset in senses.get(lemma, ()) for parent in parents.get(offset, ())
              for sibling in synsets[parent][1] if sibling != offset
              for w in synsets[sibling][0] if "_" not in w}
@@ -106,13 +107,23 @@ def siblings(lemma: str) -> frozenset[str]:
 
 
 @cache
-def _parents() -> dict[str, tuple[str, ...]]:
-    """Noun sense -> its direct hypernyms (the hyponym links read backwards)."""
-    parents: dict[str, list[str]] = {}
+def _backwards(column: int) -> dict[str, tuple[str, ...]]:
+    """Noun sense -> the senses whose links of ``column`` (1 hyponyms, 2 parts) point to it."""
+    found: dict[str, list[str]] = {}
     for offset, synset in _tables("noun")[1].items():
-        for child in synset[1]:
-            parents.setdefault(child, []).append(offset)
-    return {child: tuple(ps) for child, ps in parents.items()}
+        for linked in synset[column]:
+            found.setdefault(linked, []).append(offset)
+    return {linked: tuple(offsets) for linked, offsets in found.items()}
+
+
+def _walk(name: str, links: Callable[[str], Iterable[str]], depth: int) -> Iterator[str]:
+    """The senses ``depth`` steps of ``links`` reach from the senses of ``name``, each once."""
+    frontier = list(_tables("noun")[0].get(name.replace(" ", "_"), ()))
+    seen = set(frontier)
+    for _ in range(depth):
+        frontier = [o for offset in frontier for o in links(offset) if o not in seen]
+        seen.update(frontier)
+        yield from frontier
 
 
 @cache
@@ -122,14 +133,9 @@ def within(name: str, depth: int = 3) -> frozenset[str]:
     United Kingdom), so "activists in London" says "U.K. activists". A name counts only where
     that place is its first sense: "Paris" (Texas) is not within the United States."""
     senses, synsets = _tables("noun")
-    frontier = list(senses.get(name.replace(" ", "_"), ()))
-    seen = set(frontier)
-    words: set[str] = set()
-    for _ in range(depth):
-        frontier = [o for offset in frontier for o in synsets[offset][2] if o not in seen]
-        seen.update(frontier)
-        words.update(w for offset in frontier for w in synsets[offset][0]
-                     if senses.get(w, ("",))[0] == offset)  # "paris" is first the French one
+    words = {w for offset in _walk(name, lambda o: synsets[o][2], depth)
+             for w in synsets[offset][0]
+             if senses.get(w, ("",))[0] == offset}  # "paris" is first the French one
     return frozenset(w.replace("_", " ") for w in words)
 
 
@@ -138,25 +144,10 @@ def around(name: str, depth: int = 4) -> frozenset[str]:
     """The names of the places WordNet knows the place ``name`` (lower case) to be part of, in
     any of its senses, to ``depth`` levels: "tripoli" is in Libya and in Lebanon, "portland"
     in Maine and in Oregon; empty for a name it knows as no part of a place."""
-    senses, synsets = _tables("noun")
-    frontier = list(senses.get(name.replace(" ", "_"), ()))
-    seen = set(frontier)
-    words: set[str] = set()
-    for _ in range(depth):
-        frontier = [o for offset in frontier for o in _wholes().get(offset, ()) if o not in seen]
-        seen.update(frontier)
-        words.update(w for offset in frontier for w in synsets[offset][0])
-    return frozenset(w.replace("_", " ") for w in words)
-
-
-@cache
-def _wholes() -> dict[str, tuple[str, ...]]:
-    """Noun sense -> the senses it is a part of (the part links read backwards)."""
-    wholes: dict[str, list[str]] = {}
-    for offset, synset in _tables("noun")[1].items():
-        for part in synset[2]:
-            wholes.setdefault(part, []).append(offset)
-    return {part: tuple(ws) for part, ws in wholes.items()}
+    synsets, wholes = _tables("noun")[1], _backwards(2)
+    return frozenset(w.replace("_", " ") for offset in _walk(name, lambda o: wholes.get(o, ()),
+                                                             depth)
+                     for w in synsets[offset][0])
 
 
 @cache
