@@ -118,6 +118,7 @@ NEARLY_SAME = 65  # similarity of two sentences worded nearly the same (see ``po
 MEASURES = frozenset(["percent", "percentage", "point", "dollar", "cent"])  # a share or a sum
 PART = frozenset(["other", "more", "additional", "further"])  # "three other women": a part
 MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?)\b", re.I)  # a sum of money
+PAIR = re.compile(r"\w-[A-Z]")  # two places joined as a pair: "U.S.-North Korea"
 NOT_ADVERB = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 
 
@@ -725,27 +726,34 @@ class Differ:
         Fort Myers", "Leeds or York"), each of two places or more; not a dateline's or a
         title's place, a person's home ("(R-Texas)"), a place named with its region or that
         region ("Benghazi, Libya"), nor two places joined as a pair ("U.S.-North Korea")."""
-        parsed = analyse(self.sources.articles[claim.article_id])
         groups: dict[int, list[Fact]] = defaultdict(list)
         for fact in self.in_claim(claim, "place"):
             if NOWHERE & set(fact.qualifier) or fact.subject != "place" \
-                    or re.search(r"\w-[A-Z]", fact.value) or any(
-                        g.kind == "place" and "region" in g.qualifier and g.subject == fact.value
-                        for g in self.facts_of[claim.article_id]):
+                    or PAIR.search(fact.value) or self._region(fact) is not None:
                 continue
-            words = parsed.doc.char_span(fact.span.start, fact.span.end, alignment_mode="expand")
+            words = self._words(fact)
             if words is None:
                 continue
-            token = words.root
-            while token.dep_ == "conj" and token.head.i < token.i:
-                token = token.head
+            token = _first_conjunct(words.root)
             if token.i != words.root.i or any(t.dep_ == "conj" for t in token.children):
                 groups[token.i].append(fact)
         return [members for members in groups.values()
                 if len({m.value.lower() for m in members}) == len(members) >= 2]
 
+    def _region(self, fact: Fact) -> str | None:
+        """The region a place is named with, right after it ("Benghazi, Libya": "Libya")."""
+        return next((g.value for g in self.facts_of[fact.article_id] if g.kind == "place"
+                     and "region" in g.qualifier and g.subject == fact.value
+                     and 0 < g.span.start - fact.span.end <= 3), None)
+
+    def _words(self, fact: Fact) -> Any:
+        """The parsed words of ``fact`` (a spaCy span), None where they cross tokens oddly."""
+        parsed = analyse(self.sources.articles[fact.article_id])
+        return parsed.doc.char_span(fact.span.start, fact.span.end, alignment_mode="expand")
+
     def _knows(self, article_id: str, place: str) -> bool:
-        """The article names ``place``, or a place of the same name or within or around it."""
+        """The article names ``place`` (``_names``), or writes it another way
+        (``same_place``: "U.S." / "United States")."""
         return self._names(article_id, place) or any(
             same_place(place, f.value) for f in self.facts_of[article_id] if f.kind == "place")
 
@@ -771,20 +779,15 @@ class Differ:
         where the parser often hangs a verb's words on the noun before them). Each with its
         words: "the place of one fundraiser", "the place of “born in”", the region as
         written."""
-        if re.search(r"\w-[A-Z]", fact.value):
+        if PAIR.search(fact.value):
             return
-        region = next((g.value for g in self.facts_of[fact.article_id] if g.kind == "place"
-                       and "region" in g.qualifier and g.subject == fact.value
-                       and 0 < g.span.start - fact.span.end <= 3), None)
+        region = self._region(fact)
         if region is not None:
             yield (_place_names(region)[0], ","), region
-        parsed = analyse(self.sources.articles[fact.article_id])
-        words = parsed.doc.char_span(fact.span.start, fact.span.end, alignment_mode="expand")
+        words = self._words(fact)
         if words is None:
             return
-        token = words.root
-        while token.dep_ == "conj" and token.head.i < token.i:
-            token = token.head
+        token = _first_conjunct(words.root)
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             prep, head = token.head.lower_, token.head.head
         elif token.dep_ in ("compound", "poss", "nmod", "amod"):
@@ -1139,12 +1142,19 @@ def _attribution(token: Token, main: Token) -> bool:
 AIMS = frozenset(["want", "seek", "hope", "wish"])
 
 
+def _first_conjunct(token: Token) -> Token:
+    """The first of the conjuncts ``token`` is one of ("Zambia" of "Zimbabwe and Zambia":
+    "Zimbabwe"; "join" of "to have lunch and join him": "have"), else ``token``."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
 def _aim_of(token: Token) -> Token | None:
     """The verb of wanting whose aim ``token`` is, an infinitive under it ("has sought for
     months to question the president"): what is wanted is not done (yet); not wanting it ("did
     not want to give up") says nothing of that."""
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head
+    token = _first_conjunct(token)
     if token.dep_ in ("xcomp", "advcl") and token.head.lemma_.lower() in AIMS \
             and not _negators(token.head) \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
@@ -1155,8 +1165,7 @@ def _aim_of(token: Token) -> Token | None:
 def _purpose_of(token: Token) -> Token | None:
     """The verb whose purpose ``token`` tells, an infinitive clause under it ("was at the White
     House to have lunch … and join him": "have" and "join" of "was")."""
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head
+    token = _first_conjunct(token)
     if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                       for c in token.children):
         return token.head
