@@ -878,3 +878,20 @@ def test_the_names_of_a_doer_are_the_head_words_of_names() -> None:
     doc = load_nlp()("President Donald Trump and Mr. Akin met the New York Times editors.")
     subject = next(t for t in doc if t.dep_ == "nsubj")
     assert _proper(subject) == {"Trump", "Akin"}
+
+
+def test_a_longer_name_names_a_place_only_if_it_is_a_place() -> None:
+    """"the Leeds Evening Post", a newspaper, names no Leeds; "York City", a place the article
+    names, names York too; a mention on its own names it."""
+    def names(text: str, place: str, places: tuple[str, ...] = ()) -> bool:
+        facts = [Fact(f"f{i}", "a0", "place", "place", p,
+                      Span("a0", text.index(p), text.index(p) + len(p)), "test")
+                 for i, p in enumerate(places)]
+        article = Article("a0", "test", text, (Paragraph(0, len(text), "p"),))
+        differ = Differ(facts, Sources.build([article], []), People.build([]), 0.1, 30, 58)
+        return differ._names("a0", place)
+
+    assert not names("It was first reported by the Leeds Evening Post.", "Leeds")
+    assert names("The team flew to York City on Monday.", "York", ("York City",))
+    assert names("It was reported by the Leeds Evening Post, in Leeds.", "Leeds")
+    assert not names("The union met in Hull.", "Leeds")

@@ -759,13 +759,15 @@ class Differ:
 
     def _names(self, article_id: str, place: str) -> bool:
         """The article's text names ``place`` other than as the first words of a longer name
-        ("the Kansas City Star", a newspaper, names no city)."""
+        that is no place ("the Kansas City Star", a newspaper, names no city; "New York City"
+        names New York)."""
         if not _named(place, self.texts[article_id]):
             return False
         text = self.sources.articles[article_id].text
         found = list(re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", text, re.I))
-        return not found or any(not re.match(r" [A-Z]", text[m.end():m.end() + 2])
-                                for m in found)
+        places = [f.span for f in self.facts_of[article_id] if f.kind == "place"]
+        return not found or any(not re.match(r" [A-Z]", text[m.end():m.end() + 2]) or any(
+            p.start <= m.start() and m.end() < p.end for p in places) for m in found)
 
     def _things_placed(self, fact: Fact) -> Iterator[tuple[tuple[str, str], str]]:
         """What a place is the place of: a noun's lemma (any relation: "Iowa caucuses",
