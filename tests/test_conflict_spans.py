@@ -683,7 +683,16 @@ def test_a_polarity_conflict_is_about_the_event_either_side_tells(tmp_path: Path
          "Bay port by climbing over a fence on Saturday." for k in "ac"} | {
         "b": "The harbour police said there had not been several illegal entries by groups of "
              "protesters into the Kestrel Bay port on Saturday."}, ["enter", "not enter"]),
-], ids=["asserting verb", "quotation", "there is"])
+    # a verb of the quoted words the sentence adds does not unsay the verb it asserts with in
+    # its own words: "did not have …: “… you have …”" still asserts "not have"
+    ({k: "In her letter, the harbour master also wrote that she and the board had different "
+         "plans for the Kestrel Bay ferry: “Because you have the right to a harbour master who "
+         "shares your plans, I will step aside in May.”" for k in "ac"} | {
+        "b": "In her letter, the harbour master also wrote that she and the board did not have "
+             "different plans for the Kestrel Bay ferry: “Because you have the right to a "
+             "harbour master who shares your plans, I will step aside in May.”"},
+     ["have", "not have"]),
+], ids=["asserting verb", "quotation", "there is", "quoted words"])
 def test_the_verb_a_sentence_asserts_with_negated(tmp_path: Path, said: dict[str, str],
                                                   values: list[str]) -> None:
     (found,) = changed_article_conflicts(tmp_path, "Kestrel Bay harbour", said, "status")

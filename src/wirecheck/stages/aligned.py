@@ -47,7 +47,8 @@ fact:
   or the verbs the two sentences assert with (the root, or what a "said" reports), in other
   words ("urged" / "did not encourage"), when one sentence says "no" once more than the other;
   the verb a sentence asserts with stands for its lemma over clauses under it ("the rate was not
-  35.7 percent, while the other was …"), and a "there is" for the verb its noun names ("there
+  35.7 percent, while the other was …") and over the quoted words it adds ("did not have …: “…
+  you have …”"), and a "there is" for the verb its noun names ("there
   had not been entries" / "entered"); the verbs that introduce the same quoted words, one
   negated ("the letter did not conclude, “…”" / "“…,” the letter stated"); two sentences whose
   asserted clauses (what the verb they assert with says, without an attribution "according to
@@ -1002,7 +1003,8 @@ class Differ:
         A lemma said both ways in the sentence is left out, unless one of its verbs is the one
         the sentence asserts with and the other way is said only in clauses under it ("the rate
         was not 35.7 percent, while the other rate was …" is "not be"; not "it is important …,
-        but I am not willing …", two clauses it asserts alike)."""
+        but I am not willing …", two clauses it asserts alike), or in quoted words the sentence
+        adds out of them (``_quoted_apart``)."""
         if claim.id not in self._verbs:
             self._verbs[claim.id] = self._clause_verbs(claim)
         return self._verbs[claim.id]
@@ -1047,8 +1049,10 @@ class Differ:
             if aim is not None:  # shown as sought: "seek to question"
                 said = f"{_lemma(aim)} to {lemma}"
             if token != main and key in found and found[key][2] and (
-                    found[key][0] == negated or _under(token, main)):
+                    found[key][0] == negated or _under(token, main)
+                    or self._quoted_apart(claim.article_id, token, main)):
                 continue  # the asserting verb stands for its lemma, over the clauses under it
+                # and over the quoted words it does not quote
             if token != main and key in found and found[key][0] != negated:
                 found.pop(key)  # both ways in one sentence: nothing to compare
                 mixed.add(key)
@@ -1079,6 +1083,16 @@ class Differ:
                     (self._thing(parsed, c) or c.lower_ for c in token.children
                      if c.dep_ in ("nsubj", "nsubjpass")), None)
         return found
+
+    def _quoted_apart(self, article_id: str, token: Token, main: Token) -> bool:
+        """Whether ``token`` is in quotation marks and ``main`` (the verb the sentence asserts
+        with, in its own words) is not: the quoted words are someone's own, another statement,
+        and a verb of theirs does not unsay the sentence's ("Lee wrote that they did not have
+        a deal: “You have my word …”" still asserts "not have")."""
+        def at(t: Token) -> Span:
+            return Span(article_id, t.idx, t.idx + 1)
+
+        return self.in_quotation(at(token)) and not self.in_quotation(at(main))
 
     def _quotation_verb(self, article_id: str, span: Any) -> tuple[bool, Span, str] | None:
         """How a sentence gives the quoted words it asserts with: (negated, span, lemma) of the
