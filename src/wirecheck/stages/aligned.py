@@ -48,8 +48,8 @@ fact:
   words ("urged" / "did not encourage"), when one sentence says "no" once more than the other;
   the verb a sentence asserts with stands for its lemma over clauses under it ("the rate was not
   35.7 percent, while the other was …") and over the quoted words it adds ("did not have …: “…
-  you have …”"), and a "there is" for the verb its noun names ("there
-  had not been entries" / "entered"); the verbs that introduce the same quoted words, one
+  you have …”"), and a "there is" for the verb its noun names ("there had not been entries" /
+  "entered"); the verbs that introduce the same quoted words, one
   negated ("the letter did not conclude, “…”" / "“…,” the letter stated"); two sentences whose
   asserted clauses (what the verb they assert with says, without an attribution "according to
   …" or the "X said" that reports it) are nearly the same in their words compare those verbs
