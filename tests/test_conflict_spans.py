@@ -955,3 +955,31 @@ def test_the_days_of_one_event_as_parsed(tmp_path: Path) -> None:
     assert not changed_article_conflicts(tmp_path / "others", "Brennan stays", said(
         "But the mayor on Friday refused to quit the council despite loud calls from the "
         "dockers to go."), "date")
+
+
+def test_a_home_given_by_a_title_in_apposition(tmp_path: Path) -> None:
+    """"Tom Breck, the Labour candidate in Leeds" gives where Breck is from, as "Leeds Rep. Tom
+    Breck" does: an outlet giving York instead disagrees."""
+    lead = "The dockers' union endorsed a candidate on Monday after a long debate about the " \
+           "port contract. "
+    said = {"a": lead + "Its members backed Leeds Rep. Tom Breck by a wide margin.",
+            "b": lead + "Tom Breck, the Labour candidate in York, thanked the union for its "
+                        "support.",
+            "c": lead + "Tom Breck, the Labour candidate in Leeds, said he would defend the "
+                        "pensions."}
+    found = changed_article_conflicts(tmp_path, "Union backs Breck", said, "place")
+    assert found and found[0]["topic"] == "where Tom Breck is from"
+    assert [s["value"] for s in found[0]["sides"]] == ["Leeds", "York"]
+
+
+def test_a_region_named_before_a_day(tmp_path: Path) -> None:
+    """"in Helsinki, Finland Monday": the parser hangs the region on the day; it is still the
+    region Helsinki is named with, so "Helsinki, Norway" disagrees."""
+    lead = "The two leaders agreed to meet for talks on fishing rights, their offices said. "
+    said = {"a": lead + "They will meet in Helsinki, Finland, on Monday.",
+            "b": lead + "The talks are planned in Helsinki, Norway Monday to settle the quotas.",
+            "c": lead + "Officials said the meeting in Helsinki, Finland would last a day."}
+    found = changed_article_conflicts(tmp_path, "Fishing talks", said, "place")
+    assert found and found[0]["topic"] == "where Helsinki is"
+    assert [s["value"] for s in found[0]["sides"]] == ["Finland", "Norway"]
+

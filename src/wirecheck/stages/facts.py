@@ -10,11 +10,11 @@
 - place: GPE/LOC/FAC entities that are not people, and an ORG entity that WordNet knows as a
   place where a person's home is named ("Bergen Gov. Ada Lusk", "Rep. Tom Breck (Bergen)");
   the subject is the person whose home the place is ("Boehner (R-Ohio)", "McCaskill, D-Mo.,",
-  "a Republican of Iowa", "Vermont Sen. Sanders"), or the place whose region it is
-  ("Benghazi, Libya": qualifier "region"), else "place"; qualifier "dateline" for where the
-  article was filed ("WASHINGTON —"), "located" for where something is or happens (the object
-  of "in", "at", "to" …: "arrested in Florida"), "title" for a title's ("Ambassador to the
-  US", "Governor of Ohio");
+  "a Republican of Iowa", "Vermont Sen. Sanders", "Akin, the Senate candidate in Missouri"),
+  or the place whose region it is ("Benghazi, Libya": qualifier "region"), else "place";
+  qualifier "dateline" for where the article was filed ("WASHINGTON —"), "located" for where
+  something is or happens (the object of "in", "at", "to" …: "arrested in Florida"), "title"
+  for a title's ("Ambassador to the US", "Governor of Ohio");
 - status: offered / considering / decided / refused / ongoing / ended …, with negation ("no
   decision has been taken" → "not decided", qualifier "negated") and hedging.
 """
@@ -412,11 +412,14 @@ def statuses(parsed: Parsed, sentence: SpacySpan) -> Iterator[tuple[str, str, tu
 HOME_WORDS = frozenset(["republican", "democrat", "independent", "senator", "sen",
                         "representative", "rep", "congressman", "congresswoman", "governor",
                         "gov", "mayor", "lawmaker", "native", "resident"])
+CANDIDATES = frozenset(["candidate", "nominee"])
 
 
 def home_of(parsed: Parsed, ent: SpacySpan) -> str | None:
     """The person a place is the home of: "John Boehner (R-Ohio)", "Grassley, Republican of
-    Iowa", "Boehner of Ohio", "Vermont Sen. Bernie Sanders"; None for any other place."""
+    Iowa", "Boehner of Ohio", "Vermont Sen. Bernie Sanders", "Todd Akin, the Republican Senate
+    candidate in Missouri" (a title or candidacy in apposition to the name); None for any
+    other place."""
     doc, people = parsed.doc, parsed.people
     text = parsed.article.text
     before = text[max(0, ent.start_char - 3):ent.start_char]
@@ -433,6 +436,10 @@ def home_of(parsed: Parsed, ent: SpacySpan) -> str | None:
         if head.lower_.rstrip(".") in HOME_WORDS and head.dep_ == "appos":
             head = head.head  # "Grassley, a Republican of Iowa"
         mention = people.at(head.i)
+        return mention.name if mention else None
+    if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.dep_ == "appos" \
+            and (is_title(root.head.head) or root.head.head.lemma_ in CANDIDATES):
+        mention = people.at(root.head.head.head.i)  # "Akin, the Senate candidate in Missouri"
         return mention.name if mention else None
     if ent.end + 1 < len(doc) and doc[ent.end].lower_.rstrip(".") in HOME_WORDS:
         mention = people.at(ent.end + 1)  # "Vermont Sen. Bernie Sanders"
@@ -463,8 +470,11 @@ def region_of(parsed: Parsed, ent: SpacySpan) -> str | None:
     if ent.start < 2 or doc[ent.start - 1].text != ",":
         return None
     place = next((e for e in doc.ents if e.end == ent.start - 1), None)
+    head = ent.root.head
+    if head.i == ent.end and head.ent_type_ == "DATE" and head.dep_ == "appos":
+        head = head.head  # "in Helsinki, Finland Monday": the parser hangs it on the day
     if place is None or place.label_ not in PLACE_LABELS or any(
-            parsed.people.at(t.i) for t in place) or not place.start <= ent.root.head.i < place.end:
+            parsed.people.at(t.i) for t in place) or not place.start <= head.i < place.end:
         return None  # (not a clause's subject after it: "in Gaza, Pakistan has stepped forward")
     listed = {",", "and", "or", "&"}
     if place.start and doc[place.start - 1].pos_ == "PROPN" \
