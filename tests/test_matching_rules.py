@@ -14,12 +14,9 @@ from wirecheck.stages.aligned import (
     _lemma,
     _near,
     _on_its_weekday,
-    _outside,
     _proper,
     _same_event,
     aligned_pairs,
-    part_of,
-    same_place,
 )
 from wirecheck.stages.conflicts import (
     count_conflicts,
@@ -40,6 +37,7 @@ from wirecheck.stages.conflicts import (
 from wirecheck.stages.sources import People, Sources, name_key, same_person
 from wirecheck.stages.topics import gist
 from wirecheck.text.numbers import parse_number
+from wirecheck.text.places import outside, part_of, same_place
 from wirecheck.types import Article, Claim, Fact, Paragraph, Quote, Span
 
 
@@ -307,15 +305,15 @@ def test_a_place_within_another(a: str, b: str, within: bool) -> None:
     assert part_of(a, b) is within and part_of(b, a) is within
 
 
-@pytest.mark.parametrize(("place", "region", "outside"), [
+@pytest.mark.parametrize(("place", "region", "out"), [
     ("Nebraska", "libya", True), ("Brussels", "missouri", True),
     ("Benghazi", "libya", False), ("Kansas City", "missouri", False),
     ("Tripoli", "libya", False), ("Portland", "maine", False),  # one of its senses is there
     ("Livingston", "new jersey", False),  # WordNet knows no such place: nothing to tell
 ])
 def test_a_place_outside_the_region_it_is_named_with(place: str, region: str,
-                                                      outside: bool) -> None:
-    assert _outside(place, region) is outside
+                                                      out: bool) -> None:
+    assert outside(place, region) is out
 
 
 def _roles_story(*given: tuple[int, str, str]) -> list[tuple[str, list[str]]]:

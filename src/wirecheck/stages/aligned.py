@@ -95,6 +95,7 @@ from ..text.datelines import DATELINE
 from ..text.dates import MONTHS, WEEKDAYS
 from ..text.names import SPEECH, SPEECH_FORMS
 from ..text.numbers import UNITS, parse_number
+from ..text.places import PAIR, named_in, outside, part_of, place_names, same_place
 from ..text.quotemarks import DOUBLE, SINGLE, find_quoted
 from ..text.similarity import content_words, overlap_score
 from ..types import Claim, Fact, Side, Span
@@ -119,7 +120,6 @@ NEARLY_SAME = 65  # similarity of two sentences worded nearly the same (see ``po
 MEASURES = frozenset(["percent", "percentage", "point", "dollar", "cent"])  # a share or a sum
 PART = frozenset(["other", "more", "additional", "further"])  # "three other women": a part
 MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?)\b", re.I)  # a sum of money
-PAIR = re.compile(r"\w-[A-Z]")  # two places joined as a pair: "U.S.-North Korea"
 NOT_ADVERB = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 
 
@@ -630,10 +630,10 @@ class Differ:
     def places(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
         only_a = [f for f in self.in_claim(a, "place") if not NOWHERE & set(f.qualifier)
                   and (close or "located" in f.qualifier)
-                  and not _named(f.value, self.texts[b.article_id])]
+                  and not named_in(f.value, self.texts[b.article_id])]
         only_b = [g for g in self.in_claim(b, "place") if not NOWHERE & set(g.qualifier)
                   and (close or "located" in g.qualifier)
-                  and not _named(g.value, self.texts[a.article_id])]
+                  and not named_in(g.value, self.texts[a.article_id])]
         if len(only_a) == 1 and len(only_b) == 1 \
                 and not same_place(only_a[0].value, only_b[0].value) \
                 and not part_of(only_a[0].value, only_b[0].value):
@@ -649,7 +649,7 @@ class Differ:
         thing named by the same noun ("a fundraiser in Texas" / "a January fundraiser in
         Iowa", "the Iowa caucuses" / "the caucuses in Ohio") or of the same verb through the
         same preposition ("flew to Utah" / "flew to Toronto"), or with the same region where
-        one of them is known to lie outside it (``_outside``: "Nebraska, Libya"; two places of
+        one of them is known to lie outside it (``outside``: "Nebraska, Libya"; two places of
         one region may each be right); never a list's other places, a dateline's or a title's,
         nor a place within the other (``part_of``), nor a place the other article names (but
         as the first words of a longer name, "the Leeds Evening Post": ``_names``) or writes
@@ -681,7 +681,7 @@ class Differ:
                         or part_of(f.value, g.value):
                     continue
                 if key[1] == ",":  # one region: one of the two is known to lie outside it
-                    out = next((x.value for x in (f, g) if _outside(x.value, key[0])), None)
+                    out = next((x.value for x in (f, g) if outside(x.value, key[0])), None)
                     if out is None:
                         continue
                     words = f"a place in {words} (WordNet knows no {out} there)"
@@ -762,7 +762,7 @@ class Differ:
         """The article's text names ``place`` other than as the first words of a longer name
         that is no place ("the Kansas City Star", a newspaper, names no city; "New York City"
         names New York)."""
-        if not _named(place, self.texts[article_id]):
+        if not named_in(place, self.texts[article_id]):
             return False
         text = self.sources.articles[article_id].text
         found = list(re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", text, re.I))
@@ -786,7 +786,7 @@ class Differ:
             return
         region = self._region(fact)
         if region is not None:
-            yield (_place_names(region)[0], ","), region
+            yield (place_names(region)[0], ","), region
         words = self._words(fact)
         if words is None:
             return
@@ -1363,11 +1363,6 @@ def event_words(subject: str) -> set[str]:
     return content_words(" ".join(w for w in subject.split() if not w[:1].isupper()))
 
 
-PLACE_NAMES = [frozenset(group.split("/")) for group in (
-    "us/usa/united states/america/united states of america",
-    "uk/united kingdom/britain/great britain", "dc/washington/washington dc")]
-
-
 DAYS_APART = re.compile(r"\b(a|one|two|three|four|five|six|seven|\d)\s+days?\s+"
                         r"(after|before|later|earlier)\b", re.I)
 
@@ -1414,78 +1409,6 @@ def _on_its_weekday(fact: Fact, day: str) -> bool:
         return bool(named) and date.fromisoformat(day).weekday() in named
     except ValueError:
         return False
-
-
-def same_place(a: str, b: str) -> bool:
-    """Two names of one place: "U.K." / "UK" / "Britain", "Calif." / "California", "Fla." /
-    "Florida", "North Korea's" / "North Korea" (the shorter's letters in order in the longer,
-    from the same first letter), "Pyongyang" inside "North Korea" is not known: a difference."""
-    x, y = (re.sub(r"[^a-z ]", "", normalize_for_hash(v).removesuffix("'s")).strip()
-            for v in (a, b))
-    if any(x in group and y in group for group in PLACE_NAMES):
-        return True
-    short, long_ = sorted((x.replace(" ", ""), y.replace(" ", "")), key=len)
-    if not short or short[0] != long_[0]:
-        return False
-    rest = iter(long_)
-    return all(c in rest for c in short)
-
-
-def part_of(a: str, b: str) -> bool:
-    """One place within the other, as WordNet knows them ("London" / "U.K."; "South Boston",
-    which it does not know, is within Boston, and Boston in "Mass."; a county and a place that
-    is none): a difference of precision, not of place."""
-    from ..consistency.wordnet import within
-
-    names_a, names_b = _place_names(a), _place_names(b)
-    if names_a[0].endswith(COUNTY) != names_b[0].endswith(COUNTY):
-        return True  # "Maricopa County" / "Arizona": WordNet knows few counties, each in a state
-    return any(x in within(y) or y in within(x) for x in names_a for y in names_b) \
-        or names_b[0] in names_a[1:] or names_a[0] in names_b[1:]  # "South Boston" / "Boston"
-
-
-COUNTY = (" county", " parish")
-# the abbreviations of the states after a name ("(D-Mass.)", "Calif."), as WordNet names them
-STATES = dict(pair.split(":") for pair in (
-    "ala:alabama ariz:arizona ark:arkansas calif:california colo:colorado conn:connecticut "
-    "del:delaware fla:florida ga:georgia ill:illinois ind:indiana kan:kansas ky:kentucky "
-    "md:maryland mass:massachusetts mich:michigan minn:minnesota "
-    "miss:mississippi mo:missouri mont:montana neb:nebraska nev:nevada nh:new_hampshire "
-    "nj:new_jersey nm:new_mexico ny:new_york nc:north_carolina nd:north_dakota okla:oklahoma "
-    "ore:oregon pa:pennsylvania ri:rhode_island sc:south_carolina sd:south_dakota "
-    "tenn:tennessee vt:vermont va:virginia wash:washington wva:west_virginia wis:wisconsin "
-    "wyo:wyoming").split())
-QUARTER = re.compile(r"(?:north|south|east|west|central|downtown|upper|lower) (.+)")
-
-
-def _place_names(place: str) -> list[str]:
-    """A place's name as WordNet may know it, then the place a part of it is named after
-    ("South Boston", unknown to WordNet: Boston), or the state a "State" is ("Washington
-    State": Washington)."""
-    from ..consistency.wordnet import is_noun
-
-    name = normalize_for_hash(place).removesuffix("'s").strip()
-    name = STATES.get(re.sub(r"[^a-z]", "", name), name).replace("_", " ")
-    quarter = QUARTER.fullmatch(name)
-    if quarter and not is_noun(name):  # ("South Korea" is no part of Korea)
-        return [name, quarter.group(1)]
-    if name.endswith(" state") and not is_noun(name):  # "Washington State": Washington
-        return [name, name.removesuffix(" state")]
-    return [name]
-
-
-def _outside(place: str, region: str) -> bool:
-    """WordNet knows ``place`` as a part of places, ``region`` as a place, and ``region`` is
-    none of them, in any sense of either name ("Nebraska, Libya"; not "Tripoli, Libya", nor
-    "Portland, Maine", nor "Livingston, N.J.", which it knows as no place)."""
-    from ..consistency.wordnet import around, is_noun
-
-    wholes = around(_place_names(place)[0])
-    return bool(wholes) and is_noun(region) and region not in wholes
-
-
-def _named(place: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(normalize_for_hash(place))}(?!\w)", text) is not None
 
 
 # -- from pair differences to conflicts ----------------------------------------------------------

@@ -58,6 +58,7 @@ from ..ids import fold_accents, normalize_for_hash
 from ..nlp.spacy_backend import analyse
 from ..render.words import subject_verb
 from ..text.names import GENERIC, name_parts, name_words, role_words
+from ..text.places import part_of, same_place
 from ..text.quotemarks import SHORT_WORDS
 from ..text.similarity import STOP, content_words, word_ngrams
 from ..types import Article, Fact, Quote, Side, Span
@@ -237,8 +238,6 @@ def home_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[
     "region", whose subject is a place, not a person to resolve): a source whose places for
     that person or place are none of another source's, nor within or around one ("U.S. Rep.
     Farenthold" / "Farenthold (R-Texas)"), disagrees (one against one: a tie)."""
-    from .aligned import part_of, same_place
-
     by_person: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for fact in facts:
         if fact.kind == "place" and fact.subject != "place":
