@@ -983,3 +983,16 @@ def test_a_region_named_before_a_day(tmp_path: Path) -> None:
     assert found and found[0]["topic"] == "where Helsinki is"
     assert [s["value"] for s in found[0]["sides"]] == ["Finland", "Norway"]
 
+
+
+def test_a_place_named_only_as_an_organisation_is_not_named(tmp_path: Path) -> None:
+    """"The White House declined to comment" names an organisation, not the place: an article
+    saying so, and that the ministers met at Camp David, still conflicts with "met at the White
+    House"."""
+    lead = "The two ministers agreed on Sunday to resume talks on the fishing quotas. "
+    said = {"a": lead + "They met privately at the White House on Sunday for three hours.",
+            "b": lead + "They met privately at Camp David on Sunday for three hours. The White "
+                        "House declined to comment on the talks.",
+            "c": lead + "The ministers met at the White House on Sunday, aides said."}
+    found = changed_article_conflicts(tmp_path, "Fishing talks", said, "place")
+    assert [s["value"] for s in found[0]["sides"]] == ["White House", "Camp David"]

@@ -99,7 +99,7 @@ from ..text.places import PAIR, named_in, outside, part_of, place_names, same_pl
 from ..text.quotemarks import DOUBLE, SINGLE, find_quoted
 from ..text.similarity import content_words, overlap_score
 from ..types import Claim, Fact, Side, Span
-from .facts import NEGATORS
+from .facts import NEGATORS, PLACE_LABELS
 from .sources import People, Sources
 from .topics import counted, dating, event_at, gist, setting
 
@@ -761,14 +761,18 @@ class Differ:
     def _names(self, article_id: str, place: str) -> bool:
         """The article's text names ``place`` other than as the first words of a longer name
         that is no place ("the Kansas City Star", a newspaper, names no city; "New York City"
-        names New York)."""
+        names New York) or inside a name the tagger calls no place ("The White House declined
+        to comment": an organisation)."""
         if not named_in(place, self.texts[article_id]):
             return False
         text = self.sources.articles[article_id].text
         found = list(re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", text, re.I))
         places = [f.span for f in self.facts_of[article_id] if f.kind == "place"]
-        return not found or any(not re.match(r" [A-Z]", text[m.end():m.end() + 2]) or any(
-            p.start <= m.start() and m.end() < p.end for p in places) for m in found)
+        others = [(e.start_char, e.end_char) for e in analyse(
+            self.sources.articles[article_id]).doc.ents if e.label_ not in PLACE_LABELS]
+        return not found or any((not re.match(r" [A-Z]", text[m.end():m.end() + 2]) or any(
+            p.start <= m.start() and m.end() < p.end for p in places)) and not any(
+            s <= m.start() and m.end() <= e for s, e in others) for m in found)
 
     def _things_placed(self, fact: Fact) -> Iterator[tuple[tuple[str, str], str]]:
         """What a place is the place of: a noun's lemma (any relation: "Iowa caucuses",
