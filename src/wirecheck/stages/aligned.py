@@ -31,8 +31,8 @@ fact:
 - place: a place named in one sentence and a different one in the other, each absent from the
   other article's whole text, neither within the other ("London" / "U.K." is a difference of
   precision), neither a dateline (outlets file from different places) nor a title's ("Ambassador
-  to the US"); in sentences aligned
-  less closely, only where something is or happens ("arrested in Florida" / "in Texas"); and
+  to the US"); in sentences aligned less closely, only where something is or happens
+  ("arrested in Florida" / "in Texas"); and
   in any two sentences, the places two articles give one thing, named by the same noun or
   verb and preposition ("a fundraiser in Texas" / "the Iowa fundraiser"; the thing placed
   may be a preposition's object: "left for a trip to Utah" / "left for Iowa"), or named with the
@@ -40,7 +40,8 @@ fact:
   Libya" / "the attack in Nebraska, Libya"), or as the one place that differs between two
   lists of as many places, the others named in both ("from Ghana and Peru" / "from Latvia and
   Ghana": one list), each named nowhere in the other article but in a longer name ("the Leeds
-  Evening Post") (``Differ.settings``);
+  Evening Post") or in a name the tagger calls no place ("The White House declined to
+  comment") (``Differ.settings``);
 - role: the same person given titles that are not compatible, neither title given to that person
   anywhere in the other article;
 - polarity (type ``status``): the same verb negated in one sentence and affirmed in the other,
