@@ -996,3 +996,73 @@ def test_a_place_named_only_as_an_organisation_is_not_named(tmp_path: Path) -> N
             "c": lead + "The ministers met at the White House on Sunday, aides said."}
     found = changed_article_conflicts(tmp_path, "Fishing talks", said, "place")
     assert [s["value"] for s in found[0]["sides"]] == ["White House", "Camp David"]
+
+
+def test_the_days_of_one_event_as_parsed_in_loosely_aligned_sentences(tmp_path: Path) -> None:
+    """Sentences that share only a few words (aligned loosely) compare their days where the
+    dates date the same event as parsed ("an audit, released on Thursday" / "findings
+    released on Saturday"), though their subjects share no word; not where the dates date
+    two events, though a time of day is written alike ("voted Thursday night" / "marched
+    Saturday night": the night is the vote's, and the march's), or a verb the dated words are
+    the complement of ("seeking to enter … on Thursday" / "to seek news … Saturday")."""
+    lead = "The Harlow harbour board met in private on Monday to discuss the loans.\n\n"
+    said = {"a": "An audit of the harbour board, released on Thursday, found that its members "
+                 "had ignored warnings about the loans for years.",
+            "b": "The auditors blamed the dockers union as well, in findings released on "
+                 "Saturday that also faulted the board.",
+            "c": "The audit of the harbour board released Thursday said warnings about the "
+                 "loans had been ignored for years."}
+    (found,) = changed_article_conflicts(tmp_path / "one", "Harbour audit",
+                                         {k: lead + v for k, v in said.items()}, "date")
+    assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
+    two = {"a": "The board voted Thursday night to sell the loans to a Kestrel Bay bank.",
+           "b": "Dockers marched on the board offices Saturday night, angry at the way the "
+                "loans were handled.",
+           "c": "On Thursday night the board voted to sell the loans to a bank in Kestrel Bay."}
+    assert not changed_article_conflicts(tmp_path / "two", "Harbour loans",
+                                         {k: lead + v for k, v in two.items()}, "date")
+    # the verb a date's word is the complement of is not what the date dates: "seeking to
+    # enter the port on Thursday" dates the entering, "planning to seek news Saturday" the
+    # seeking
+    seek = {"a": "Families of the crew waited at the harbour gates, seeking to enter the port "
+                 "on Thursday.",
+            "b": "Relatives planning to seek news at the port Saturday were turned away by "
+                 "guards.",
+            "c": "On Thursday, families of the crew waited at the harbour gates, seeking to "
+                 "enter the port."}
+    assert not changed_article_conflicts(tmp_path / "seek", "Harbour loans",
+                                         {k: lead + v for k, v in seek.items()}, "date")
+
+
+def test_two_days_in_a_sentence_pair_by_the_event_they_date_as_parsed(tmp_path: Path) -> None:
+    """Of two days in one sentence, the one that dates the event the other sentence dates
+    as parsed ("after Thursday's vote" / "voted on Tuesday") is compared, though the subjects
+    the facts name share no word ("a member told reporters")."""
+    lead = "The Harlow harbour board met in private on Monday to discuss the loans.\n\n"
+    said = {"a": "The harbour board voted on the loan sale on Tuesday, backing the plan to sell "
+                 "the dockers' pension loans to a bank.",
+            "b": "After Thursday's vote, a member of the harbour board told reporters on Friday "
+                 "that the dockers' pension loans had been sold to a bank.",
+            "c": "On Tuesday the harbour board voted to sell the pension loans of the dockers "
+                 "to a bank."}
+    (found,) = changed_article_conflicts(tmp_path, "Harbour loans",
+                                         {k: lead + v for k, v in said.items()}, "date")
+    assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
+
+
+def test_a_loose_pair_does_not_join_two_days_of_one_article(tmp_path: Path) -> None:
+    """Days of sentences aligned only loosely ("dockers voted on Saturday to strike" / "the
+    board voted on Thursday to sell") are not joined where one of their articles gives another
+    day of what the other pairs join: the planted day stays a conflict of two days, not a
+    muddle of three."""
+    lead = "The Harlow harbour board met in private on Monday to discuss the loans.\n\n"
+    said = {"a": "The harbour board voted on Tuesday to sell the dockers' pension loans to a "
+                 "bank. At a packed meeting, dockers voted on Saturday to strike if their "
+                 "union's demands went unmet.",
+            "b": "The harbour board voted on Thursday to sell the dockers' pension loans to a "
+                 "bank.",
+            "c": "On Tuesday the harbour board voted to sell the pension loans of the dockers "
+                 "to a bank."}
+    (found,) = changed_article_conflicts(tmp_path, "Harbour loans",
+                                         {k: lead + v for k, v in said.items()}, "date")
+    assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]

@@ -18,7 +18,10 @@ fact:
   of money each article says one verb handled, each sentence giving one sum ("repay the
   $84,000": ``Differ.only_sums``);
 - date: two different days, neither of them stated anywhere in the other article, in closely
-  aligned sentences or of the same event (the dates' subjects share a word: "collapsed"); but a
+  aligned sentences or of the same event (the dates' subjects share a word: "collapsed", or
+  the events they date as parsed share a verb: "an audit, released on Thursday" / "findings
+  released on Saturday", so too in sentences aligned only loosely, whose days never join a day
+  of one of their articles to another day of it: ``_told_otherwise``); but a
   day that its article gives once and no other article gives, in a sentence closely aligned
   with the other's and of a subject sharing a word, is not excused by its article giving the
   other day elsewhere: that is the story's day, which every report states somewhere; so too in
@@ -254,8 +257,7 @@ class Differ:
     def diff(self, pair: Pairing) -> Iterator[tuple[Mention, Mention]]:
         yield from self.numbers(pair.a, pair.b, exact=pair.by("number")[1])
         score, loose = pair.by("date")
-        if not loose:
-            yield from self.dates(pair.a, pair.b, close=score >= self.close)
+        yield from self.dates(pair.a, pair.b, close=score >= self.close, loose=loose)
         if pair.score < self.close:  # sentences told apart: one event each, both ways
             yield from self.events(pair.a, pair.b)
         if pair.loose:
@@ -405,7 +407,13 @@ class Differ:
         return any((f.normalized or f.value) == value and same_count(f, like)
                    for f in self.facts_of[article_id] if f.kind == "number")
 
-    def dates(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
+    def dates(self, a: Claim, b: Claim, close: bool, loose: bool = False
+              ) -> Iterator[tuple[Mention, Mention]]:
+        """The days of two aligned sentences (``_days``). Sentences aligned less closely must
+        date the same event: the dates' subjects share a word ("collapsed"), or the events
+        they date as parsed share a verb (``event_verbs``: "the lawsuit, argued Tuesday" /
+        "Tuesday's arguments"); sentences aligned only ``loose``ly, that event as parsed
+        ("the indictment unsealed on Friday" / "the indictment released early Friday")."""
         days_a, days_b = self.days(a), self.days(b)
         if not days_a or not days_b:
             return
@@ -413,13 +421,18 @@ class Differ:
         if len({f.normalized for f in days_a}) == 1 and len({g.normalized for g in days_b}) == 1:
             f, g = days_a[-1], days_b[-1]
         else:  # two days in a sentence: only the event both date pairs them ("pleaded")
-            events = [(f, g) for f in days_a for g in days_b if _same_event(f, g)]
+            events = [(f, g) for f in days_a for g in days_b
+                      if _same_event(f, g) or self.event_verbs(f) & self.event_verbs(g)]
             if len(events) != 1:
                 return
             (f, g), same = events[0], True
-        if not (close or same) and not content_words(f.subject) & content_words(g.subject):
-            return  # loosely aligned sentences must date the same event ("collapsed")
-        yield from self._days(f, g, a, b, close, aligned=True)
+        parsed = bool(self.event_verbs(f) & self.event_verbs(g))
+        if loose and not parsed:
+            return
+        if not (close or same or parsed) \
+                and not content_words(f.subject) & content_words(g.subject):
+            return  # less closely aligned sentences must date the same event ("collapsed")
+        yield from self._days(f, g, a, b, close, aligned=not loose)
 
     def leads(self, claims: list[Claim]) -> Iterator[tuple[Mention, Mention]]:
         """The days two leads give one event, however else they are worded. An article's
@@ -552,36 +565,7 @@ class Differ:
         light verb ("said Tuesday", "the Guardian reported Wednesday": a statement, not the
         event, and one that may be made again), nor a verb of no one named or nothing done
         to."""
-        from ..consistency.wordnet import verbs_of
-
-        parsed = analyse(self.sources.articles[fact.article_id])
-        words = parsed.doc.char_span(fact.span.start, fact.span.end, alignment_mode="expand")
-        if words is None:
-            return
-        token = words.root
-        if token.dep_ == "pobj" and token.head.dep_ == "prep":
-            token = token.head
-        head = token.head
-        if head is token:
-            return
-        heads = [head]  # "continued his refusal to step down Tuesday": "step", of "refusal"
-        while heads[-1].dep_ in ("xcomp", "acl") and len(heads) < 3:
-            heads.append(heads[-1].head)
-        events: list[tuple[Token, frozenset[str]]] = []
-        if heads[-1].dep_ == "acl" and heads[-1].head.pos_ == "NOUN":
-            heads.append(heads[-1].head)  # "a report in The Atlantic published Monday"
-        for head in heads:
-            if head.pos_ == "VERB":
-                events.append((head, frozenset([head.lemma_.lower()])))
-                events += [(c, _made_of(c.lemma_.lower(), verbs_of) - {c.lemma_.lower()})
-                           for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
-            elif head.pos_ == "NOUN":
-                noun = head.lemma_.lower()
-                events.append((head, _made_of(noun, verbs_of) or frozenset([noun])))
-        for event, verbs in events:
-            verbs = verbs - SPEECH - LIGHT_VERBS - {"report"}  # reports, told again and again
-            if not verbs:
-                continue
+        for event, verbs in self._dated(fact):
             others = set()
             if event.dep_ in ("acl", "relcl") and event.head.pos_ == "NOUN":
                 others.add(("of", event.head.lemma_.lower()))  # "the speech, scheduled for"
@@ -604,6 +588,57 @@ class Differ:
                 for how, who in sorted(others):
                     yield (verb, f"{how} {who.lower()}"), \
                         f"the day of one event: “{verb}”, {how} {who}"
+
+    def _dated(self, fact: Fact) -> list[tuple[Token, frozenset[str]]]:
+        """The events a date dates, as parsed (``_events_dated``), each with its verbs: a
+        verb's lemma, or the verbs a noun is made of (else the noun itself); never a speech
+        verb, "report" or a light verb."""
+        from ..consistency.wordnet import verbs_of
+
+        head = self._dated_head(fact)
+        if head is None:
+            return []
+        heads = [head]  # "continued his refusal to step down Tuesday": "step", of "refusal"
+        while heads[-1].dep_ in ("xcomp", "acl") and len(heads) < 3:
+            heads.append(heads[-1].head)
+        events: list[tuple[Token, frozenset[str]]] = []
+        if heads[-1].dep_ == "acl" and heads[-1].head.pos_ == "NOUN":
+            heads.append(heads[-1].head)  # "a report in The Atlantic published Monday"
+        for head in heads:
+            if head.pos_ == "VERB":
+                events.append((head, frozenset([head.lemma_.lower()])))
+                events += [(c, _made_of(c.lemma_.lower(), verbs_of) - {c.lemma_.lower()})
+                           for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            elif head.pos_ == "NOUN":
+                noun = head.lemma_.lower()
+                events.append((head, _made_of(noun, verbs_of) or frozenset([noun])))
+        return [(event, kept) for event, verbs in events
+                if (kept := verbs - SPEECH - LIGHT_VERBS - {"report"})]  # reports, told again
+
+    def _dated_head(self, fact: Fact) -> Token | None:
+        """The word a date depends on, through its preposition ("refused on Tuesday") and
+        the time of day it names ("Thursday night": what the night dates)."""
+        parsed = analyse(self.sources.articles[fact.article_id])
+        words = parsed.doc.char_span(fact.span.start, fact.span.end, alignment_mode="expand")
+        if words is None:
+            return None
+        token = words.root
+        while token.head is not token and token.head.pos_ == "NOUN" \
+                and token.head.ent_type_ in ("DATE", "TIME"):
+            token = token.head
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            token = token.head
+        return None if token.head is token else token.head
+
+    def event_verbs(self, fact: Fact) -> frozenset[str]:
+        """The verbs of the event a date dates directly, as parsed (``_dated``): the word it
+        depends on and that verb's object ("deliver a speech Monday": "deliver", "speechify"),
+        not the verbs that word is the complement of ("seeking to enter … Friday": the day is
+        the entering's, not the seeking's)."""
+        head = self._dated_head(fact)
+        return frozenset() if head is None else frozenset(chain.from_iterable(
+            verbs for event, verbs in self._dated(fact)
+            if event.i == head.i or event.dep_ == "dobj" and event.head.i == head.i))
 
     def about(self, word: str, span: Span, a: Claim, b: Claim, avoid: Span | None = None,
               at_verb: bool = False) -> str:
@@ -1442,10 +1477,15 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
 
     first: dict[tuple[str, str, str], Mention] = {}  # one value of one article: one side
     leads, keyed = list(leads), list(keyed)
-    told = {m for pair in leads for m in pair}  # mentions of the leads' days only
     put = {m: why for *pair, why in keyed for m in pair}  # one thing's or event's values
-    for x, y in chain((d for pair in pairs for d in differ.diff(pair)), leads,
-                      (pair for *pair, _ in keyed)):
+    told = {m for pair in leads for m in pair}  # mentions of the leads' days only
+    joined: list[tuple[Mention, Mention]] = []
+    loose: list[tuple[Mention, Mention]] = []  # days of sentences aligned only loosely
+    for pair in pairs:
+        for x, y in differ.diff(pair):
+            (loose if x.kind == "date" and pair.by("date")[1] else joined).append((x, y))
+    joined += leads + [(x, y) for x, y, _ in keyed]
+    for x, y in chain(joined, (d for d in loose if not _told_otherwise(d, joined))):
         parent[root(x)] = root(y)
         for m in (x, y):
             same = first.setdefault((m.kind, m.span.article_id, m.value), m)
@@ -1482,6 +1522,30 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
                                if put.keys() >= set(members) else
                                ", in sentences that otherwise say the same thing.")))
     return sorted(found, key=lambda c: (c.type, c.topic))
+
+
+def _told_otherwise(days: tuple[Mention, Mention],
+                    joined: list[tuple[Mention, Mention]]) -> bool:
+    """The two days of sentences aligned only loosely would be joined with another day of
+    one of their articles, through the days that other pairs join (followed through mentions
+    shared and through one article's one value): the loose pair, worded apart but for the
+    event's verb, would make one event of two that article tells apart, and a conflict found
+    by the others would be lost among three days, one article giving two
+    (``Sources.muddled``)."""
+    def key(m: Mention) -> tuple[str, str, str]:
+        return (m.kind, m.span.article_id, m.value)
+
+    links: dict[tuple[str, str, str], set[tuple[str, str, str]]] = defaultdict(set)
+    for x, y in joined:
+        links[key(x)].add(key(y))
+        links[key(y)].add(key(x))
+    seen = {key(m) for m in days}
+    todo = list(seen)
+    while todo:
+        for k in links[todo.pop()] - seen:
+            seen.add(k)
+            todo.append(k)
+    return any(k[1] == m.span.article_id and k[2] != m.value for m in days for k in seen)
 
 
 def _where_alone(values: dict[str, list[Mention]], differ: Differ) -> dict[str, list[Mention]]:
