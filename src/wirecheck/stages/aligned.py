@@ -124,6 +124,7 @@ NEARLY_SAME = 65  # similarity of two sentences worded nearly the same (see ``po
 MEASURES = frozenset(["percent", "percentage", "point", "dollar", "cent"])  # a share or a sum
 PART = frozenset(["other", "more", "additional", "further"])  # "three other women": a part
 MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?)\b", re.I)  # a sum of money
+LOCATIVE = frozenset(["in", "at", "to", "from", "near", "into", "inside", "outside", "across"])
 NOT_ADVERB = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
 
 
@@ -798,14 +799,17 @@ class Differ:
         """The article's text names ``place`` other than as the first words of a longer name
         that is no place ("the Kansas City Star", a newspaper, names no city; "New York City"
         names New York) or inside a name the tagger calls no place ("The White House declined
-        to comment": an organisation)."""
+        to comment": an organisation), unless the name is what a verb acts on or a place
+        preposition's object ("visited Ashford", "flew to Ashford", however tagged)."""
         if not named_in(place, self.texts[article_id]):
             return False
         text = self.sources.articles[article_id].text
         found = list(re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", text, re.I))
         places = [f.span for f in self.facts_of[article_id] if f.kind == "place"]
         others = [(e.start_char, e.end_char) for e in analyse(
-            self.sources.articles[article_id]).doc.ents if e.label_ not in PLACE_LABELS]
+            self.sources.articles[article_id]).doc.ents if e.label_ not in PLACE_LABELS
+            and not (e.root.dep_ == "dobj" or e.root.dep_ == "pobj"
+                     and e.root.head.lower_ in LOCATIVE)]  # ("visited Ashford": a place)
         return not found or any((not re.match(r" [A-Z]", text[m.end():m.end() + 2]) or any(
             p.start <= m.start() and m.end() < p.end for p in places)) and not any(
             s <= m.start() and m.end() <= e for s, e in others) for m in found)
