@@ -946,3 +946,26 @@ def test_the_days_of_one_event_as_parsed(tmp_path: Path) -> None:
     assert not changed_article_conflicts(tmp_path / "others", "Brennan stays", said(
         "But the mayor on Friday refused to quit the council despite loud calls from the "
         "dockers to go."), "date")
+
+
+@pytest.mark.parametrize(("dockers", "conflict"), [
+    ("contract dockers", True),  # the one count each article gives of contract dockers
+    ("dockers", False),  # a bare noun names no one thing (they may be other dockers)
+])
+def test_the_one_count_of_a_thing_named_alike_in_sentences_worded_apart(
+        tmp_path: Path, dockers: str, conflict: bool) -> None:
+    """"leaving 400 contract dockers without pay" / "About 900 contract dockers, half of them
+    …": sentences that share too few words to be aligned give the one count each article
+    gives of a thing named by the same words, and conflict on it."""
+    lead = "Dockers at the Greyling port in Harlow stayed on strike over pay on Monday. "
+    said = {"a": lead + f"The strike entered its fifth day, leaving 400 {dockers} without pay "
+                        "as the talks stalled.",
+            "b": lead + "Harbour master Orla Brennan met the strikers' leaders again. About 900 "
+                        f"{dockers}, half of them from Harlow, have had no wages for a week.",
+            "c": lead + f"Some 400 {dockers} have gone unpaid since the port stopped work, its "
+                        "owners said."}
+    found = changed_article_conflicts(tmp_path, "Greyling strike", said, "number")
+    assert [c["sides"][-1]["value"] for c in found] == (["About 900"] if conflict else [])
+    if conflict:
+        assert "each as the number of contract dockers" in found[0]["explanation"]
+

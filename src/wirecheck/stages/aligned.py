@@ -16,7 +16,9 @@ fact:
   two Koreas"), subjects one within the other ("term" / "term served") or the same noun of the
   same thing ("pages of e-mails" / "pages of emails": ``Differ.only_counts``), or the one sum
   of money each article says one verb handled, each sentence giving one sum ("repay the
-  $84,000": ``Differ.only_sums``);
+  $84,000": ``Differ.only_sums``); and in any two sentences, the one count each article gives
+  of a thing named by the same words ("400 contract dockers" / "About 900 contract dockers")
+  (``Differ.tallies``);
 - date: two different days, neither of them stated anywhere in the other article, in closely
   aligned sentences or of the same event (the dates' subjects share a word: "collapsed"); but a
   day that its article gives once and no other article gives, in a sentence closely aligned
@@ -337,6 +339,62 @@ class Differ:
                         if h.kind == "number" and same_count(h, fact)
                         and not (named and self.of_thing(h) not in (None, whole))}) == 1
                    for fact in (f, g))
+
+    def tallies(self, claims: list[Claim]) -> Iterator[tuple[Mention, Mention, str]]:
+        """The counts two independent articles give one thing, however else the sentences are
+        worded: a figure of a noun named with the same words before it ("leaving 400 contract
+        dockers without pay" / "About 900 contract dockers, half of them from Harlow"; a bare
+        noun, "people", names no one thing), each article giving that thing one count only
+        and neither value anywhere in the other article for it; not a sum or a share, nor a
+        part ("three other women") (``named_thing``). Each pair comes with what is counted
+        ("the number of contract dockers")."""
+        from .conflicts import numbers_agree
+
+        told: dict[str, dict[tuple[str, ...], list[tuple[Fact, str]]]] = {}
+        for claim in claims:
+            found = told.setdefault(claim.article_id, defaultdict(list))
+            for fact in self.in_claim(claim, "number"):
+                thing = self.named_thing(fact)
+                if thing is not None:
+                    found[thing[0]].append((fact, thing[1]))
+        for a_id, b_id in combinations(sorted(told), 2):
+            if self.sources.source_of[a_id] == self.sources.source_of[b_id]:
+                continue
+            for key in sorted(told[a_id].keys() & told[b_id].keys()):
+                (f, words), *more_a = told[a_id][key]
+                (g, _), *more_b = told[b_id][key]
+                x, y = f.normalized or f.value, g.normalized or g.value
+                if x == y or any((h.normalized or h.value) != x for h, _ in more_a) \
+                        or any((h.normalized or h.value) != y for h, _ in more_b) \
+                        or self.counts(b_id, f, x) or self.counts(a_id, g, y) \
+                        or numbers_agree(f, g, self.tolerance):
+                    continue
+                yield (Mention("number", x, f.value, f.span, self.counted(f) or words),
+                       Mention("number", y, g.value, g.span, self.counted(g) or words),
+                       words)
+
+    def named_thing(self, fact: Fact) -> tuple[tuple[str, ...], str] | None:
+        """The noun a figure counts (its lemma) and the words before it that name the thing
+        ("contract" dockers, "state" senators), sorted, with what is counted as written; None
+        for a bare noun, a sum or a share, a part ("three other women"), or a figure that
+        counts no noun."""
+        parsed = analyse(self.sources.articles[fact.article_id])
+        span = parsed.doc.char_span(fact.span.start, fact.span.end, alignment_mode="expand")
+        number = next((t for t in reversed(span or ()) if t.like_num), None)
+        if number is None or number.dep_ not in ("nummod", "quantmod") \
+                or number.head.i < number.i or number.head.pos_ != "NOUN" \
+                or MONEY.search(parsed.article.text, max(0, fact.span.start - 1),
+                                fact.span.end + 8):
+            return None
+        noun = number.head
+        lemma = noun.lemma_.lower()
+        named = [c for c in noun.children if c.dep_ in ("amod", "compound")
+                 and c.i < noun.i and not c.like_num]
+        if lemma in MEASURES or not named or any(c.lower_ in PART for c in named) \
+                or not all(c.is_alpha for c in named):
+            return None
+        written = parsed.article.text[named[0].idx:noun.idx + len(noun)]
+        return (lemma, *sorted(c.lemma_.lower() for c in named)), f"the number of {written}"
 
     def of_thing(self, fact: Fact) -> str | None:
         """The noun a figure counts with what it is of ("100 pages of e-mails": "page of
@@ -1490,7 +1548,8 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
                       ) -> list[AlignedConflict]:
     """Pair differences, the ``leads``' days (``Differ.leads``), and the values of one thing
     or event however else the sentences are worded, each pair with why (``Differ.settings``,
-    ``Differ.occasions``), merged into conflicts (mentions shared between pairs join them)."""
+    ``Differ.occasions``, ``Differ.tallies``), merged into conflicts (mentions shared between
+    pairs join them)."""
     parent: dict[Mention, Mention] = {}
 
     def root(m: Mention) -> Mention:
