@@ -969,3 +969,17 @@ def test_the_one_count_of_a_thing_named_alike_in_sentences_worded_apart(
     if conflict:
         assert "each as the number of contract dockers" in found[0]["explanation"]
 
+
+def test_a_figure_quoted_alone_is_one_thing(tmp_path: Path) -> None:
+    """"the “40 percent”" / "the “70 percent” line": the words of one remark, quoted with
+    another figure, in sentences that share too few words to be aligned."""
+    lead = "Orla Brennan and her rival met in Harlow on Monday for the only mayoral debate. "
+    said = {"a": lead + "Her remark about the “40 percent” of voters who never change their "
+                        "minds drew laughter in the hall.",
+            "b": lead + "The rival mocked the “70 percent” line that she had used at a "
+                        "fundraiser.",
+            "c": lead + "She was heckled over her “40 percent” jibe."}
+    found = changed_article_conflicts(tmp_path, "Harlow debate", said, "number")
+    assert [[side["value"] for side in c["sides"]] for c in found] == [
+        ["40 percent", "70 percent"]]
+

@@ -17,8 +17,9 @@ fact:
   same thing ("pages of e-mails" / "pages of emails": ``Differ.only_counts``), or the one sum
   of money each article says one verb handled, each sentence giving one sum ("repay the
   $84,000": ``Differ.only_sums``); and in any two sentences, the one count each article gives
-  of a thing named by the same words ("400 contract dockers" / "About 900 contract dockers")
-  (``Differ.tallies``);
+  of a thing named by the same words ("400 contract dockers" / "About 900 contract dockers"),
+  or of one remark's words, a figure quoted alone ("the “40 percent”" / "the “70 percent”
+  line") (``Differ.tallies``);
 - date: two different days, neither of them stated anywhere in the other article, in closely
   aligned sentences or of the same event (the dates' subjects share a word: "collapsed"); but a
   day that its article gives once and no other article gives, in a sentence closely aligned
@@ -344,10 +345,11 @@ class Differ:
         """The counts two independent articles give one thing, however else the sentences are
         worded: a figure of a noun named with the same words before it ("leaving 400 contract
         dockers without pay" / "About 900 contract dockers, half of them from Harlow"; a bare
-        noun, "people", names no one thing), each article giving that thing one count only
-        and neither value anywhere in the other article for it; not a sum or a share, nor a
-        part ("three other women") (``named_thing``). Each pair comes with what is counted
-        ("the number of contract dockers")."""
+        noun, "people", names no one thing), or a figure quoted alone with its word ("the
+        “40 percent”" / "the “70 percent” line": one remark's words), each article giving
+        that thing one count only and neither value anywhere in the other article for it;
+        not a sum or a share, nor a part ("three other women") (``named_thing``). Each pair
+        comes with what is counted ("the number of contract dockers")."""
         from .conflicts import numbers_agree
 
         told: dict[str, dict[tuple[str, ...], list[tuple[Fact, str]]]] = {}
@@ -377,7 +379,14 @@ class Differ:
         """The noun a figure counts (its lemma) and the words before it that name the thing
         ("contract" dockers, "state" senators), sorted, with what is counted as written; None
         for a bare noun, a sum or a share, a part ("three other women"), or a figure that
-        counts no noun."""
+        counts no noun. Also a figure quoted alone with the word it counts ("her “40
+        percent” jibe": the words of a remark or a slogan), by that word."""
+        text = self.sources.articles[fact.article_id].text
+        unit = re.sub(r"[\d.,]+", " ", fact.value).split()
+        if unit and all(w.isalpha() for w in unit) and text[fact.span.start - 1:fact.span.start] \
+                in DOUBLE and set(text[fact.span.end:fact.span.end + 2]) & QUOTE_MARKS:
+            quoted = " ".join(["…", *unit])
+            return ("“", *(w.lower() for w in unit)), f"the figure in the words quoted, “{quoted}”"
         parsed = analyse(self.sources.articles[fact.article_id])
         span = parsed.doc.char_span(fact.span.start, fact.span.end, alignment_mode="expand")
         number = next((t for t in reversed(span or ()) if t.like_num), None)
