@@ -983,3 +983,28 @@ def test_a_figure_quoted_alone_is_one_thing(tmp_path: Path) -> None:
     assert [[side["value"] for side in c["sides"]] for c in found] == [
         ["40 percent", "70 percent"]]
 
+
+def test_a_share_of_a_whole_is_no_rate(tmp_path: Path) -> None:
+    """"a levy of 12 percent on imported grain" / "about 30 percent of grain imports": a share
+    of a named whole is another figure than a rate, however aligned the sentences."""
+    said = {"a": "The harbour board said on Monday that the port charges a levy of 12 percent "
+                 "on imported grain from Harlow.",
+            "b": "The harbour board said on Monday that grain from Harlow makes up about 30 "
+                 "percent of port imports.",
+            "c": "A levy of 12 percent on imported grain from Harlow is charged by the port, "
+                 "the harbour board said on Monday."}
+    assert not changed_article_conflicts(tmp_path, "Harlow grain levy", said, "number")
+
+
+def test_a_share_of_a_whole_told_before_names_no_whole(tmp_path: Path) -> None:
+    """"90 percent of them" / "75 percent of those permits": wholes told before ("them",
+    "those") are not told apart by their words, so the two shares still conflict."""
+    lead = "Harbour master Orla Brennan keeps a binder of the port's permits in Harlow. "
+    said = {"a": lead + "She said on Monday that 90 percent of them were issued late.",
+            "b": "Orla Brennan, the harbour master in Harlow, showed reporters her binder of "
+                 "port permits. She said on Monday that 75 percent of those permits were sent "
+                 "out late.",
+            "c": lead + "On Monday she told reporters 90 percent of them arrived late."}
+    found = changed_article_conflicts(tmp_path, "Harlow permits", said, "number")
+    assert [[side["value"] for side in c["sides"]] for c in found] == [
+        ["90 percent", "75 percent"]]

@@ -19,7 +19,9 @@ fact:
   $84,000": ``Differ.only_sums``); and in any two sentences, the one count each article gives
   of a thing named by the same words ("400 contract dockers" / "About 900 contract dockers"),
   or of one remark's words, a figure quoted alone ("the “40 percent”" / "the “70 percent”
-  line") (``Differ.tallies``);
+  line") (``Differ.tallies``); but never two percentages of different things, one a share of
+  a whole it names or a measure of a noun ("30 percent of port imports", "a 15 percent
+  increase"), the other of another or of none ("a levy of 12 percent") (``Differ.other_wholes``);
 - date: two different days, neither of them stated anywhere in the other article, in closely
   aligned sentences or of the same event (the dates' subjects share a word: "collapsed"); but a
   day that its article gives once and no other article gives, in a sentence closely aligned
@@ -119,6 +121,7 @@ NOT_NEGATING = frozenset(["only", "just", "merely", "least"])  # "not only", "no
 MIN_SHARED = 3  # content words two sentences must share to be aligned at all
 NEARLY_SAME = 65  # similarity of two sentences worded nearly the same (see ``polarity``)
 MEASURES = frozenset(["percent", "percentage", "point", "dollar", "cent"])  # a share or a sum
+BACK = frozenset(["this", "that", "these", "those"])  # words of a thing told before
 PART = frozenset(["other", "more", "additional", "further"])  # "three other women": a part
 MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?)\b", re.I)  # a sum of money
 PAIR = re.compile(r"\w-[A-Z]")  # two places joined as a pair: "U.S.-North Korea"
@@ -291,10 +294,38 @@ class Differ:
                 if self.counts(b.article_id, f, x) or self.counts(a.article_id, g, y) \
                         or x in given_b or y in given_a:
                     continue  # (the other sentence gives the value too: "two-in-three")
-                if numbers_agree(f, g, self.tolerance):  # (bare years are no number facts)
-                    continue
+                if numbers_agree(f, g, self.tolerance) or self.other_wholes(f, g):
+                    continue  # (bare years are no number facts)
                 yield (Mention("number", x, f.value, f.span, topic),
                        Mention("number", y, g.value, g.span, topic))
+
+    def other_wholes(self, f: Fact, g: Fact) -> bool:
+        """Two percentages of different things: one that names what it is a share of ("about
+        30 percent of port imports") or what it measures ("a 15 percent increase") and one
+        that names another thing or none ("a levy of 12 percent on grain") are two figures,
+        not one told two ways."""
+        if _counted(f) != "percent" and _counted(g) != "percent":
+            return False
+        whole_f, whole_g = self.share_of(f), self.share_of(g)
+        return (whole_f is not None or whole_g is not None) and whole_f != whole_g
+
+    def share_of(self, fact: Fact) -> str | None:
+        """What a percentage is a share of ("percent of portimports", ``of_thing``) or measures
+        ("a 15 percent increase": "increase"); None where its words name neither, or name a
+        whole told before ("90 percent of them", "of those pictures": which whole, the words
+        do not say)."""
+        whole = self.of_thing(fact)
+        if whole is not None:
+            words = self._words(fact)
+            number = next((t for t in reversed(words or ()) if t.like_num), None)
+            of = next((c for c in number.head.children if c.lower_ == "of"), None) \
+                if number is not None else None
+            before = [t for c in (of.children if of is not None else ()) if c.dep_ == "pobj"
+                      for t in (c, *c.children) if t.pos_ == "PRON" or t.lower_ in BACK]
+            return None if before else whole
+        told = self.counted(fact) or ""
+        noun = told.removeprefix("number of ").split(" ")[0]
+        return noun if told.startswith("number of ") and noun not in MEASURES else None
 
     def uncounted(self, claim: Claim, numbers: list[Fact]) -> set[str]:
         """The figures ``claim`` writes that count no thing of their own: not a date's ("two
