@@ -996,6 +996,25 @@ def test_a_share_of_a_whole_is_no_rate(tmp_path: Path) -> None:
     assert not changed_article_conflicts(tmp_path, "Harlow grain levy", said, "number")
 
 
+@pytest.mark.parametrize(("councillor", "conflict"), [
+    ("the 11-term councillor", True),  # one person's terms, the only count of terms given
+    ("11-term councillor Tom Keller", False),  # another person's terms
+])
+def test_the_one_figure_of_a_hyphened_count(tmp_path: Path, councillor: str,
+                                           conflict: bool) -> None:
+    """"Brennan, a four-term council member" / "the 11-term councillor": the one figure each
+    article joins by a hyphen to what it counts, in sentences that share too few words to be
+    aligned, describes one person unless the two are named apart."""
+    lead = "A video of Orla Brennan in a quarrel at the Harlow quay was shared on Monday. "
+    said = {"a": lead + "Brennan, a four-term council member, is seen on it shouting at the "
+                        "harbour master.",
+            "b": lead + f"“Who are you?” {councillor} demands in the clip.",
+            "c": lead + "Brennan, who has served four terms on the council, has apologised."}
+    found = changed_article_conflicts(tmp_path, "Harlow quay video", said, "number")
+    assert [[side["value"] for side in c["sides"]] for c in found] == (
+        [["four", "11"]] if conflict else [])
+
+
 def test_a_share_of_a_whole_told_before_names_no_whole(tmp_path: Path) -> None:
     """"90 percent of them" / "75 percent of those permits": wholes told before ("them",
     "those") are not told apart by their words, so the two shares still conflict."""

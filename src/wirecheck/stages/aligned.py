@@ -19,7 +19,9 @@ fact:
   $84,000": ``Differ.only_sums``); and in any two sentences, the one count each article gives
   of a thing named by the same words ("400 contract dockers" / "About 900 contract dockers"),
   or of one remark's words, a figure quoted alone ("the “40 percent”" / "the “70 percent”
-  line") (``Differ.tallies``); but never two percentages of different things, one a share of
+  line"), or of a thing a hyphen joins to its figure before what it describes ("a four-term
+  council member" / "the 11-term councillor"), unless the two are given to people named
+  apart (``Differ.tallies``); but never two percentages of different things, one a share of
   a whole it names or a measure of a noun ("30 percent of port imports", "a 15 percent
   increase"), the other of another or of none ("a levy of 12 percent") (``Differ.other_wholes``);
 - date: two different days, neither of them stated anywhere in the other article, in closely
@@ -377,10 +379,13 @@ class Differ:
         worded: a figure of a noun named with the same words before it ("leaving 400 contract
         dockers without pay" / "About 900 contract dockers, half of them from Harlow"; a bare
         noun, "people", names no one thing), or a figure quoted alone with its word ("the
-        “40 percent”" / "the “70 percent” line": one remark's words), each article giving
-        that thing one count only and neither value anywhere in the other article for it;
-        not a sum or a share, nor a part ("three other women") (``named_thing``). Each pair
-        comes with what is counted ("the number of contract dockers")."""
+        “40 percent”" / "the “70 percent” line": one remark's words), or a figure a hyphen
+        joins to what it counts before what it describes ("a four-term council member" /
+        "the 11-term councillor", of one person unless named apart: ``one_described``),
+        each article giving that thing one count only and neither value anywhere in the
+        other article for it; not a sum or a share, nor a part ("three other women")
+        (``named_thing``). Each pair comes with what is counted ("the number of contract
+        dockers")."""
         from .conflicts import numbers_agree
 
         told: dict[str, dict[tuple[str, ...], list[tuple[Fact, str]]]] = {}
@@ -402,16 +407,50 @@ class Differ:
                         or self.counts(b_id, f, x) or self.counts(a_id, g, y) \
                         or numbers_agree(f, g, self.tolerance):
                     continue
+                if key[-1] == "-" and not self.one_described(f, g):
+                    continue
                 yield (Mention("number", x, f.value, f.span, self.counted(f) or words),
                        Mention("number", y, g.value, g.span, self.counted(g) or words),
                        words)
+
+    def one_described(self, f: Fact, g: Fact) -> bool:
+        """Two figures joined by a hyphen to what they count ("a four-term councillor") may
+        describe one person: each person a figure is given to by name ("Brennan, a four-term
+        councillor", "four-star General Ruiz") is named in the other article, and if both
+        are named, by the same name ("four-star" generals are many)."""
+        names = [self._described(h) for h in (f, g)]
+        if all(names) and names[0] != names[1]:
+            return False
+        return all(name is None or re.search(rf"\b{re.escape(name)}\b", self.texts[other], re.I)
+                   for name, other in zip(names, (g.article_id, f.article_id), strict=True))
+
+    def _described(self, fact: Fact) -> str | None:
+        """The last word of the name a hyphened figure describes: the name it or its noun
+        stands before ("four-star General Ruiz", "councillor Tom Keller") or is in apposition
+        with; None for no name."""
+        words = self._words(fact)
+        number = next((t for t in reversed(words or ()) if t.like_num), None)
+        if number is None:
+            return None
+        thing = number.head.head  # a title before the name, or the name's apposition
+        while thing.dep_ in ("appos", "compound", "amod") and thing.head.pos_ == "PROPN":
+            thing = thing.head
+        if thing.pos_ != "PROPN":
+            thing = next((c for c in thing.children if c.dep_ == "appos"
+                          and c.pos_ == "PROPN"), None)
+        if thing is None:
+            return None
+        name = next((e for e in thing.doc.ents if e.start <= thing.i < e.end), None)
+        return (name[-1] if name is not None else thing).lower_
 
     def named_thing(self, fact: Fact) -> tuple[tuple[str, ...], str] | None:
         """The noun a figure counts (its lemma) and the words before it that name the thing
         ("contract" dockers, "state" senators), sorted, with what is counted as written; None
         for a bare noun, a sum or a share, a part ("three other women"), or a figure that
         counts no noun. Also a figure quoted alone with the word it counts ("her “40
-        percent” jibe": the words of a remark or a slogan), by that word."""
+        percent” jibe": the words of a remark or a slogan), by that word; and a figure a
+        hyphen joins to what it counts, before what it describes ("a four-term council
+        member"), by that noun: a property of what it describes."""
         text = self.sources.articles[fact.article_id].text
         unit = re.sub(r"[\d.,]+", " ", fact.value).split()
         if unit and all(w.isalpha() for w in unit) and text[fact.span.start - 1:fact.span.start] \
@@ -428,6 +467,9 @@ class Differ:
             return None
         noun = number.head
         lemma = noun.lemma_.lower()
+        if noun.i == number.i + 2 and noun.nbor(-1).text == "-" and lemma not in MEASURES \
+                and noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
+            return (lemma, "-"), f"the figure in “…-{noun.lower_}”"  # "a four-term member"
         named = [c for c in noun.children if c.dep_ in ("amod", "compound")
                  and c.i < noun.i and not c.like_num]
         if lemma in MEASURES or not named or any(c.lower_ in PART for c in named) \
