@@ -1066,3 +1066,84 @@ def test_a_loose_pair_does_not_join_two_days_of_one_article(tmp_path: Path) -> N
     (found,) = changed_article_conflicts(tmp_path, "Harbour loans",
                                          {k: lead + v for k, v in said.items()}, "date")
     assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
+
+
+@pytest.mark.parametrize(("dockers", "conflict"), [
+    ("contract dockers", True),  # the one count each article gives of contract dockers
+    ("dockers", False),  # a bare noun names no one thing (they may be other dockers)
+])
+def test_the_one_count_of_a_thing_named_alike_in_sentences_worded_apart(
+        tmp_path: Path, dockers: str, conflict: bool) -> None:
+    """"leaving 400 contract dockers without pay" / "About 900 contract dockers, half of them
+    …": sentences that share too few words to be aligned give the one count each article
+    gives of a thing named by the same words, and conflict on it."""
+    lead = "Dockers at the Greyling port in Harlow stayed on strike over pay on Monday. "
+    said = {"a": lead + f"The strike entered its fifth day, leaving 400 {dockers} without pay "
+                        "as the talks stalled.",
+            "b": lead + "Harbour master Orla Brennan met the strikers' leaders again. About 900 "
+                        f"{dockers}, half of them from Harlow, have had no wages for a week.",
+            "c": lead + f"Some 400 {dockers} have gone unpaid since the port stopped work, its "
+                        "owners said."}
+    found = changed_article_conflicts(tmp_path, "Greyling strike", said, "number")
+    assert [c["sides"][-1]["value"] for c in found] == (["About 900"] if conflict else [])
+    if conflict:
+        assert "each as the number of contract dockers" in found[0]["explanation"]
+
+
+def test_a_figure_quoted_alone_is_one_thing(tmp_path: Path) -> None:
+    """"the “40 percent”" / "the “70 percent” line": the words of one remark, quoted with
+    another figure, in sentences that share too few words to be aligned."""
+    lead = "Orla Brennan and her rival met in Harlow on Monday for the only mayoral debate. "
+    said = {"a": lead + "Her remark about the “40 percent” of voters who never change their "
+                        "minds drew laughter in the hall.",
+            "b": lead + "The rival mocked the “70 percent” line that she had used at a "
+                        "fundraiser.",
+            "c": lead + "She was heckled over her “40 percent” jibe."}
+    found = changed_article_conflicts(tmp_path, "Harlow debate", said, "number")
+    assert [[side["value"] for side in c["sides"]] for c in found] == [
+        ["40 percent", "70 percent"]]
+
+
+def test_a_share_of_a_whole_is_no_rate(tmp_path: Path) -> None:
+    """"a levy of 12 percent on imported grain" / "about 30 percent of grain imports": a share
+    of a named whole is another figure than a rate, however aligned the sentences."""
+    said = {"a": "The harbour board said on Monday that the port charges a levy of 12 percent "
+                 "on imported grain from Harlow.",
+            "b": "The harbour board said on Monday that grain from Harlow makes up about 30 "
+                 "percent of port imports.",
+            "c": "A levy of 12 percent on imported grain from Harlow is charged by the port, "
+                 "the harbour board said on Monday."}
+    assert not changed_article_conflicts(tmp_path, "Harlow grain levy", said, "number")
+
+
+@pytest.mark.parametrize(("councillor", "conflict"), [
+    ("the 11-term councillor", True),  # one person's terms, the only count of terms given
+    ("11-term councillor Tom Keller", False),  # another person's terms
+])
+def test_the_one_figure_of_a_hyphened_count(tmp_path: Path, councillor: str,
+                                           conflict: bool) -> None:
+    """"Brennan, a four-term council member" / "the 11-term councillor": the one figure each
+    article joins by a hyphen to what it counts, in sentences that share too few words to be
+    aligned, describes one person unless the two are named apart."""
+    lead = "A video of Orla Brennan in a quarrel at the Harlow quay was shared on Monday. "
+    said = {"a": lead + "Brennan, a four-term council member, is seen on it shouting at the "
+                        "harbour master.",
+            "b": lead + f"“Who are you?” {councillor} demands in the clip.",
+            "c": lead + "Brennan, who has served four terms on the council, has apologised."}
+    found = changed_article_conflicts(tmp_path, "Harlow quay video", said, "number")
+    assert [[side["value"] for side in c["sides"]] for c in found] == (
+        [["four", "11"]] if conflict else [])
+
+
+def test_a_share_of_a_whole_told_before_names_no_whole(tmp_path: Path) -> None:
+    """"90 percent of them" / "75 percent of those permits": wholes told before ("them",
+    "those") are not told apart by their words, so the two shares still conflict."""
+    lead = "Harbour master Orla Brennan keeps a binder of the port's permits in Harlow. "
+    said = {"a": lead + "She said on Monday that 90 percent of them were issued late.",
+            "b": "Orla Brennan, the harbour master in Harlow, showed reporters her binder of "
+                 "port permits. She said on Monday that 75 percent of those permits were sent "
+                 "out late.",
+            "c": lead + "On Monday she told reporters 90 percent of them arrived late."}
+    found = changed_article_conflicts(tmp_path, "Harlow permits", said, "number")
+    assert [[side["value"] for side in c["sides"]] for c in found] == [
+        ["90 percent", "75 percent"]]

@@ -90,7 +90,8 @@ class Comparer(GroupStage):
         conflicts += [Conflict(c.type, c.topic, c.sides, c.explanation)
                       for c in aligned_conflicts(pairs, differ, sources, differ.leads(claims),
                                                    chain(differ.settings(claims),
-                                                         differ.occasions(claims)))
+                                                         differ.occasions(claims),
+                                                         differ.tallies(claims)))
                       if not _known(c.type, c.sides, conflicts, claims)]
         reused = reused_spans(bundle["article"], int(self.settings["dedup"]["passage_words"]))
         evidence = list(self._evidence(story, claims, sources, conflicts, reused))
