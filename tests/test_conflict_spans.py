@@ -148,6 +148,11 @@ ASIDE = {"a": "Shipping lines said they expected delays at the container berths 
               "they did last spring."}
 
 
+def side_values(conflict: dict[str, Any]) -> list[str]:
+    """The values of a conflict's sides, in order."""
+    return [side["value"] for side in conflict["sides"]]
+
+
 def changed_article_conflicts(tmp_path: Path, title: str, said: dict[str, str],
                               kind: str, published: dict[str, str] | None = None
                               ) -> list[dict[str, Any]]:
@@ -207,7 +212,7 @@ def test_one_verb_negated_in_one_of_three_sentences(tmp_path: Path, sentence: st
                                                     values: list[str]) -> None:
     said = {k: sentence.format(verbs[k == "b"]) for k in "abc"}
     (found,) = changed_article_conflicts(tmp_path, "Harbour board", said, "status")
-    assert [side["value"] for side in found["sides"]] == values
+    assert side_values(found) == values
 
 
 def test_two_former_titles_may_both_have_been_held(tmp_path: Path) -> None:
@@ -317,7 +322,7 @@ def test_one_deed_negated_in_sentences_told_apart(tmp_path: Path) -> None:
                  "a video of her remarks emerged online.",
             "c": "Brennan apologized to Tobin Reed for the remarks in a written statement."}
     (found,) = changed_article_conflicts(tmp_path / "same", "Brennan remarks", said, "status")
-    assert [side["value"] for side in found["sides"]] == ["apologize", "not apologize"]
+    assert side_values(found) == ["apologize", "not apologize"]
     said["b"] = said["b"].replace("to Tobin Reed", "to the ferry crews")
     assert not changed_article_conflicts(tmp_path / "other", "Brennan remarks", said, "status")
 
@@ -404,7 +409,7 @@ def test_a_negative_adjective_is_a_negation(tmp_path: Path) -> None:
                                          said("was inaccurate"), "status")
     (found,) = changed_article_conflicts(tmp_path / "other", "Kestrel report",
                                          said("was accurate"), "status")
-    assert [side["value"] for side in found["sides"]] == ["not accurate", "accurate"]
+    assert side_values(found) == ["not accurate", "accurate"]
 
 
 def test_a_word_saying_no_stops_only_its_own_verbs(tmp_path: Path) -> None:
@@ -430,7 +435,7 @@ def test_no_decision_against_an_action_stated_as_certain(tmp_path: Path) -> None
 
     (found,) = changed_article_conflicts(tmp_path / "certain", "Kestrel market",
                                          said("will be relocated"), "status")
-    assert [side["value"] for side in found["sides"]] == ["no decision", "will be relocated"]
+    assert side_values(found) == ["no decision", "will be relocated"]
     assert not changed_article_conflicts(tmp_path / "hedged", "Kestrel market",
                                          said("could be relocated"), "status")
     assert not changed_article_conflicts(tmp_path / "conditional", "Kestrel market", said(
@@ -486,7 +491,7 @@ def test_the_one_count_of_a_thing_in_loosely_aligned_sentences(
             "c": "Orla Brennan, who has served two terms as harbour master, announced on Monday "
                  "that she would run for the Kestrel Bay port council."}
     found = changed_article_conflicts(tmp_path, "Kestrel Bay council race", said, "number")
-    assert [[side["value"] for side in c["sides"]] for c in found] == (
+    assert [side_values(c) for c in found] == (
         [["two", "7"]] if conflict else [])
 
 
@@ -514,7 +519,7 @@ def test_an_outlet_saying_words_were_not_said_contradicts_those_quoting_them(
                  "reports from the quay in Kestrel Bay.",
             "c": f"Orla Brennan, the harbour master, told reporters in Kestrel Bay: “{words}.”"}
     found = changed_article_conflicts(tmp_path, "Kestrel Bay harbour", said, "status")
-    assert [[side["value"] for side in c["sides"]] for c in found] == [
+    assert [side_values(c) for c in found] == [
         ["Orla Brennan said it", "Orla Brennan did not say it"]]
     report = analyze([tmp_path]).report
     statuses = [c for s in report["stories"] for c in s["conflicts"] if c["type"] == "status"]
@@ -696,7 +701,7 @@ def test_a_polarity_conflict_is_about_the_event_either_side_tells(tmp_path: Path
 def test_the_verb_a_sentence_asserts_with_negated(tmp_path: Path, said: dict[str, str],
                                                   values: list[str]) -> None:
     (found,) = changed_article_conflicts(tmp_path, "Kestrel Bay harbour", said, "status")
-    assert [side["value"] for side in found["sides"]] == values
+    assert side_values(found) == values
 
 
 def test_two_places_of_one_thing_in_other_words(tmp_path: Path) -> None:
@@ -715,7 +720,7 @@ def test_two_places_of_one_thing_in_other_words(tmp_path: Path) -> None:
     changed = "The video shows Varga speaking at a fundraiser in Ashford, where guests paid " \
               "two hundred pounds each."
     found = changed_article_conflicts(tmp_path / "one", "Varga video", said(changed), "place")
-    assert [s["value"] for s in found[0]["sides"]] == ["Harlow", "Ashford"]
+    assert side_values(found[0]) == ["Harlow", "Ashford"]
     assert found[0]["explanation"].endswith("each as the place of one fundraiser.")
     assert not changed_article_conflicts(tmp_path / "several", "Varga video", said(
         changed.replace("a fundraiser", "fundraisers")), "place")
@@ -733,7 +738,7 @@ def test_the_one_sum_of_one_deed_in_loosely_aligned_sentences(tmp_path: Path) ->
             "c": "Orla Brennan, the harbour master, has promised to repay the $84,000 of port "
                  "money spent on the yacht."}
     found = changed_article_conflicts(tmp_path, "Harlow harbour audit", said, "number")
-    assert [[side["value"] for side in c["sides"]] for c in found] == [["84,000", "168,003"]]
+    assert [side_values(c) for c in found] == [["84,000", "168,003"]]
 
 
 def test_a_value_the_other_sentence_gives_too_is_no_difference(tmp_path: Path) -> None:
@@ -746,7 +751,7 @@ def test_a_value_the_other_sentence_gives_too_is_no_difference(tmp_path: Path) -
             "c": "The mayor gave the Harlow ferry a “two-in-three chance” of running again by "
                  "May, and a one-in-three chance of closing."}
     found = changed_article_conflicts(tmp_path, "Harlow ferry", said, "number")
-    assert [[side["value"] for side in c["sides"]] for c in found] == [["two", "7"]]
+    assert [side_values(c) for c in found] == [["two", "7"]]
 
 
 def test_the_one_count_of_a_thing_named_in_the_plural(tmp_path: Path) -> None:
@@ -759,7 +764,7 @@ def test_the_one_count_of_a_thing_named_in_the_plural(tmp_path: Path) -> None:
             "c": "The two Koreas agreed last month to install the hotline in the presidential "
                  "office before their summit at the border village."}
     found = changed_article_conflicts(tmp_path, "Korean summit", said, "number")
-    assert [[side["value"] for side in c["sides"]] for c in found] == [["two", "five"]]
+    assert [side_values(c) for c in found] == [["two", "five"]]
 
 
 def test_the_one_count_of_a_thing_of_a_thing(tmp_path: Path) -> None:
@@ -775,7 +780,7 @@ def test_the_one_count_of_a_thing_of_a_thing(tmp_path: Path) -> None:
             "c": "The Harlow port board on Monday released 100 pages of e-mails on the dredging "
                  "contract, which show the harbour master and her deputy at odds."}
     found = changed_article_conflicts(tmp_path, "Harlow dredging", said, "number")
-    assert [[side["value"] for side in c["sides"]] for c in found] == [["100", "203"]]
+    assert [side_values(c) for c in found] == [["100", "203"]]
     assert found[0]["topic"] in ("number of pages of e-mails", "number of pages of emails")
 
 
@@ -790,7 +795,7 @@ def test_a_figure_of_a_date_or_of_another_thing_is_no_value_given(tmp_path: Path
             "c": "The ministry said on Friday it had reversed its decision to allow ivory imports "
                  "from two African countries, pending a review."}
     found = changed_article_conflicts(tmp_path, "Harlow ivory", said, "number")
-    assert [[side["value"] for side in c["sides"]] for c in found] == [["two", "7"]]
+    assert [side_values(c) for c in found] == [["two", "7"]]
 
 
 def test_a_place_named_with_a_region_it_is_not_in(tmp_path: Path) -> None:
@@ -807,7 +812,7 @@ def test_a_place_named_with_a_region_it_is_not_in(tmp_path: Path) -> None:
 
     found = changed_article_conflicts(tmp_path / "outside", "Greyling leak", said("Lisbon"),
                                       "place")
-    assert [s["value"] for s in found[0]["sides"]] == ["Leeds", "Lisbon"]
+    assert side_values(found[0]) == ["Leeds", "Lisbon"]
     assert "each as a place in England (WordNet knows no Lisbon there)" in found[0]["explanation"]
     assert not changed_article_conflicts(tmp_path / "inside", "Greyling leak", said("Bradford"),
                                          "place")
@@ -825,7 +830,7 @@ def test_the_place_of_a_thing_a_preposition_names(tmp_path: Path) -> None:
             "b": lead + "“I have nothing to hide,” Varga said before leaving for a trip to York.",
             "c": lead + "Varga left for Leeds on Tuesday morning with two aides."}
     found = changed_article_conflicts(tmp_path / "verb", "Varga video", said, "place")
-    assert [s["value"] for s in found[0]["sides"]] == ["Leeds", "York"]
+    assert side_values(found[0]) == ["Leeds", "York"]
     assert found[0]["explanation"].endswith("each as the place of “leaving for”.")
     said = {"a": lead + "The investigation in Leeds has cost the council a fortune.",
             "b": lead + "Varga was questioned by a reporter about a long-running investigation "
@@ -844,7 +849,7 @@ def test_a_place_named_only_in_a_longer_name_is_not_named(tmp_path: Path) -> Non
                         "first reported by the Leeds Evening Post.",
             "c": lead + "The motion passed easily at the union's annual convention in Leeds."}
     found = changed_article_conflicts(tmp_path, "Dockers' union vote", said, "place")
-    assert [s["value"] for s in found[0]["sides"]] == ["Leeds", "York"]
+    assert side_values(found[0]) == ["Leeds", "York"]
 
 
 def test_one_place_of_a_list_the_others_anchor(tmp_path: Path) -> None:
@@ -863,7 +868,7 @@ def test_one_place_of_a_list_the_others_anchor(tmp_path: Path) -> None:
 
     changed = "The shipment was the first seized since the ban on timber from Latvia and Ghana."
     found = changed_article_conflicts(tmp_path / "one", "Harlow timber", said(changed), "place")
-    assert [s["value"] for s in found[0]["sides"]] == ["Peru", "Latvia"]
+    assert side_values(found[0]) == ["Peru", "Latvia"]
     assert "each as one of the places listed with Ghana" in found[0]["explanation"]
     assert not changed_article_conflicts(tmp_path / "longer", "Harlow timber", said(
         changed.replace("Latvia and", "Latvia, Chile and")), "place")
@@ -885,7 +890,7 @@ def test_what_two_sentences_assert_in_nearly_the_same_words(tmp_path: Path) -> N
                  "guests that her plan was guided by three aims: new cranes, a deeper channel for "
                  "the Kestrel Bay ferries and better training for the crews."}
     (found,) = changed_article_conflicts(tmp_path, "Brennan plan", said, "status")
-    assert [side["value"] for side in found["sides"]] == ["guide", "not have"]
+    assert side_values(found) == ["guide", "not have"]
 
 
 def test_the_purpose_of_a_negated_verb_is_a_deed_not_done(tmp_path: Path) -> None:
@@ -902,7 +907,7 @@ def test_the_purpose_of_a_negated_verb_is_a_deed_not_done(tmp_path: Path) -> Non
             "c": "Forty new ferry crews from Ashford were hired by the Kestrel Bay harbour board "
                  "this winter to run the island service. That day Reed had lunch with Brennan."}
     (found,) = changed_article_conflicts(tmp_path / "then", "Ferry crews", said, "status")
-    assert [side["value"] for side in found["sides"]] == ["have", "not have"]
+    assert side_values(found) == ["have", "not have"]
     said = {k: v.replace("Reed had lunch", "Reed will have lunch") for k, v in said.items()}
     assert not changed_article_conflicts(tmp_path / "later", "Ferry crews", said, "status")
 
@@ -919,7 +924,7 @@ def test_a_deed_sought_is_not_done(tmp_path: Path) -> None:
             "c": "Harbour inspectors have questioned Captain Tobin Reed about the collision at "
                  "the Kestrel Bay pier, the board said on Monday."}
     (found,) = changed_article_conflicts(tmp_path / "sought", "Pier collision", said, "status")
-    assert [side["value"] for side in found["sides"]] == ["question", "seek to question"]
+    assert side_values(found) == ["question", "seek to question"]
     for other in ("have tried for weeks", "have planned for weeks", "sought last year"):
         changed = {k: v.replace("have sought for weeks", other) for k, v in said.items()}
         assert not changed_article_conflicts(tmp_path / other, "Pier collision", changed,
@@ -969,7 +974,7 @@ def test_a_home_given_by_a_title_in_apposition(tmp_path: Path) -> None:
                         "pensions."}
     found = changed_article_conflicts(tmp_path, "Union backs Breck", said, "place")
     assert found and found[0]["topic"] == "where Tom Breck is from"
-    assert [s["value"] for s in found[0]["sides"]] == ["Leeds", "York"]
+    assert side_values(found[0]) == ["Leeds", "York"]
 
 
 def test_a_region_named_before_a_day(tmp_path: Path) -> None:
@@ -981,7 +986,7 @@ def test_a_region_named_before_a_day(tmp_path: Path) -> None:
             "c": lead + "Officials said the meeting in Helsinki, Finland would last a day."}
     found = changed_article_conflicts(tmp_path, "Fishing talks", said, "place")
     assert found and found[0]["topic"] == "where Helsinki is"
-    assert [s["value"] for s in found[0]["sides"]] == ["Finland", "Norway"]
+    assert side_values(found[0]) == ["Finland", "Norway"]
 
 
 
@@ -995,7 +1000,7 @@ def test_a_place_named_only_as_an_organisation_is_not_named(tmp_path: Path) -> N
                         "House declined to comment on the talks.",
             "c": lead + "The ministers met at the White House on Sunday, aides said."}
     found = changed_article_conflicts(tmp_path, "Fishing talks", said, "place")
-    assert [s["value"] for s in found[0]["sides"]] == ["White House", "Camp David"]
+    assert side_values(found[0]) == ["White House", "Camp David"]
 
 
 def test_the_days_of_one_event_as_parsed_in_loosely_aligned_sentences(tmp_path: Path) -> None:
@@ -1100,7 +1105,7 @@ def test_a_figure_quoted_alone_is_one_thing(tmp_path: Path) -> None:
                         "fundraiser.",
             "c": lead + "She was heckled over her “40 percent” jibe."}
     found = changed_article_conflicts(tmp_path, "Harlow debate", said, "number")
-    assert [[side["value"] for side in c["sides"]] for c in found] == [
+    assert [side_values(c) for c in found] == [
         ["40 percent", "70 percent"]]
 
 
@@ -1131,7 +1136,7 @@ def test_the_one_figure_of_a_hyphened_count(tmp_path: Path, councillor: str,
             "b": lead + f"“Who are you?” {councillor} demands in the clip.",
             "c": lead + "Brennan, who has served four terms on the council, has apologised."}
     found = changed_article_conflicts(tmp_path, "Harlow quay video", said, "number")
-    assert [[side["value"] for side in c["sides"]] for c in found] == (
+    assert [side_values(c) for c in found] == (
         [["four", "11"]] if conflict else [])
 
 
@@ -1145,5 +1150,5 @@ def test_a_share_of_a_whole_told_before_names_no_whole(tmp_path: Path) -> None:
                  "out late.",
             "c": lead + "On Monday she told reporters 90 percent of them arrived late."}
     found = changed_article_conflicts(tmp_path, "Harlow permits", said, "number")
-    assert [[side["value"] for side in c["sides"]] for c in found] == [
+    assert [side_values(c) for c in found] == [
         ["90 percent", "75 percent"]]

@@ -230,6 +230,7 @@ class Differ:
         self.sources, self.people, self.tolerance = sources, people, tolerance
         self._lemmas: dict[str, set[str]] = {}  # per claim: a claim is parsed once per story
         self._verbs: dict[str, dict[str, tuple[bool, Span, bool]] | None] = {}
+        self._event_verbs: dict[str, frozenset[str]] = {}
         self._main: dict[str, str] = {}  # claim id -> the lemma of the verb it asserts with
         self._deeds: dict[str, dict[tuple[str, str], tuple[bool, Span, frozenset[str]]]] = {}
         self._doers: dict[tuple[str, str], str | None] = {}  # (claim id, speech verb) -> subject
@@ -317,7 +318,7 @@ class Differ:
         return (whole_f is not None or whole_g is not None) and whole_f != whole_g
 
     def share_of(self, fact: Fact) -> str | None:
-        """What a percentage is a share of ("percent of portimports", ``of_thing``) or measures
+        """What a percentage is a share of ("percent of port imports", ``of_thing``) or measures
         ("a 15 percent increase": "increase"); None where its words name neither, or name a
         whole told before ("90 percent of them", "of those pictures": which whole, the words
         do not say)."""
@@ -776,10 +777,12 @@ class Differ:
         depends on and that verb's object ("deliver a speech Monday": "deliver", "speechify"),
         not the verbs that word is the complement of ("seeking to enter … Friday": the day is
         the entering's, not the seeking's)."""
-        head = self._dated_head(fact)
-        return frozenset() if head is None else frozenset(chain.from_iterable(
-            verbs for event, verbs in self._dated(fact)
-            if event.i == head.i or event.dep_ == "dobj" and event.head.i == head.i))
+        if fact.id not in self._event_verbs:
+            head = self._dated_head(fact)
+            self._event_verbs[fact.id] = frozenset() if head is None else frozenset(
+                chain.from_iterable(verbs for event, verbs in self._dated(fact) if event.i == head.i
+                                    or event.dep_ == "dobj" and event.head.i == head.i))
+        return self._event_verbs[fact.id]
 
     def about(self, word: str, span: Span, a: Claim, b: Claim, avoid: Span | None = None,
               at_verb: bool = False) -> str:
@@ -1620,7 +1623,7 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
             m = parent[m]
         return m
 
-    first: dict[tuple[str, str, str], Mention] = {}  # one value of one article: one side
+    first: dict[Key, Mention] = {}  # one value of one article: one side
     leads, keyed = list(leads), list(keyed)
     put = {m: why for *pair, why in keyed for m in pair}  # one thing's or event's values
     told = {m for pair in leads for m in pair}  # mentions of the leads' days only
@@ -1630,10 +1633,11 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
         for x, y in differ.diff(pair):
             (loose if x.kind == "date" and pair.by("date")[1] else joined).append((x, y))
     joined += leads + [(x, y) for x, y, _ in keyed]
-    for x, y in chain(joined, (d for d in loose if not _told_otherwise(d, joined))):
+    links = _links(joined)
+    for x, y in chain(joined, (d for d in loose if not _told_otherwise(d, links))):
         parent[root(x)] = root(y)
         for m in (x, y):
-            same = first.setdefault((m.kind, m.span.article_id, m.value), m)
+            same = first.setdefault(_key(m), m)
             parent[root(m)] = root(same)
     groups: dict[Mention, list[Mention]] = defaultdict(list)
     for mention in list(parent):
@@ -1669,25 +1673,32 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
     return sorted(found, key=lambda c: (c.type, c.topic))
 
 
-def _told_otherwise(days: tuple[Mention, Mention],
-                    joined: list[tuple[Mention, Mention]]) -> bool:
-    """The two days of sentences aligned only loosely would be joined with another day of
-    one of their articles, through the days that other pairs join (followed through mentions
-    shared and through one article's one value): the loose pair, worded apart but for the
-    event's verb, would make one event of two that article tells apart, and a conflict found
-    by the others would be lost among three days, one article giving two
-    (``Sources.muddled``)."""
-    def key(m: Mention) -> tuple[str, str, str]:
-        return (m.kind, m.span.article_id, m.value)
+Key = tuple[str, str, str]  # a mention's kind, article and value: one side of one article
 
-    links: dict[tuple[str, str, str], set[tuple[str, str, str]]] = defaultdict(set)
+
+def _key(m: Mention) -> Key:
+    return (m.kind, m.span.article_id, m.value)
+
+
+def _links(joined: list[tuple[Mention, Mention]]) -> dict[Key, set[Key]]:
+    """The values that ``joined`` pairs join, each way, by article and value."""
+    links: dict[Key, set[Key]] = defaultdict(set)
     for x, y in joined:
-        links[key(x)].add(key(y))
-        links[key(y)].add(key(x))
-    seen = {key(m) for m in days}
+        links[_key(x)].add(_key(y))
+        links[_key(y)].add(_key(x))
+    return links
+
+
+def _told_otherwise(days: tuple[Mention, Mention], links: dict[Key, set[Key]]) -> bool:
+    """The two days of sentences aligned only loosely would be joined with another day of
+    one of their articles, through the days that other pairs join (``links``, followed
+    through one article's one value): the loose pair, worded apart but for the event's verb,
+    would make one event of two that article tells apart, and a conflict found by the others
+    would be lost among three days, one article giving two (``Sources.muddled``)."""
+    seen = {_key(m) for m in days}
     todo = list(seen)
     while todo:
-        for k in links[todo.pop()] - seen:
+        for k in links.get(todo.pop(), set()) - seen:
             seen.add(k)
             todo.append(k)
     return any(k[1] == m.span.article_id and k[2] != m.value for m in days for k in seen)
