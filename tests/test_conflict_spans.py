@@ -1152,3 +1152,16 @@ def test_a_share_of_a_whole_told_before_names_no_whole(tmp_path: Path) -> None:
     found = changed_article_conflicts(tmp_path, "Harlow permits", said, "number")
     assert [side_values(c) for c in found] == [
         ["90 percent", "75 percent"]]
+
+
+def test_a_posting_in_apposition_gives_no_home(tmp_path: Path) -> None:
+    """"Tom Breck, the British envoy in York" says where Breck serves, not where he is from:
+    no conflict with "Leeds Rep. Tom Breck"."""
+    lead = "The dockers' union endorsed a candidate on Monday after a long debate about the " \
+           "port contract. "
+    said = {"a": lead + "Its members backed Leeds Rep. Tom Breck by a wide margin.",
+            "b": lead + "Tom Breck, the British envoy in York, thanked the union for its "
+                        "support.",
+            "c": lead + "Tom Breck, the Labour candidate in Leeds, said he would defend the "
+                        "pensions."}
+    assert not changed_article_conflicts(tmp_path, "Union backs Breck", said, "place")

@@ -413,13 +413,15 @@ HOME_WORDS = frozenset(["republican", "democrat", "independent", "senator", "sen
                         "representative", "rep", "congressman", "congresswoman", "governor",
                         "gov", "mayor", "lawmaker", "native", "resident"])
 CANDIDATES = frozenset(["candidate", "nominee"])
+# titles of a posting away from home: "Smith, the ambassador in Kabul" is not from Kabul
+POSTINGS = frozenset(["ambassador", "envoy", "consul", "emissary", "correspondent", "commander"])
 
 
 def home_of(parsed: Parsed, ent: SpacySpan) -> str | None:
     """The person a place is the home of: "John Boehner (R-Ohio)", "Grassley, Republican of
     Iowa", "Boehner of Ohio", "Vermont Sen. Bernie Sanders", "Todd Akin, the Republican Senate
-    candidate in Missouri" (a title or candidacy in apposition to the name); None for any
-    other place."""
+    candidate in Missouri" (a title or candidacy in apposition to the name, not a posting:
+    "Smith, the ambassador in Kabul"); None for any other place."""
     doc, people = parsed.doc, parsed.people
     text = parsed.article.text
     before = text[max(0, ent.start_char - 3):ent.start_char]
@@ -438,7 +440,8 @@ def home_of(parsed: Parsed, ent: SpacySpan) -> str | None:
         mention = people.at(head.i)
         return mention.name if mention else None
     if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.dep_ == "appos" \
-            and (is_title(root.head.head) or root.head.head.lemma_ in CANDIDATES):
+            and (is_title(root.head.head) or root.head.head.lemma_ in CANDIDATES) \
+            and root.head.head.lemma_.lower() not in POSTINGS:
         mention = people.at(root.head.head.head.i)  # "Akin, the Senate candidate in Missouri"
         return mention.name if mention else None
     if ent.end + 1 < len(doc) and doc[ent.end].lower_.rstrip(".") in HOME_WORDS:
