@@ -21,7 +21,10 @@ to 43.39), penalties and headline weights; a merged point stated by its fullest 
 sentence (43.44, 43.51); and in the budget, the set of whole sentences filling the most words
 (43.12 to 43.18), the most support (43.28 to 43.42) or the most supported words (42.94 to 43.26),
 or preferring reports not yet cited (43.18 to 43.40). A model fitted on these features (two-fold)
-chose the first and second points worse than this ranking."""
+chose the first and second points worse than this ranking. Shortened points, their
+parentheses, appositions and non-restrictive relative clauses left out and marked with an
+ellipsis so that more points fit, scored 43.31 to 43.38; the headlines as points, 37.81 stated
+first and 43.61 (within noise) after the other points."""
 
 from __future__ import annotations
 
