@@ -7,17 +7,9 @@ from typing import Any
 import pytest
 
 from wirecheck.nlp.spacy_backend import load_nlp
-from wirecheck.stages.aligned import (
-    Differ,
-    Mention,
-    Pairing,
-    _lemma,
-    _near,
-    _on_its_weekday,
-    _proper,
-    _same_event,
-    aligned_pairs,
-)
+from wirecheck.stages.aligned import Differ, Mention, Pairing, aligned_pairs
+from wirecheck.stages.aligned.dates import _near, _on_its_weekday, _proper, _same_event
+from wirecheck.stages.aligned.polarity import _lemma
 from wirecheck.stages.conflicts import (
     count_conflicts,
     denial_conflicts,

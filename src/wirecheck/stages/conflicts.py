@@ -2,7 +2,7 @@
 quotes, speakers, where a person is from, and counts of a thing and what happened to it
 ("people injured", "seats picked": ``count_conflicts``, wherever in the story they are
 stated). Numbers, days, places and polarity are compared between aligned sentences
-(``aligned.py``); the two sets are merged in ``compare.py``.
+(the ``aligned`` package); the two sets are merged in ``compare.py``.
 
 Each finder returns ``Conflict`` records with two or more sides; the side stated by the most
 independent sources comes first. Differences that are not contradictions:
@@ -15,7 +15,7 @@ independent sources comes first. Differences that are not contradictions:
   names no majority) when each title of one against each of another is another role, one of
   the two an office held now ("White House press secretary" / "editor of the Weekly
   Standard"; not "former mayor" / "mayor", a matter of when it was written);
-- numbers (``numbers_agree``, used by ``aligned.py``): values within ``number_tolerance`` agree
+- numbers (``numbers_agree``, used by ``aligned``): values within ``number_tolerance`` agree
   when either side is hedged ("about 40" vs "41"), and so does a figure in round terms with
   a precise one it rounds ("$43 million" / 43,885,310); "more than"/"at least"/"up to" agree with
   any value on the right side of the bound, but another bound the same way only as hedged

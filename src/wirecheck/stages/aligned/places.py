@@ -1,0 +1,216 @@
+"""Places that differ between aligned sentences, and the places of one thing.
+
+A conflict of places: a place named in one sentence and a different one in the other, each absent
+from the other article's whole text, neither within the other ("London" / "U.K." is a difference of
+precision), neither a dateline (outlets file from different places) nor a title's ("Ambassador to
+the US"); in sentences aligned less closely, only where something is or happens ("arrested in
+Florida" / "in Texas"); and in any two sentences, the places two articles give one thing, named by
+the same noun or verb and preposition ("a fundraiser in Texas" / "the Iowa fundraiser"; the thing
+placed may be a preposition's object: "left for a trip to Utah" / "left for Iowa"), or named with
+the same region where WordNet knows one of them to lie outside it ("the consulate in Benghazi,
+Libya" / "the attack in Nebraska, Libya"), or as the one place that differs between two lists of as
+many places, the others named in both ("from Ghana and Peru" / "from Latvia and Ghana": one list),
+each named nowhere in the other article but in a longer name ("the Leeds Evening Post") or in a name
+the tagger calls no place ("The White House declined to comment") (``Differ.settings``)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import combinations, product
+
+from ...nlp.spacy_backend import analyse
+from ...text.places import PAIR, named_in, outside, part_of, place_names, same_place
+from ...types import Claim, Fact
+from ..facts import PLACE_LABELS
+from .base import NOWHERE, DifferBase, Mention, _first_conjunct
+
+LOCATIVE = frozenset(["in", "at", "to", "from", "near", "into", "inside", "outside", "across"])
+
+
+class PlaceRules(DifferBase):
+    """The place rules of ``Differ`` (see the module)."""
+
+    def places(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
+        only_a = [f for f in self.in_claim(a, "place") if not NOWHERE & set(f.qualifier)
+                  and (close or "located" in f.qualifier)
+                  and not named_in(f.value, self.texts[b.article_id])]
+        only_b = [g for g in self.in_claim(b, "place") if not NOWHERE & set(g.qualifier)
+                  and (close or "located" in g.qualifier)
+                  and not named_in(g.value, self.texts[a.article_id])]
+        if len(only_a) == 1 and len(only_b) == 1 \
+                and not same_place(only_a[0].value, only_b[0].value) \
+                and not part_of(only_a[0].value, only_b[0].value):
+            f, g = only_a[0], only_b[0]
+            yield (Mention("place", f.value.lower(), f.value, f.span,
+                           self.about("where", f.span, a, b, f.span, at_verb=True)),
+                   Mention("place", g.value.lower(), g.value, g.span,
+                           self.about("where", g.span, b, a, g.span, at_verb=True)))
+
+    def settings(self, claims: list[Claim]) -> Iterator[tuple[Mention, Mention, str]]:
+        """Two places of one thing, however else the sentences are worded: two independent
+        articles each name one place, which the other article never names, as the place of a
+        thing named by the same noun ("a fundraiser in Texas" / "a January fundraiser in
+        Iowa", "the Iowa caucuses" / "the caucuses in Ohio") or of the same verb through the
+        same preposition ("flew to Utah" / "flew to Toronto"), or with the same region where
+        one of them is known to lie outside it (``outside``: "Nebraska, Libya"; two places of
+        one region may each be right); never a list's other places, a dateline's or a title's,
+        nor a place within the other (``part_of``), nor a place the other article names (but
+        as the first words of a longer name, "the Leeds Evening Post": ``_names``) or writes
+        another way (``same_place``). WordNet knows a place by its names' senses:
+        "Paris, Texas", which it does not know, reads as outside Texas. Also the one place
+        that differs between two lists anchored by their other places (``_lists_of_places``).
+        Each pair comes with the words that say why the two places are one thing's ("the
+        place of one fundraiser", "one of the places listed with Ghana")."""
+        placed: dict[str, dict[tuple[str, str], list[tuple[Fact, Claim, str]]]] = {}
+        for claim in claims:
+            found = placed.setdefault(claim.article_id, defaultdict(list))
+            for fact in self.in_claim(claim, "place"):
+                if not NOWHERE & set(fact.qualifier):
+                    for key, words in self._things_placed(fact):
+                        found[key].append((fact, claim, words))
+        for a_id, b_id in combinations(sorted(placed), 2):
+            if self.sources.source_of[a_id] == self.sources.source_of[b_id]:
+                continue
+            for key in placed[a_id].keys() & placed[b_id].keys():
+                only_a = {f.value.lower(): (f, c, w) for f, c, w in placed[a_id][key]
+                          if not self._names(b_id, f.value)}
+                only_b = {g.value.lower(): (g, c) for g, c, _ in placed[b_id][key]
+                          if not self._names(a_id, g.value)}
+                if len(only_a) != 1 or len(only_b) != 1:
+                    continue
+                (f, a, words), = only_a.values()
+                (g, b), = only_b.values()
+                if self._knows(b_id, f.value) or self._knows(a_id, g.value) \
+                        or part_of(f.value, g.value):
+                    continue
+                if key[1] == ",":  # one region: one of the two is known to lie outside it
+                    out = next((x.value for x in (f, g) if outside(x.value, key[0])), None)
+                    if out is None:
+                        continue
+                    words = f"a place in {words} (WordNet knows no {out} there)"
+                yield (Mention("place", f.value.lower(), f.value, f.span,
+                               self.about("where", f.span, a, b, f.span, at_verb=True)),
+                       Mention("place", g.value.lower(), g.value, g.span,
+                               self.about("where", g.span, b, a, g.span, at_verb=True)),
+                       words)
+        yield from self._lists_of_places(claims)
+
+    def _lists_of_places(self, claims: list[Claim]) -> Iterator[tuple[Mention, Mention, str]]:
+        """One list of places, one place of it changed: two independent articles each list the
+        same number of places ("airing in Miami, Tampa and Fort Myers" / "ads air in Miami,
+        Naples and Ft. Myers"), every place but one named in both lists (the anchor: one list),
+        the one left each named nowhere in the other article, nor written another way there,
+        neither within the other."""
+        lists: dict[str, list[tuple[list[Fact], Claim]]] = defaultdict(list)
+        for claim in claims:
+            lists[claim.article_id] += [(members, claim) for members in self._listed(claim)]
+        for a_id, b_id in combinations(sorted(lists), 2):
+            if self.sources.source_of[a_id] == self.sources.source_of[b_id]:
+                continue
+            for (xs, a), (ys, b) in product(lists[a_id], lists[b_id]):
+                only_a = [x for x in xs if not self._knows(b_id, x.value)]
+                only_b = [y for y in ys if not self._knows(a_id, y.value)]
+                if len(xs) != len(ys) or len(only_a) != 1 or len(only_b) != 1:
+                    continue
+                (f,), (g,) = only_a, only_b
+                rest_b = [y for y in ys if y is not g]
+                if part_of(f.value, g.value) or not all(
+                        any(same_place(x.value, y.value) for y in rest_b)
+                        for x in xs if x is not f):
+                    continue
+                shared = " and ".join(x.value for x in xs if x is not f)
+                yield (Mention("place", f.value.lower(), f.value, f.span,
+                               self.about("where", f.span, a, b, f.span, at_verb=True)),
+                       Mention("place", g.value.lower(), g.value, g.span,
+                               self.about("where", g.span, b, a, g.span, at_verb=True)),
+                       f"one of the places listed with {shared}")
+
+    def _listed(self, claim: Claim) -> list[list[Fact]]:
+        """The lists of places ``claim`` names, places joined as conjuncts ("Miami, Tarrant and
+        Fort Myers", "Leeds or York"), each of two places or more; not a dateline's or a
+        title's place, a person's home ("(R-Texas)"), a place named with its region or that
+        region ("Benghazi, Libya"), nor two places joined as a pair ("U.S.-North Korea")."""
+        groups: dict[int, list[Fact]] = defaultdict(list)
+        for fact in self.in_claim(claim, "place"):
+            if NOWHERE & set(fact.qualifier) or fact.subject != "place" \
+                    or PAIR.search(fact.value) or self._region(fact) is not None:
+                continue
+            words = self._words(fact)
+            if words is None:
+                continue
+            token = _first_conjunct(words.root)
+            if token.i != words.root.i or any(t.dep_ == "conj" for t in token.children):
+                groups[token.i].append(fact)
+        return [members for members in groups.values()
+                if len({m.value.lower() for m in members}) == len(members) >= 2]
+
+    def _region(self, fact: Fact) -> str | None:
+        """The region a place is named with, right after it ("Benghazi, Libya": "Libya")."""
+        return next((g.value for g in self.facts_of[fact.article_id] if g.kind == "place"
+                     and "region" in g.qualifier and g.subject == fact.value
+                     and 0 < g.span.start - fact.span.end <= 3), None)
+
+    def _knows(self, article_id: str, place: str) -> bool:
+        """The article names ``place`` (``_names``), or writes it another way
+        (``same_place``: "U.S." / "United States")."""
+        return self._names(article_id, place) or any(
+            same_place(place, f.value) for f in self.facts_of[article_id] if f.kind == "place")
+
+    def _names(self, article_id: str, place: str) -> bool:
+        """The article's text names ``place`` other than as the first words of a longer name
+        that is no place ("the Kansas City Star", a newspaper, names no city; "New York City"
+        names New York) or inside a name the tagger calls no place ("The White House declined
+        to comment": an organisation), unless the name is what a verb acts on or a place
+        preposition's object ("visited Ashford", "flew to Ashford", however tagged)."""
+        if not named_in(place, self.texts[article_id]):
+            return False
+        text = self.sources.articles[article_id].text
+        found = list(re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", text, re.I))
+        places = [f.span for f in self.facts_of[article_id] if f.kind == "place"]
+        others = [(e.start_char, e.end_char) for e in analyse(
+            self.sources.articles[article_id]).doc.ents if e.label_ not in PLACE_LABELS
+            and not (e.root.dep_ == "dobj" or e.root.dep_ == "pobj"
+                     and e.root.head.lower_ in LOCATIVE)]  # ("visited Ashford": a place)
+        return not found or any((not re.match(r" [A-Z]", text[m.end():m.end() + 2]) or any(
+            p.start <= m.start() and m.end() < p.end for p in places)) and not any(
+            s <= m.start() and m.end() <= e for s, e in others) for m in found)
+
+    def _things_placed(self, fact: Fact) -> Iterator[tuple[tuple[str, str], str]]:
+        """What a place is the place of: a noun's lemma (any relation: "Iowa caucuses",
+        "caucuses in Iowa"), or a verb's lemma and the preposition ("fly", "to"); the first
+        place of a list stands for the list ("from Zimbabwe and Zambia"); and the region it is
+        named with ("Benghazi, Libya": "libya", ","). Not two places joined as a pair
+        ("U.S.-North Korea summit": the parties, not a place). The place of one thing that is
+        a verb's preposition's object is also that verb's ("left for a trip to Utah": "leave",
+        "for"), and the place of a named thing a noun's ("the attack on the Harlow Consulate in
+        Leeds": "attack"; not of one thing: "an investigation into loans on a balcony in York",
+        where the parser often hangs a verb's words on the noun before them). Each with its
+        words: "the place of one fundraiser", "the place of “born in”", the region as
+        written."""
+        if PAIR.search(fact.value):
+            return
+        region = self._region(fact)
+        if region is not None:
+            yield (place_names(region)[0], ","), region
+        words = self._words(fact)
+        if words is None:
+            return
+        token = _first_conjunct(words.root)
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            prep, head = token.head.lower_, token.head.head
+        elif token.dep_ in ("compound", "poss", "nmod", "amod"):
+            prep, head = "", token.head
+        else:
+            return
+        if head.pos_ == "NOUN" and head.tag_ == "NN":
+            yield (head.lemma_.lower(), ""), f"the place of one {head.lower_}"
+        elif head.pos_ == "VERB" and prep:
+            yield (head.lemma_.lower(), prep), f"the place of “{head.text} {prep}”"
+        if head.tag_ in ("NN", "NNP") and head.dep_ == "pobj" and head.head.dep_ == "prep":
+            via, outer = head.head.lower_, head.head.head  # "left for a trip to Utah"
+            if outer.pos_ == "NOUN" and outer.tag_ == "NN" and head.tag_ == "NNP":
+                yield (outer.lemma_.lower(), ""), f"the place of one {outer.lower_}"
+            elif outer.pos_ == "VERB":
+                yield (outer.lemma_.lower(), via), f"the place of “{outer.text} {via}”"
