@@ -17,15 +17,11 @@ from wirecheck.stages.conflicts import (
     numbers_agree,
     person_like,
     quote_conflicts,
-    quote_ledger,
-    quote_match,
     role_conflicts,
     roles_compatible,
-    same_opening,
-    sentences_of,
-    slight,
     status_conflicts,
 )
+from wirecheck.stages.ledger import quote_ledger, quote_match, same_opening, sentences_of, slight
 from wirecheck.stages.sources import People, Sources, name_key, same_person
 from wirecheck.stages.topics import gist
 from wirecheck.text.numbers import parse_number

@@ -532,7 +532,7 @@ def test_harbour_quotes(corpora: dict[str, dict[str, list[Quote]]], article_id: 
 ])
 def test_a_denied_cue_is_marked(extractor: QuoteExtractor, sentence: str, cue: str) -> None:
     """The text says the speaker did not say the words: the cue says so ("not say"), and the
-    quotation is no carrier of the words (``conflicts.denied``)."""
+    quotation is no carrier of the words (``ledger.denied``)."""
     cues = {q.cue for q in quotes_of(extractor, make_article(sentence)) if q.kind != "indirect"}
     assert cues == {cue}, cues
 
@@ -550,7 +550,7 @@ def test_an_article_that_quotes_the_words_is_no_paraphrase_carrier_of_them() -> 
     quotation and as reported speech holding it: the ledger said the quotation was "verbatim in
     two reports; paraphrased in" the same two. A paraphrase from another article stays one."""
     from wirecheck.stages.compare import Comparer
-    from wirecheck.stages.conflicts import LedgerEntry
+    from wirecheck.stages.ledger import LedgerEntry
     from wirecheck.types import Quote, Span, Story
 
     def quote(n: int, article: str, kind: str, text: str) -> Quote:

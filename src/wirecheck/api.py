@@ -252,7 +252,7 @@ def _by_facts(statement: str, articles: list[Article], store: Store,
 def _quote_stance(quoted: str, quotes: list[Any], same: float) -> tuple[str, str, Any]:
     """A source carrying the statement's quoted words supports it; one carrying the same
     remark in other words contradicts it, its words for the reason."""
-    from .stages.conflicts import denied, quote_match, sentences_of
+    from .stages.ledger import denied, quote_match, sentences_of
 
     matches = [(quote_match(q.text, quoted, same), q)
                for quote in quotes for q in sentences_of(quote)]  # sentence by sentence

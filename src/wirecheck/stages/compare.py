@@ -28,18 +28,17 @@ from ..types import Article, Claim, Evidence, Fact, Finding, Item, Quote, Side, 
 from .aligned import Differ, aligned_conflicts, aligned_pairs, inside
 from .conflicts import (
     Conflict,
-    LedgerEntry,
     commitment_conflicts,
     count_conflicts,
     denial_conflicts,
     home_conflicts,
     quote_conflicts,
-    quote_ledger,
     role_conflicts,
     setting_conflicts,
     status_conflicts,
 )
 from .facts import reference_date
+from .ledger import LedgerEntry, quote_ledger
 from .pending import pending_conflicts
 from .reliability import reliability_findings
 from .sources import People, Sources
