@@ -301,6 +301,27 @@ def test_the_leads_of_one_day_tell_one_event(tmp_path: Path) -> None:
                                          later)
 
 
+def test_a_leads_day_one_report_alone_gives_where_it_tells_the_others_day_apart(
+        tmp_path: Path) -> None:
+    """A lead's day that its outlet alone gives, once, conflicts with the day another lead of
+    the same day gives, though that outlet gives the other day further on, in a sentence that
+    tells something else (too few words in common with the other lead to be aligned at all);
+    not when that sentence tells what the other lead tells."""
+    said = {"a": "Orla Brennan resigned as chair of the Harlow harbour board on Tuesday after "
+                 "weeks of questions about the loans.",
+            "b": "Orla Brennan told dockers on Thursday that she was going.\n\nThe dockers "
+                 "cheered her.\n\n"
+                 "She thanked them.\n\nRain closed the ferry terminal on Tuesday.",
+            "c": "Orla Brennan stepped down as chair of the Harlow harbour board on Tuesday, "
+                 "after questions about the harbour loans, the board said."}
+    (found,) = changed_article_conflicts(tmp_path, "Brennan resigns", said, "date")
+    assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
+    said["b"] = said["b"].replace("Rain closed the ferry terminal on Tuesday.",
+                                  "Orla Brennan resigned as chair of the harbour board on "
+                                  "Tuesday.")
+    assert not changed_article_conflicts(tmp_path / "told", "Brennan resigns", said, "date")
+
+
 def test_a_verb_with_its_prefix_is_another_verb(tmp_path: Path) -> None:
     """"The Gazette had re-confirmed its reporting" says nothing of whether another outlet
     confirmed it: no status dispute with "The Fenwick Post has not confirmed the reporting"."""
@@ -562,6 +583,24 @@ def test_three_values_one_source_giving_two_are_no_conflict(tmp_path: Path) -> N
     assert changed_article_conflicts(tmp_path / "two", "Harlow taxes", {
         **said("31.5"), "a": lead + "The board's effective tax rate for 2024 was 35.7 percent, "
                                     "filings show."}, "number")
+
+
+def test_of_three_days_one_report_alone_gives_once_stands_for_that_day(tmp_path: Path) -> None:
+    """Three days joined by pairs of sentences, one outlet giving two of them: where one of its
+    two is a day it alone gives, once, it stands on that day's side only (its other day tells
+    other things), and the two days left are a conflict; where both of its days are its own,
+    the sentences are not about one thing, and there is none."""
+    vote = "the Harlow harbour board voted {} to approve the Kestrel Bay loans after a long debate"
+    told = ("Orla Brennan told reporters on {} that the Harlow harbour board vote on the loans "
+            "was final.")
+    said = {"a": vote.format("on Tuesday").capitalize() + ". Rain closed the ferry terminal "
+                 "on Wednesday.",
+            "b": vote.format("on Thursday").capitalize() + ". " + told.format("Wednesday"),
+            "c": "On Tuesday " + vote.format("") + ". " + told.format("Tuesday")}
+    (found,) = changed_article_conflicts(tmp_path, "Harbour loans", said, "date")
+    assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
+    said["a"] = said["a"].replace(" Rain closed the ferry terminal on Wednesday.", "")
+    assert not changed_article_conflicts(tmp_path / "own", "Harbour loans", said, "date")
 
 
 def test_places_of_precision_and_datelines_are_no_conflict(tmp_path: Path) -> None:
