@@ -301,6 +301,27 @@ def test_the_leads_of_one_day_tell_one_event(tmp_path: Path) -> None:
                                          later)
 
 
+def test_a_leads_day_one_report_alone_gives_where_it_tells_the_others_day_apart(
+        tmp_path: Path) -> None:
+    """A lead's day that its outlet alone gives, once, conflicts with the day another lead of
+    the same day gives, though that outlet gives the other day further on, in a sentence that
+    tells something else (too few words in common with the other lead to be aligned at all);
+    not when that sentence tells what the other lead tells."""
+    said = {"a": "Orla Brennan resigned as chair of the Harlow harbour board on Tuesday after "
+                 "weeks of questions about the loans.",
+            "b": "Orla Brennan told dockers on Thursday that she was going.\n\nThe dockers "
+                 "cheered her.\n\n"
+                 "She thanked them.\n\nRain closed the ferry terminal on Tuesday.",
+            "c": "Orla Brennan stepped down as chair of the Harlow harbour board on Tuesday, "
+                 "after questions about the harbour loans, the board said."}
+    (found,) = changed_article_conflicts(tmp_path, "Brennan resigns", said, "date")
+    assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
+    said["b"] = said["b"].replace("Rain closed the ferry terminal on Tuesday.",
+                                  "Orla Brennan resigned as chair of the harbour board on "
+                                  "Tuesday.")
+    assert not changed_article_conflicts(tmp_path / "told", "Brennan resigns", said, "date")
+
+
 def test_a_verb_with_its_prefix_is_another_verb(tmp_path: Path) -> None:
     """"The Gazette had re-confirmed its reporting" says nothing of whether another outlet
     confirmed it: no status dispute with "The Fenwick Post has not confirmed the reporting"."""
@@ -562,6 +583,24 @@ def test_three_values_one_source_giving_two_are_no_conflict(tmp_path: Path) -> N
     assert changed_article_conflicts(tmp_path / "two", "Harlow taxes", {
         **said("31.5"), "a": lead + "The board's effective tax rate for 2024 was 35.7 percent, "
                                     "filings show."}, "number")
+
+
+def test_of_three_days_one_report_alone_gives_once_stands_for_that_day(tmp_path: Path) -> None:
+    """Three days joined by pairs of sentences, one outlet giving two of them: where one of its
+    two is a day it alone gives, once, it stands on that day's side only (its other day tells
+    other things), and the two days left are a conflict; where both of its days are its own,
+    the sentences are not about one thing, and there is none."""
+    vote = "the Harlow harbour board voted {} to approve the Kestrel Bay loans after a long debate"
+    told = ("Orla Brennan told reporters on {} that the Harlow harbour board vote on the loans "
+            "was final.")
+    said = {"a": vote.format("on Tuesday").capitalize() + ". Rain closed the ferry terminal "
+                 "on Wednesday.",
+            "b": vote.format("on Thursday").capitalize() + ". " + told.format("Wednesday"),
+            "c": "On Tuesday " + vote.format("") + ". " + told.format("Tuesday")}
+    (found,) = changed_article_conflicts(tmp_path, "Harbour loans", said, "date")
+    assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
+    said["a"] = said["a"].replace(" Rain closed the ferry terminal on Wednesday.", "")
+    assert not changed_article_conflicts(tmp_path / "own", "Harbour loans", said, "date")
 
 
 def test_places_of_precision_and_datelines_are_no_conflict(tmp_path: Path) -> None:
@@ -838,6 +877,67 @@ def test_the_place_of_a_thing_a_preposition_names(tmp_path: Path) -> None:
             "c": lead + "Auditors began the investigation in Leeds last spring."}
     assert not changed_article_conflicts(tmp_path / "noun", "Varga video", said, "place")
 
+
+def test_a_place_the_tagger_calls_an_organisation(tmp_path: Path) -> None:
+    """"she might move to Oslo" (the tagger calls Oslo an organisation; WordNet knows it as a
+    place, and only a place is moved to) / "would move to Lisbon": two places of "move to"."""
+    lead = "A video of Mayor Helena Varga asking dock workers for campaign money was " \
+           "published on Monday, and her opponents called for an inquiry. "
+    said = {"a": lead + "Varga once said she would move to Lisbon if the dockers lost the vote.",
+            "b": lead + "Asked about the vote, Varga joked that she might move to Oslo if the "
+                        "contract passed.",
+            "c": lead + "Varga has often joked about moving to Lisbon."}
+    found = changed_article_conflicts(tmp_path, "Varga video", said, "place")
+    assert side_values(found[0]) == ["Lisbon", "Oslo"]
+
+
+def test_the_place_of_things_named_with_it(tmp_path: Path) -> None:
+    """"winning the Iowa caucuses" / "won the Nevada caucuses": the things a place names
+    ("the Iowa caucuses", "Pennsylvania's families") are that one place's, though several;
+    not one such thing's ("the Nevada caucus" may be one of the Iowa caucuses)."""
+    lead = "The former governor said on Monday that he would run for the nomination again. "
+    said = {"a": lead + "He won the Iowa caucuses in 2008 with the backing of evangelicals.",
+            "b": lead + "Evangelical voters helped him in 2008, when he finished by winning the "
+                        "Nevada caucuses before his money ran out.",
+            "c": lead + "In 2008 he won the Iowa caucuses before running out of money."}
+    found = changed_article_conflicts(tmp_path / "several", "Governor's run", said, "place")
+    assert side_values(found[0]) == ["Iowa", "Nevada"]
+    assert found[0]["explanation"].endswith("each as the place of the caucuses.")
+    said["b"] = said["b"].replace("Nevada caucuses", "Nevada caucus")
+    assert not changed_article_conflicts(tmp_path / "one", "Governor's run", said, "place")
+
+
+def test_the_places_of_one_title(tmp_path: Path) -> None:
+    """"the 45th mayor of Leeds" / "the 45th mayor of York": a title's place is where nothing
+    happens, but two places of one title through one preposition conflict, however else
+    worded; not "the ambassador to Portugal" / "the U.S. ambassador" (the one sent, the other
+    sent to)."""
+    lead = "Helena Varga promised on Friday to rebuild the harbour and to cut the port fees. "
+    said = {"a": lead + "Varga took the oath on Friday morning to become the 45th mayor of "
+                        "Leeds.",
+            "b": lead + "Hundreds of dock workers cheered as she was sworn in as the 45th mayor "
+                        "of York, the first woman in the post.",
+            "c": lead + "She is the 45th mayor of Leeds and the first woman to hold the post."}
+    found = changed_article_conflicts(tmp_path / "one", "Varga sworn in", said, "place")
+    assert side_values(found[0]) == ["Leeds", "York"]
+    lead = "Mayor Helena Varga asked for help with the harbour on Friday. "
+    said = {"a": lead + "She met the ambassador to Portugal in the afternoon.",
+            "b": lead + "Dock workers cheered when the U.S. ambassador arrived with her.",
+            "c": lead + "Varga and the ambassador to Portugal toured the docks."}
+    assert not changed_article_conflicts(tmp_path / "two", "Varga envoy", said, "place")
+
+
+def test_a_place_named_only_as_a_home_is_not_named(tmp_path: Path) -> None:
+    """"the Vermont senator" / "the Oregon senator": the article that says Oregon writes
+    "Vt." only as a person's home ("Sen. Helena Varga (D-Vt.)"), which does not name the place
+    of the senator the sentence tells of; the two places of one senator conflict."""
+    lead = "The senators met the president on Monday to discuss the harbour bill. "
+    said = {"a": lead + "The Vermont senator plans to hold a rally in the capital on Thursday.",
+            "b": lead + "Sen. Helena Varga (D-Vt.) spoke first, and the Oregon senator left "
+                        "early without a word to reporters.",
+            "c": lead + "Hundreds are expected on Thursday when the Vermont senator speaks."}
+    found = changed_article_conflicts(tmp_path, "Harbour bill", said, "place")
+    assert side_values(found[0]) == ["Vermont", "Oregon"]
 
 def test_a_place_named_only_in_a_longer_name_is_not_named(tmp_path: Path) -> None:
     """"the Leeds Evening Post", a newspaper, names no city: an article that cites it and

@@ -465,6 +465,24 @@ def _home_named_as_org(parsed: Parsed, ent: SpacySpan) -> bool:
         and home_of(parsed, ent) is not None
 
 
+def place_named_as_org(ent: SpacySpan) -> bool:
+    """A place the tagger calls an organisation where only a place can be: a one-word name
+    WordNet knows as a part of places (not "Bastille Day", a day WordNet puts in July), the
+    object of a place preposition ("might move to Oslo") or the name a noun is qualified by
+    ("the Oslo caucuses", "Oslo's voters"); not a name with its own "the" ("reported by The
+    Atlantic": a magazine). Read by ``Differ.settings`` only (the extracted places are the
+    tagger's)."""
+    from ..consistency.wordnet import around
+
+    root, doc = ent.root, ent.doc
+    if ent.label_ != "ORG" or len(ent) > 1 or root.pos_ != "PROPN" or ent.start and (
+            doc[ent.start - 1].lower_ == "the" and doc[ent.start - 1].head.i == root.i):
+        return False
+    placed = root.dep_ == "pobj" and root.head.lower_ in LOCATIVE \
+        or root.dep_ in ("compound", "poss") and root.head.pos_ == "NOUN"
+    return placed and bool(around(ent.text.lower()))
+
+
 def region_of(parsed: Parsed, ent: SpacySpan) -> str | None:
     """The place a region is named with, as its own ("Benghazi, Libya", "Livingston, N.J."):
     the region of that place, which outlets may give differently. Not in a list of places

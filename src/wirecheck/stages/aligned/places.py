@@ -22,11 +22,16 @@ from itertools import combinations, product
 
 from ...nlp.spacy_backend import analyse
 from ...text.places import PAIR, named_in, outside, part_of, place_names, same_place
-from ...types import Claim, Fact
-from ..facts import PLACE_LABELS
+from ...types import Claim, Fact, Span
+from ..facts import PLACE_LABELS, place_named_as_org
 from .base import NOWHERE, DifferBase, Mention, _first_conjunct
 
 LOCATIVE = frozenset(["in", "at", "to", "from", "near", "into", "inside", "outside", "across"])
+
+
+def _home(fact: Fact) -> bool:
+    """A place fact that is a person's home ("Sen. Bernie Sanders (I-Vt.)")."""
+    return fact.subject != "place" and "region" not in fact.qualifier
 
 
 class PlaceRules(DifferBase):
@@ -52,10 +57,12 @@ class PlaceRules(DifferBase):
         """Two places of one thing, however else the sentences are worded: two independent
         articles each name one place, which the other article never names, as the place of a
         thing named by the same noun ("a fundraiser in Texas" / "a January fundraiser in
-        Iowa", "the Iowa caucuses" / "the caucuses in Ohio") or of the same verb through the
-        same preposition ("flew to Utah" / "flew to Toronto"), or with the same region where
+        Iowa"; several things the place names: "the Iowa caucuses" / "the Ohio caucuses"; one
+        title's: "president of the United States" / "president of Peru") or of the same verb
+        through the same preposition ("flew to Utah" / "flew to Toronto"; "move to Oslo", which
+        the tagger calls an organisation: ``_places_as_orgs``), or with the same region where
         one of them is known to lie outside it (``outside``: "Nebraska, Libya"; two places of
-        one region may each be right); never a list's other places, a dateline's or a title's,
+        one region may each be right); never a list's other places nor a dateline's,
         nor a place within the other (``part_of``), nor a place the other article names (but
         as the first words of a longer name, "the Leeds Evening Post": ``_names``) or writes
         another way (``same_place``). WordNet knows a place by its names' senses:
@@ -66,8 +73,8 @@ class PlaceRules(DifferBase):
         placed: dict[str, dict[tuple[str, str], list[tuple[Fact, Claim, str]]]] = {}
         for claim in claims:
             found = placed.setdefault(claim.article_id, defaultdict(list))
-            for fact in self.in_claim(claim, "place"):
-                if not NOWHERE & set(fact.qualifier):
+            for fact in self.in_claim(claim, "place") + self._places_as_orgs(claim):
+                if "dateline" not in fact.qualifier:  # a title's place: the title's
                     for key, words in self._things_placed(fact):
                         found[key].append((fact, claim, words))
         for a_id, b_id in combinations(sorted(placed), 2):
@@ -96,6 +103,16 @@ class PlaceRules(DifferBase):
                                self.about("where", g.span, b, a, g.span, at_verb=True)),
                        words)
         yield from self._lists_of_places(claims)
+
+    def _places_as_orgs(self, claim: Claim) -> list[Fact]:
+        """The places ``claim`` names that the tagger calls organisations, where only a place
+        can be (``place_named_as_org``: "joked she might move to Oslo")."""
+        article = self.sources.articles[claim.article_id]
+        span = claim.span
+        return [Fact(f"{article.id}:{e.start_char}", article.id, "place", "place", e.text,
+                     Span(article.id, e.start_char, e.end_char), "settings", e.text)
+                for e in analyse(article).doc.ents if span.start <= e.start_char < span.end
+                and place_named_as_org(e)]
 
     def _lists_of_places(self, claims: list[Claim]) -> Iterator[tuple[Mention, Mention, str]]:
         """One list of places, one place of it changed: two independent articles each list the
@@ -154,22 +171,27 @@ class PlaceRules(DifferBase):
 
     def _knows(self, article_id: str, place: str) -> bool:
         """The article names ``place`` (``_names``), or writes it another way
-        (``same_place``: "U.S." / "United States")."""
+        (``same_place``: "U.S." / "United States"), other than as a person's home ("Sen.
+        Bernie Sanders (I-Vt.)" names no place of "the Manila senator")."""
         return self._names(article_id, place) or any(
-            same_place(place, f.value) for f in self.facts_of[article_id] if f.kind == "place")
+            same_place(place, f.value) for f in self.facts_of[article_id]
+            if f.kind == "place" and not _home(f))
 
     def _names(self, article_id: str, place: str) -> bool:
         """The article's text names ``place`` other than as the first words of a longer name
         that is no place ("the Kansas City Star", a newspaper, names no city; "New York City"
         names New York) or inside a name the tagger calls no place ("The White House declined
         to comment": an organisation), unless the name is what a verb acts on or a place
-        preposition's object ("visited Ashford", "flew to Ashford", however tagged)."""
+        preposition's object ("visited Ashford", "flew to Ashford", however tagged), or as a
+        person's home ("Wyoming Senate candidate Liz Cheney", "Boehner (R-Ohio)": ``_home``)."""
         if not named_in(place, self.texts[article_id]):
             return False
         text = self.sources.articles[article_id].text
         found = list(re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", text, re.I))
         places = [f.span for f in self.facts_of[article_id] if f.kind == "place"]
-        others = [(e.start_char, e.end_char) for e in analyse(
+        homes = [(f.span.start, f.span.end) for f in self.facts_of[article_id]
+                 if f.kind == "place" and _home(f)]
+        others = homes + [(e.start_char, e.end_char) for e in analyse(
             self.sources.articles[article_id]).doc.ents if e.label_ not in PLACE_LABELS
             and not (e.root.dep_ == "dobj" or e.root.dep_ == "pobj"
                      and e.root.head.lower_ in LOCATIVE)]  # ("visited Ashford": a place)
@@ -178,8 +200,11 @@ class PlaceRules(DifferBase):
             s <= m.start() and m.end() <= e for s, e in others) for m in found)
 
     def _things_placed(self, fact: Fact) -> Iterator[tuple[tuple[str, str], str]]:
-        """What a place is the place of: a noun's lemma (any relation: "Iowa caucuses",
-        "caucuses in Iowa"), or a verb's lemma and the preposition ("fly", "to"); the first
+        """What a place is the place of: a noun's lemma (any relation: "Iowa fundraiser",
+        "fundraiser in Iowa"; things a place names, "Iowa caucuses", "Pennsylvania's families",
+        apart from one thing's: "several"), a title's with its preposition ("president of the
+        United States": "president", "of"; not "the U.S. ambassador", the one sent, against
+        "the ambassador to Peru"), or a verb's lemma and the preposition ("fly", "to"); the first
         place of a list stands for the list ("from Zimbabwe and Zambia"); and the region it is
         named with ("Benghazi, Libya": "libya", ","). Not two places joined as a pair
         ("U.S.-North Korea summit": the parties, not a place). The place of one thing that is
@@ -204,8 +229,13 @@ class PlaceRules(DifferBase):
             prep, head = "", token.head
         else:
             return
+        if "title" in fact.qualifier:  # "president of the United States": of one title only
+            yield (head.lemma_.lower(), prep), f"the place of “{head.text} {prep}”"
+            return
         if head.pos_ == "NOUN" and head.tag_ == "NN":
             yield (head.lemma_.lower(), ""), f"the place of one {head.lower_}"
+        elif head.pos_ == "NOUN" and head.tag_ == "NNS" and not prep:  # one place's things
+            yield (head.lemma_.lower(), "several"), f"the place of the {head.lower_}"
         elif head.pos_ == "VERB" and prep:
             yield (head.lemma_.lower(), prep), f"the place of “{head.text} {prep}”"
         if head.tag_ in ("NN", "NNP") and head.dep_ == "pobj" and head.head.dep_ == "prep":
