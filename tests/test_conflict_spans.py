@@ -1265,3 +1265,35 @@ def test_a_posting_in_apposition_gives_no_home(tmp_path: Path) -> None:
             "c": lead + "Tom Breck, the Labour candidate in Leeds, said he would defend the "
                         "pensions."}
     assert not changed_article_conflicts(tmp_path, "Union backs Breck", said, "place")
+
+
+def test_the_place_of_a_related_noun_through_one_preposition(tmp_path: Path) -> None:
+    """"a deal with Japan" / "an agreement with Canada": WordNet knows a deal as a kind of
+    agreement, so the two places of one thing through "with" conflict; not through another
+    preposition ("an agreement in Canada" is where it was made)."""
+    lead = "The trade office said on Monday that steel tariffs would rise next year. "
+    said = {"a": lead + "Officials said the office had reached a final agreement with "
+                        "Japan on steel.",
+            "b": lead + "The threat of higher tariffs helped finalize a continuing deal with "
+                        "Canada, but other nations will not bend.",
+            "c": lead + "The office reached an agreement with Japan on steel last week."}
+    found = changed_article_conflicts(tmp_path / "with", "Steel tariffs", said, "place")
+    assert side_values(found[0]) == ["Japan", "Canada"]
+    assert "“agreement with”" in found[0]["explanation"]
+    assert "“deal with”" in found[0]["explanation"]
+    said["b"] = said["b"].replace("deal with Canada", "deal in Canada")
+    assert not changed_article_conflicts(tmp_path / "in", "Steel tariffs", said, "place")
+
+
+def test_the_place_of_things_done_to_a_named_thing(tmp_path: Path) -> None:
+    """"the attacks on the U.S. Consulate in Alexandria": attacks on one named thing are at
+    its place, as "the Cairo attacks" are at Cairo; the two places of the attacks conflict."""
+    lead = "The inquiry into the embassy's security published its report on Monday. "
+    said = {"a": lead + "Investigators found roughly 900 pages about the Cairo attacks.",
+            "b": lead + "The account was found by the committee investigating the deadly 2012 "
+                        "attacks on the U.S. Consulate in Alexandria, Egypt, and was first "
+                        "reported by a newspaper.",
+            "c": lead + "Lawyers sifted through documents related to the Cairo attacks."}
+    found = changed_article_conflicts(tmp_path, "Embassy report", said, "place")
+    assert side_values(found[0]) == ["Cairo", "Alexandria"]
+    assert found[0]["explanation"].endswith("each as the place of the attacks.")

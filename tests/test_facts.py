@@ -314,6 +314,8 @@ def test_harbour_roles(corpus_roles: dict[str, list[Fact]], article_id: str, per
     ("Colorado's attorney general, John Suthers, a Republican, said so.", "John Suthers",
      "Colorado"),
     ("House Speaker John Boehner, who is from Ohio, wants the plan.", "John Boehner", "Ohio"),
+    ("Mary Cheney, the sister of Wyoming U.S Senate candidate Liz Cheney (R), spoke.",
+     "Liz Cheney", "Wyoming"),  # a candidacy's place: the candidate's home
     ("He visited Texas with John Smith.", None, "Texas"),  # no title between them
     ("Bergen Gov. Ada Lusk (R) signed the revised bill on Thursday.", "Ada Lusk", "Bergen"),
     ("Lusk defeated her lone challenger, Rep. Tom Breck (Bergen), by a vote of 14 to 6.",

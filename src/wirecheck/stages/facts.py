@@ -512,7 +512,9 @@ def region_of(parsed: Parsed, ent: SpacySpan) -> str | None:
 
 def _office_of(parsed: Parsed, ent: SpacySpan) -> str | None:
     """The person whose office's title the place opens: "Colorado Attorney General John
-    Suthers", "Colorado's attorney general, John Suthers" (where the office is held)."""
+    Suthers", "Colorado's attorney general, John Suthers" (where the office is held), or whose
+    candidacy: "Wyoming U.S Senate candidate Liz Cheney" (a candidate's home, as in
+    ``home_of``)."""
     doc, people = parsed.doc, parsed.people
     start = ent.end + (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
     for end in range(start + 1, min(start + 5, len(doc))):
@@ -521,7 +523,8 @@ def _office_of(parsed: Parsed, ent: SpacySpan) -> str | None:
             continue
         words = list(doc[start:end - (doc[end - 1].text == ",")])
         if words and all(t.pos_ in ("PROPN", "NOUN", "ADJ") and people.at(t.i) is None
-                         for t in words) and any(map(is_title, words)):
+                         for t in words) and (any(map(is_title, words))
+                                              or words[-1].lemma_.lower() in CANDIDATES):
             return mention.name
         return None
     return None

@@ -26,12 +26,26 @@ from ...types import Claim, Fact, Span
 from ..facts import PLACE_LABELS, place_named_as_org
 from .base import NOWHERE, DifferBase, Mention, _first_conjunct
 
+NOUN_PREP = "noun "  # the key of a noun's place through a preposition (``_related``)
+# where a thing is, not who takes part in it: "a summit in Panmunjom" and "a meeting in Beijing"
+# may be two meetings, "a deal with Japan" and "an agreement with Canada" not (``_related``)
+WHERE = frozenset(["in", "at", "on", "near", "inside", "outside", "across"])
 LOCATIVE = frozenset(["in", "at", "to", "from", "near", "into", "inside", "outside", "across"])
 
 
 def _home(fact: Fact) -> bool:
     """A place fact that is a person's home ("Sen. Bernie Sanders (I-Vt.)")."""
     return fact.subject != "place" and "region" not in fact.qualifier
+
+
+def _related(x: str, y: str) -> bool:
+    """Two nouns WordNet relates: one a synonym of the other or a direct kind of it ("deal"
+    is a kind of "agreement", "shot" a synonym of "shooting"). Read through a preposition of
+    a party only ("a deal with Japan"; not ``WHERE``: a story's meetings in two places may be
+    two meetings)."""
+    from ...consistency.wordnet import entailing
+
+    return y in entailing(x, "noun") or x in entailing(y, "noun")
 
 
 class PlaceRules(DifferBase):
@@ -81,28 +95,45 @@ class PlaceRules(DifferBase):
             if self.sources.source_of[a_id] == self.sources.source_of[b_id]:
                 continue
             for key in placed[a_id].keys() & placed[b_id].keys():
-                only_a = {f.value.lower(): (f, c, w) for f, c, w in placed[a_id][key]
-                          if not self._names(b_id, f.value)}
-                only_b = {g.value.lower(): (g, c) for g, c, _ in placed[b_id][key]
-                          if not self._names(a_id, g.value)}
-                if len(only_a) != 1 or len(only_b) != 1:
-                    continue
-                (f, a, words), = only_a.values()
-                (g, b), = only_b.values()
-                if self._knows(b_id, f.value) or self._knows(a_id, g.value) \
-                        or part_of(f.value, g.value):
-                    continue
-                if key[1] == ",":  # one region: one of the two is known to lie outside it
-                    out = next((x.value for x in (f, g) if outside(x.value, key[0])), None)
-                    if out is None:
-                        continue
-                    words = f"a place in {words} (WordNet knows no {out} there)"
-                yield (Mention("place", f.value.lower(), f.value, f.span,
-                               self.about("where", f.span, a, b, f.span, at_verb=True)),
-                       Mention("place", g.value.lower(), g.value, g.span,
-                               self.about("where", g.span, b, a, g.span, at_verb=True)),
-                       words)
+                if not key[1].startswith(NOUN_PREP):
+                    yield from self._one_place(a_id, b_id, key, placed[a_id][key],
+                                               placed[b_id][key])
+            for ka, kb in product(placed[a_id], placed[b_id]):
+                if ka[1] == kb[1] and ka[1].startswith(NOUN_PREP) and ka[0] != kb[0] \
+                        and _related(ka[0], kb[0]):
+                    prep = ka[1].removeprefix(NOUN_PREP)
+                    yield from self._one_place(a_id, b_id, ka, placed[a_id][ka],
+                                               placed[b_id][kb], f"the place of one “{ka[0]} "
+                                               f"{prep}” or “{kb[0]} {prep}”")
         yield from self._lists_of_places(claims)
+
+    def _one_place(self, a_id: str, b_id: str, key: tuple[str, str],
+                   xs: list[tuple[Fact, Claim, str]], ys: list[tuple[Fact, Claim, str]],
+                   why: str | None = None) -> Iterator[tuple[Mention, Mention, str]]:
+        """The two places of one thing (``key``; ``xs`` in one article, ``ys`` in the other),
+        where each article names one place the other does not (see ``settings``)."""
+        only_a = {f.value.lower(): (f, c, w) for f, c, w in xs
+                  if not self._names(b_id, f.value)}
+        only_b = {g.value.lower(): (g, c) for g, c, _ in ys
+                  if not self._names(a_id, g.value)}
+        if len(only_a) != 1 or len(only_b) != 1:
+            return
+        (f, a, words), = only_a.values()
+        (g, b), = only_b.values()
+        words = why or words
+        if self._knows(b_id, f.value) or self._knows(a_id, g.value) \
+                or part_of(f.value, g.value):
+            return
+        if key[1] == ",":  # one region: one of the two is known to lie outside it
+            out = next((x.value for x in (f, g) if outside(x.value, key[0])), None)
+            if out is None:
+                return
+            words = f"a place in {words} (WordNet knows no {out} there)"
+        yield (Mention("place", f.value.lower(), f.value, f.span,
+                       self.about("where", f.span, a, b, f.span, at_verb=True)),
+               Mention("place", g.value.lower(), g.value, g.span,
+                       self.about("where", g.span, b, a, g.span, at_verb=True)),
+               words)
 
     def _places_as_orgs(self, claim: Claim) -> list[Fact]:
         """The places ``claim`` names that the tagger calls organisations, where only a place
@@ -210,8 +241,9 @@ class PlaceRules(DifferBase):
         ("U.S.-North Korea summit": the parties, not a place). The place of one thing that is
         a verb's preposition's object is also that verb's ("left for a trip to Utah": "leave",
         "for"), and the place of a named thing a noun's ("the attack on the Harlow Consulate in
-        Leeds": "attack"; not of one thing: "an investigation into loans on a balcony in York",
-        where the parser often hangs a verb's words on the noun before them). Each with its
+        Leeds": "attack"; "the attacks on the Harlow Consulate in Leeds", the one thing's,
+        as "the Leeds attacks"; not of one thing: "an investigation into loans on a balcony in
+        York", where the parser often hangs a verb's words on the noun before them). Each with its
         words: "the place of one fundraiser", "the place of “born in”", the region as
         written."""
         if PAIR.search(fact.value):
@@ -234,6 +266,8 @@ class PlaceRules(DifferBase):
             return
         if head.pos_ == "NOUN" and head.tag_ == "NN":
             yield (head.lemma_.lower(), ""), f"the place of one {head.lower_}"
+            if prep and prep not in WHERE:  # a party's, read against a related noun's
+                yield (head.lemma_.lower(), NOUN_PREP + prep), ""  # ("deal/agreement with")
         elif head.pos_ == "NOUN" and head.tag_ == "NNS" and not prep:  # one place's things
             yield (head.lemma_.lower(), "several"), f"the place of the {head.lower_}"
         elif head.pos_ == "VERB" and prep:
@@ -242,5 +276,7 @@ class PlaceRules(DifferBase):
             via, outer = head.head.lower_, head.head.head  # "left for a trip to Utah"
             if outer.pos_ == "NOUN" and outer.tag_ == "NN" and head.tag_ == "NNP":
                 yield (outer.lemma_.lower(), ""), f"the place of one {outer.lower_}"
+            elif outer.pos_ == "NOUN" and outer.tag_ == "NNS" and head.tag_ == "NNP":
+                yield (outer.lemma_.lower(), "several"), f"the place of the {outer.lower_}"
             elif outer.pos_ == "VERB":
                 yield (outer.lemma_.lower(), via), f"the place of “{outer.text} {via}”"
