@@ -1062,6 +1062,36 @@ def test_the_days_of_one_event_as_parsed(tmp_path: Path) -> None:
         "dockers to go."), "date")
 
 
+def test_one_papers_report_of_one_thing_is_one_event(tmp_path: Path) -> None:
+    """One paper's report of one thing, told as its report ("the Gazette reported
+    Wednesday") or as what it published ("a report in the Gazette published Friday"), in
+    sentences that share a few words (what was reported) but too few to be aligned, and
+    past the leads: one event, on one day; not where both tell it as reported (a paper
+    reports again). (Two reports of two things by one paper are two events:
+    ``test_the_days_of_one_event_as_parsed``.)"""
+    lead = ("The Harlow harbour board met in private on Monday to discuss the loans.\n\n"
+            "Its members have faced questions about the loans for months.\n\n"
+            "The mayor has asked the board to publish its accounts.\n\n")
+    said = {"a": "Orla Brennan's lawyer met detectives from the harbour police twice in March, "
+                 "according to a report in the Gazette published Wednesday that also named "
+                 "two former port clerks and a ferry captain.",
+            "b": "The Gazette first reported on Friday that detectives from the fraud squad "
+                 "had twice questioned the lawyer, a cousin of the board chairman, about "
+                 "missing papers, unpaid invoices and a yacht moored in Kestrel Bay.",
+            "c": "Brennan's lawyer met police officers twice in March, the Gazette reported "
+                 "Wednesday, setting off calls from harbour tenants for an inquiry."}
+    found = changed_article_conflicts(tmp_path / "one", "Brennan questioned",
+                                      {k: lead + v for k, v in said.items()}, "date")
+    assert [len(side["article_ids"]) for side in found[0]["sides"]] == [2, 1]
+    assert side_values(found[0]) == ["Wednesday (2025-03-12)", "Friday (2025-03-14)"]
+    # what a paper reported, each article telling it as reported: the paper may have reported
+    # it again on another day
+    said["a"] = said["a"].replace("according to a report in the Gazette published Wednesday",
+                                  "the Gazette reported Wednesday in a story")
+    assert not changed_article_conflicts(tmp_path / "again", "Brennan questioned",
+                                         {k: lead + v for k, v in said.items()}, "date")
+
+
 def test_a_home_given_by_a_title_in_apposition(tmp_path: Path) -> None:
     """"Tom Breck, the Labour candidate in Leeds" gives where Breck is from, as "Leeds Rep. Tom
     Breck" does: an outlet giving York instead disagrees."""

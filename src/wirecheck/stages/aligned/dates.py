@@ -12,7 +12,10 @@ day only in sentences that share too few words with the other's to be aligned at
 something else); and in any two sentences, the days two articles give one event as parsed, the same
 verb (or the noun made of it) with the same named doer, or with the same object in sentences that
 name someone in common ("Akin on Thursday refused to step down" / "Akin continued his refusal to
-step down Tuesday"), each article dating that event on one day only (``Differ.occasions``)."""
+step down Tuesday"), or one paper's report of one thing ("The Atlantic first reported on Monday
+that …" / "according to a report in The Atlantic published Monday", in sentences sharing
+``MIN_SHARED`` words besides the paper's and "report"), each article dating that event on one
+day only (``Differ.occasions``)."""
 
 from __future__ import annotations
 
@@ -53,6 +56,25 @@ def _proper(token: Token) -> set[str]:
     Times"), not an abbreviation ("Mr.") nor a day."""
     return {t.text for t in token.subtree if t.pos_ == "PROPN" and t.is_alpha
             and not (t.dep_ == "compound" and t.head.pos_ == "PROPN") and not dating(t.text)}
+
+
+def _publishers(head: Token) -> set[str]:
+    """The names a report or a publication dated on ``head`` is of: the subject of "report"
+    or the agent of "publish" ("The Atlantic first reported on Monday", "published by The
+    New York Times on Monday"), or the place of the report "published" ("a report in The
+    Atlantic published Monday"): "Atlantic", "Times"."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in ("report", "publish"):
+        return set()
+    names = set().union(*(_proper(c) for c in head.children if c.dep_ in ("nsubj", "agent")))
+    if head.dep_ == "acl" and head.head.pos_ == "NOUN":
+        names |= set().union(*(_proper(c) for c in head.head.children
+                               if c.dep_ == "prep" and c.lower_ in ("in", "by")))
+    return names
+
+
+def _undated_words(text: str) -> set[str]:
+    """A sentence's content words but those of days (``BLIND``)."""
+    return {w for w in content_words(text) if not BLIND["date"](w)}
 
 
 def _same_event(f: Fact, g: Fact) -> bool:
@@ -266,6 +288,10 @@ class DateRules(DifferBase):
                 (f, a, words), (g, b, _) = dated[a_id][key][0], dated[b_id][key][0]
                 if not key[1].startswith("by ") and not _names(a.text) & _names(b.text):
                     continue  # one event of the same people
+                if key[0] == "publish" and (len(_undated_words(a.text) & _undated_words(
+                        b.text) - content_words(f"{key[1][3:]} report publish")) < MIN_SHARED
+                        or "publish" not in self._lemmas_dated(f, g)):
+                    continue  # one thing published; a paper reports again, on other days
                 for x, y in self._days(f, g, a, b, aligned=True, event=True):
                     yield x, y, words
 
@@ -279,7 +305,8 @@ class DateRules(DifferBase):
         proper nouns of its subject, or a noun's possessor). Never a speech verb, "report" or a
         light verb ("said Tuesday", "the Guardian reported Wednesday": a statement, not the
         event, and one that may be made again), nor a verb of no one named or nothing done
-        to."""
+        to; but a report or a publication is keyed by the paper that made it ("publish", by
+        "Atlantic": ``_publishers``), one event where what it reports is the same thing."""
         for event, verbs in self._dated(fact):
             others = set()
             if event.dep_ in ("acl", "relcl") and event.head.pos_ == "NOUN":
@@ -303,6 +330,9 @@ class DateRules(DifferBase):
                 for how, who in sorted(others):
                     yield (verb, f"{how} {who.lower()}"), \
                         f"the day of one event: “{verb}”, {how} {who}"
+        head = self._dated_head(fact)
+        for name in sorted(_publishers(head) if head is not None else ()):
+            yield ("publish", f"by {name.lower()}"), f"the day of one publication, by {name}"
 
     def _dated(self, fact: Fact) -> list[tuple[Token, frozenset[str]]]:
         """The events a date dates, as parsed (``_events_dated``), each with its verbs: a
@@ -329,6 +359,10 @@ class DateRules(DifferBase):
                 events.append((head, _made_of(noun, verbs_of) or frozenset([noun])))
         return [(event, kept) for event, verbs in events
                 if (kept := verbs - SPEECH - LIGHT_VERBS - {"report"})]  # reports, told again
+
+    def _lemmas_dated(self, *facts: Fact) -> set[str]:
+        """The lemmas of the words the dates depend on (``_dated_head``)."""
+        return {head.lemma_.lower() for f in facts if (head := self._dated_head(f)) is not None}
 
     def _dated_head(self, fact: Fact) -> Token | None:
         """The word a date depends on, through its preposition ("refused on Tuesday") and
