@@ -857,6 +857,21 @@ def test_a_place_named_with_a_region_it_is_not_in(tmp_path: Path) -> None:
                                          "place")
 
 
+def test_two_places_of_one_report_one_within_the_other_are_one_side(tmp_path: Path) -> None:
+    """"its site in Sheffield" and "the largest chemical site in England" in one report: the
+    more precise place stands for both, so the report is one side (Sheffield) against "Leeds"
+    and "Lisbon", not a report giving two places (``Sources.muddled``)."""
+    lead = "Inspectors closed the Greyling chemical plant on Monday after a leak, and the " \
+           "owners said the workers had all been sent home. "
+    said = {k: lead + f"The leak was reported by a night guard at its site in {place}, the "
+                      "owners said." for k, place in (("a", "Leeds"), ("b", "Lisbon"),
+                                                      ("c", "Sheffield"))}
+    said["c"] += " It is the largest chemical site in England, and the leak was reported by " \
+                 "a night guard there."
+    found = changed_article_conflicts(tmp_path, "Greyling leak", said, "place")
+    assert sorted(side_values(found[0])) == ["Leeds", "Lisbon", "Sheffield"]
+
+
 def test_the_place_of_a_thing_a_preposition_names(tmp_path: Path) -> None:
     """"left for a trip to York" / "left for Leeds": the place of the trip the verb's
     preposition names is the place of "left for"; sentences that share too few words to be

@@ -34,13 +34,18 @@ def part_of(a: str, b: str) -> bool:
     """One place within the other, as WordNet knows them ("London" / "U.K."; "South Boston",
     which it does not know, is within Boston, and Boston in "Mass."; a county and a place that
     is none): a difference of precision, not of place."""
+    return inside(a, b) or inside(b, a)
+
+
+def inside(a: str, b: str) -> bool:
+    """The place ``a`` lies within the place ``b`` (``part_of``, one way): "London" inside
+    "U.K.", "South Boston" inside "Boston", "Maricopa County" inside "Arizona"."""
     from ..consistency.wordnet import within
 
     names_a, names_b = place_names(a), place_names(b)
     if names_a[0].endswith(COUNTY) != names_b[0].endswith(COUNTY):
-        return True  # "Maricopa County" / "Arizona": WordNet knows few counties, each in a state
-    return any(x in within(y) or y in within(x) for x in names_a for y in names_b) \
-        or names_b[0] in names_a[1:] or names_a[0] in names_b[1:]  # "South Boston" / "Boston"
+        return names_a[0].endswith(COUNTY)  # WordNet knows few counties, each in a state
+    return any(x in within(y) for x in names_a for y in names_b) or names_b[0] in names_a[1:]
 
 
 COUNTY = (" county", " parish")

@@ -20,6 +20,7 @@ from itertools import chain
 
 from ...ids import normalize_for_hash
 from ...render.words import subject_verb
+from ...text.places import inside
 from ...types import Claim, Fact, Side
 from ..sources import Sources
 from .base import NEARLY_SAME, WORD_LIST, Key, Mention, Pairing, _key
@@ -125,6 +126,10 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
             values[m.value].append(m)
         if len(values) < 2:
             continue
+        if members[0].kind == "place":
+            values = _most_precise(values)
+            if len(values) < 2:
+                continue
         if members[0].kind == "date":
             kept = _where_alone(values, differ, None if len(values) == 2 else closely)
             if len(values) == 2 or len(kept) == 2:  # of three days or more, two left
@@ -198,6 +203,20 @@ def _where_alone(values: dict[str, list[Mention]], differ: Differ,
             stands[article_id] = alone[0]
     return {day: kept for day, ms in values.items() if (kept := [
         m for m in ms if stands.get(m.span.article_id, day) == day])}
+
+
+def _most_precise(values: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """Of two places one article gives, one within the other (``inside``), the more precise
+    stands for both: nytimes's "Bellingham" and "Washington State" are one side, Bellingham,
+    against another's "Seattle" (not an article giving two places, ``Sources.muddled``)."""
+    given: dict[str, set[str]] = defaultdict(set)
+    for place, ms in values.items():
+        for m in ms:
+            given[m.span.article_id].add(place)
+    broader = {(a, w) for a, places in given.items() for v in places for w in places
+               if v != w and inside(v, w)}
+    return {place: kept for place, ms in values.items() if (kept := [
+        m for m in ms if (m.span.article_id, place) not in broader])}
 
 
 def _side_label(value: str, mentions: list[Mention]) -> str:
