@@ -153,6 +153,12 @@ def side_values(conflict: dict[str, Any]) -> list[str]:
     return [side["value"] for side in conflict["sides"]]
 
 
+def first_sides(found: list[dict[str, Any]]) -> list[str]:
+    """The side values of the first conflict found; none when nothing was found (so that the
+    assertion says what was expected, not an IndexError)."""
+    return side_values(found[0]) if found else []
+
+
 def changed_article_conflicts(tmp_path: Path, title: str, said: dict[str, str],
                               kind: str, published: dict[str, str] | None = None
                               ) -> list[dict[str, Any]]:
@@ -759,7 +765,7 @@ def test_two_places_of_one_thing_in_other_words(tmp_path: Path) -> None:
     changed = "The video shows Varga speaking at a fundraiser in Ashford, where guests paid " \
               "two hundred pounds each."
     found = changed_article_conflicts(tmp_path / "one", "Varga video", said(changed), "place")
-    assert side_values(found[0]) == ["Harlow", "Ashford"]
+    assert first_sides(found) == ["Harlow", "Ashford"]
     assert found[0]["explanation"].endswith("each as the place of one fundraiser.")
     assert not changed_article_conflicts(tmp_path / "several", "Varga video", said(
         changed.replace("a fundraiser", "fundraisers")), "place")
@@ -851,7 +857,7 @@ def test_a_place_named_with_a_region_it_is_not_in(tmp_path: Path) -> None:
 
     found = changed_article_conflicts(tmp_path / "outside", "Greyling leak", said("Lisbon"),
                                       "place")
-    assert side_values(found[0]) == ["Leeds", "Lisbon"]
+    assert first_sides(found) == ["Leeds", "Lisbon"]
     assert "each as a place in England (WordNet knows no Lisbon there)" in found[0]["explanation"]
     assert not changed_article_conflicts(tmp_path / "inside", "Greyling leak", said("Bradford"),
                                          "place")
@@ -869,7 +875,7 @@ def test_two_places_of_one_report_one_within_the_other_are_one_side(tmp_path: Pa
     said["c"] += " It is the largest chemical site in England, and the leak was reported by " \
                  "a night guard there."
     found = changed_article_conflicts(tmp_path, "Greyling leak", said, "place")
-    assert sorted(side_values(found[0])) == ["Leeds", "Lisbon", "Sheffield"]
+    assert sorted(first_sides(found)) == ["Leeds", "Lisbon", "Sheffield"]
 
 
 def test_the_place_of_a_thing_a_preposition_names(tmp_path: Path) -> None:
@@ -884,7 +890,7 @@ def test_the_place_of_a_thing_a_preposition_names(tmp_path: Path) -> None:
             "b": lead + "“I have nothing to hide,” Varga said before leaving for a trip to York.",
             "c": lead + "Varga left for Leeds on Tuesday morning with two aides."}
     found = changed_article_conflicts(tmp_path / "verb", "Varga video", said, "place")
-    assert side_values(found[0]) == ["Leeds", "York"]
+    assert first_sides(found) == ["Leeds", "York"]
     assert found[0]["explanation"].endswith("each as the place of “leaving for”.")
     said = {"a": lead + "The investigation in Leeds has cost the council a fortune.",
             "b": lead + "Varga was questioned by a reporter about a long-running investigation "
@@ -903,7 +909,7 @@ def test_a_place_the_tagger_calls_an_organisation(tmp_path: Path) -> None:
                         "contract passed.",
             "c": lead + "Varga has often joked about moving to Lisbon."}
     found = changed_article_conflicts(tmp_path, "Varga video", said, "place")
-    assert side_values(found[0]) == ["Lisbon", "Oslo"]
+    assert first_sides(found) == ["Lisbon", "Oslo"]
 
 
 def test_the_place_of_things_named_with_it(tmp_path: Path) -> None:
@@ -916,7 +922,7 @@ def test_the_place_of_things_named_with_it(tmp_path: Path) -> None:
                         "Nevada caucuses before his money ran out.",
             "c": lead + "In 2008 he won the Iowa caucuses before running out of money."}
     found = changed_article_conflicts(tmp_path / "several", "Governor's run", said, "place")
-    assert side_values(found[0]) == ["Iowa", "Nevada"]
+    assert first_sides(found) == ["Iowa", "Nevada"]
     assert found[0]["explanation"].endswith("each as the place of the caucuses.")
     said["b"] = said["b"].replace("Nevada caucuses", "Nevada caucus")
     assert not changed_article_conflicts(tmp_path / "one", "Governor's run", said, "place")
@@ -934,7 +940,7 @@ def test_the_places_of_one_title(tmp_path: Path) -> None:
                         "of York, the first woman in the post.",
             "c": lead + "She is the 45th mayor of Leeds and the first woman to hold the post."}
     found = changed_article_conflicts(tmp_path / "one", "Varga sworn in", said, "place")
-    assert side_values(found[0]) == ["Leeds", "York"]
+    assert first_sides(found) == ["Leeds", "York"]
     lead = "Mayor Helena Varga asked for help with the harbour on Friday. "
     said = {"a": lead + "She met the ambassador to Portugal in the afternoon.",
             "b": lead + "Dock workers cheered when the U.S. ambassador arrived with her.",
@@ -952,7 +958,8 @@ def test_a_place_named_only_as_a_home_is_not_named(tmp_path: Path) -> None:
                         "early without a word to reporters.",
             "c": lead + "Hundreds are expected on Thursday when the Vermont senator speaks."}
     found = changed_article_conflicts(tmp_path, "Harbour bill", said, "place")
-    assert side_values(found[0]) == ["Vermont", "Oregon"]
+    assert first_sides(found) == ["Vermont", "Oregon"]
+
 
 def test_a_place_named_only_in_a_longer_name_is_not_named(tmp_path: Path) -> None:
     """"the Leeds Evening Post", a newspaper, names no city: an article that cites it and
@@ -964,7 +971,7 @@ def test_a_place_named_only_in_a_longer_name_is_not_named(tmp_path: Path) -> Non
                         "first reported by the Leeds Evening Post.",
             "c": lead + "The motion passed easily at the union's annual convention in Leeds."}
     found = changed_article_conflicts(tmp_path, "Dockers' union vote", said, "place")
-    assert side_values(found[0]) == ["Leeds", "York"]
+    assert first_sides(found) == ["Leeds", "York"]
 
 
 def test_one_place_of_a_list_the_others_anchor(tmp_path: Path) -> None:
@@ -983,7 +990,7 @@ def test_one_place_of_a_list_the_others_anchor(tmp_path: Path) -> None:
 
     changed = "The shipment was the first seized since the ban on timber from Latvia and Ghana."
     found = changed_article_conflicts(tmp_path / "one", "Harlow timber", said(changed), "place")
-    assert side_values(found[0]) == ["Peru", "Latvia"]
+    assert first_sides(found) == ["Peru", "Latvia"]
     assert "each as one of the places listed with Ghana" in found[0]["explanation"]
     assert not changed_article_conflicts(tmp_path / "longer", "Harlow timber", said(
         changed.replace("Latvia and", "Latvia, Chile and")), "place")
@@ -1098,7 +1105,7 @@ def test_one_papers_report_of_one_thing_is_one_event(tmp_path: Path) -> None:
     found = changed_article_conflicts(tmp_path / "one", "Brennan questioned",
                                       {k: lead + v for k, v in said.items()}, "date")
     assert [len(side["article_ids"]) for side in found[0]["sides"]] == [2, 1]
-    assert side_values(found[0]) == ["Wednesday (2025-03-12)", "Friday (2025-03-14)"]
+    assert first_sides(found) == ["Wednesday (2025-03-12)", "Friday (2025-03-14)"]
     # what a paper reported, each article telling it as reported: the paper may have reported
     # it again on another day
     said["a"] = said["a"].replace("according to a report in the Gazette published Wednesday",
@@ -1119,7 +1126,7 @@ def test_a_home_given_by_a_title_in_apposition(tmp_path: Path) -> None:
                         "pensions."}
     found = changed_article_conflicts(tmp_path, "Union backs Breck", said, "place")
     assert found and found[0]["topic"] == "where Tom Breck is from"
-    assert side_values(found[0]) == ["Leeds", "York"]
+    assert first_sides(found) == ["Leeds", "York"]
 
 
 def test_a_region_named_before_a_day(tmp_path: Path) -> None:
@@ -1131,8 +1138,7 @@ def test_a_region_named_before_a_day(tmp_path: Path) -> None:
             "c": lead + "Officials said the meeting in Helsinki, Finland would last a day."}
     found = changed_article_conflicts(tmp_path, "Fishing talks", said, "place")
     assert found and found[0]["topic"] == "where Helsinki is"
-    assert side_values(found[0]) == ["Finland", "Norway"]
-
+    assert first_sides(found) == ["Finland", "Norway"]
 
 
 def test_a_place_named_only_as_an_organisation_is_not_named(tmp_path: Path) -> None:
@@ -1145,7 +1151,7 @@ def test_a_place_named_only_as_an_organisation_is_not_named(tmp_path: Path) -> N
                         "House declined to comment on the talks.",
             "c": lead + "The ministers met at the White House on Sunday, aides said."}
     found = changed_article_conflicts(tmp_path, "Fishing talks", said, "place")
-    assert side_values(found[0]) == ["White House", "Camp David"]
+    assert first_sides(found) == ["White House", "Camp David"]
 
 
 def test_the_days_of_one_event_as_parsed_in_loosely_aligned_sentences(tmp_path: Path) -> None:
@@ -1323,7 +1329,7 @@ def test_the_place_of_a_related_noun_through_one_preposition(tmp_path: Path) -> 
                         "Canada, but other nations will not bend.",
             "c": lead + "The office reached an agreement with Japan on steel last week."}
     found = changed_article_conflicts(tmp_path / "with", "Steel tariffs", said, "place")
-    assert side_values(found[0]) == ["Japan", "Canada"]
+    assert first_sides(found) == ["Japan", "Canada"]
     assert "“agreement with”" in found[0]["explanation"]
     assert "“deal with”" in found[0]["explanation"]
     said["b"] = said["b"].replace("deal with Canada", "deal in Canada")
@@ -1340,5 +1346,5 @@ def test_the_place_of_things_done_to_a_named_thing(tmp_path: Path) -> None:
                         "reported by a newspaper.",
             "c": lead + "Lawyers sifted through documents related to the Cairo attacks."}
     found = changed_article_conflicts(tmp_path, "Embassy report", said, "place")
-    assert side_values(found[0]) == ["Cairo", "Alexandria"]
+    assert first_sides(found) == ["Cairo", "Alexandria"]
     assert found[0]["explanation"].endswith("each as the place of the attacks.")

@@ -25,7 +25,7 @@ from wirecheck.stages.ledger import quote_ledger, quote_match, same_opening, sen
 from wirecheck.stages.sources import People, Sources, name_key, same_person
 from wirecheck.stages.topics import gist
 from wirecheck.text.numbers import parse_number
-from wirecheck.text.places import inside, outside, part_of, same_place
+from wirecheck.text.places import lies_in, outside, part_of, same_place
 from wirecheck.types import Article, Claim, Fact, Paragraph, Quote, Span
 
 
@@ -291,7 +291,7 @@ def test_same_place(a: str, b: str, same: bool) -> None:
 ])
 def test_a_place_within_another(a: str, b: str, within: bool) -> None:
     assert part_of(a, b) is within and part_of(b, a) is within
-    assert not within or inside(a, b) and not inside(b, a)  # the first within the second
+    assert not within or lies_in(a, b) and not lies_in(b, a)  # the first within the second
 
 
 @pytest.mark.parametrize(("place", "region", "out"), [

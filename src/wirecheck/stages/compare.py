@@ -37,7 +37,7 @@ from .conflicts import (
     setting_conflicts,
     status_conflicts,
 )
-from .facts import reference_date
+from .facts import is_home, reference_date
 from .ledger import LedgerEntry, quote_ledger
 from .pending import pending_conflicts
 from .reliability import reliability_findings
@@ -69,9 +69,7 @@ class Comparer(GroupStage):
         facts = dated_by_story(bundle["fact"], bundle["article"])
         quotes: list[Quote] = bundle["quote"]
         people = People.build([q.speaker for q in quotes if q.speaker]
-                              + [f.subject for f in facts if f.kind == "role"
-                                 or (f.kind == "place" and f.subject != "place"
-                                     and "region" not in f.qualifier)])
+                              + [f.subject for f in facts if f.kind == "role" or is_home(f)])
         ledger = quote_ledger(quotes, people, float(conf["quote_same"]))
         conflicts = (role_conflicts(facts, people, sources)
                      + home_conflicts(facts, people, sources)

@@ -54,7 +54,7 @@ from ..render.words import subject_verb
 from ..text.names import GENERIC, name_parts, name_words, role_words
 from ..text.places import part_of, same_place
 from ..types import Article, Fact, Quote, Side, Span
-from .ledger import LedgerEntry, _norm, _words, denied, quote_match, same_opening
+from .ledger import LedgerEntry, denied, quote_match, quote_norm, quote_words, same_opening
 from .sources import People, Sources
 from .topics import counted
 
@@ -633,13 +633,14 @@ def denial_conflicts(quotes: list[Quote], entries: list[LedgerEntry], people: Pe
     carriers: dict[tuple[str, int], list[Quote]] = {}  # outlets denying the same words
     for quote in quotes:
         speaker = people.resolve(quote.speaker)
-        if not denied(quote) or not speaker or len(_norm(quote.text).split()) < 3:
+        if not denied(quote) or not speaker or len(quote_norm(quote.text).split()) < 3:
             continue  # ("did not say “radical Islam”": a term, not a remark; "did not
             # describe it as “dishonest and hypocritical”" is one)
         for k, entry in enumerate(entries):
+            denied_words = f" {quote_norm(quote.text)} "  # all of them, in the carrier's
             said = [q for q, how in entry.carriers if how != "paraphrase"
                     and people.resolve(q.speaker) == speaker
-                    and f" {_norm(quote.text)} " in f" {_norm(q.text)} "]  # all the words denied
+                    and denied_words in f" {quote_norm(q.text)} "]
             witnesses = sources.independent({q.article_id for q in said})
             if not witnesses - sources.independent({quote.article_id}):
                 continue
@@ -739,8 +740,8 @@ def _quoted_by(quote: Quote, tellers: set[str], quoted: dict[str, list[str]],
     conference together" and "A leadership team that can help unite and grow our party";
     HuffPost quoting the first)."""
     own = sources.independent({quote.article_id})
-    words = len(_words(quote.text))
-    return any(source in tellers and source not in own and len(_words(text)) >= words
+    words = len(quote_words(quote.text))
+    return any(source in tellers and source not in own and len(quote_words(text)) >= words
                and quote_match(text, quote.text, same) == "verbatim"
                for article_id, texts in quoted.items()
                for source in sources.independent({article_id}) for text in texts)

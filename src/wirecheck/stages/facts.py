@@ -417,6 +417,12 @@ CANDIDATES = frozenset(["candidate", "nominee"])
 POSTINGS = frozenset(["ambassador", "envoy", "consul", "emissary", "correspondent", "commander"])
 
 
+def is_home(fact: Fact) -> bool:
+    """A place fact that says where a person is from ("Sen. Bernie Sanders (I-Vt.)": its subject
+    is the person, ``home_of``), not where something is or a place's region."""
+    return fact.kind == "place" and fact.subject != "place" and "region" not in fact.qualifier
+
+
 def home_of(parsed: Parsed, ent: SpacySpan) -> str | None:
     """The person a place is the home of: "John Boehner (R-Ohio)", "Grassley, Republican of
     Iowa", "Boehner of Ohio", "Vermont Sen. Bernie Sanders", "Todd Akin, the Republican Senate

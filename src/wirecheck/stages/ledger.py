@@ -50,7 +50,7 @@ EDITORIAL = re.compile(r"\[[^\]]*\]|\([^)]*\)|#\w+")
 
 
 @lru_cache(maxsize=8192)
-def _norm(text: str) -> str:
+def quote_norm(text: str) -> str:
     """Words only: "O.K." and "OK", "I.R.S." and "IRS", dashes and commas, an editor's
     bracketed words and a hashtag do not make a variant."""
     text = re.sub(r"(?<=\w)\.(?=\w)", "", fold_accents(normalize_for_hash(text)))
@@ -71,10 +71,10 @@ def quote_match(entry_text: str, quote_text: str, same: float) -> str | None:
 
 
 def _quote_match(entry_text: str, quote_text: str, same: float) -> str | None:
-    a, b = _norm(entry_text), _norm(quote_text)
+    a, b = quote_norm(entry_text), quote_norm(quote_text)
     if not a or not b:
         return None
-    wa, wb = _words(entry_text), _words(quote_text)
+    wa, wb = quote_words(entry_text), quote_words(quote_text)
     if _inside(wa, wb) or _inside(wb, wa) or _excerpts(wa, wb):
         return "verbatim"
     for x, y in ((a, b), (" ".join(wa), " ".join(wb))):
@@ -143,7 +143,7 @@ CONTRACTIONS = {"n't": " not", "'re": " are", "'ll": " will", "'ve": " have", "'
 
 
 @lru_cache(maxsize=8192)
-def _words(text: str) -> tuple[str, ...]:
+def quote_words(text: str) -> tuple[str, ...]:
     """Quote words for a diff: a censored word ("f***ing", "b----") keeps its first letter and
     a star, number words are digits, contractions are spelled out ("I'd" / "I would")."""
     text = re.sub(r"\b(\w)\w*(?:\*+|-{2,})[\w*-]*", r"\1STAR", text).replace("\u2019", "'")
@@ -151,7 +151,7 @@ def _words(text: str) -> tuple[str, ...]:
                   text, flags=re.I)
     for short, long_ in CONTRACTIONS.items():
         text = text.replace(short, long_)
-    words = _norm(text.replace("-", " ")).split()
+    words = quote_norm(text.replace("-", " ")).split()
     return tuple(NUMBER_WORDS.get(w, w).replace("star", "*") for w in words)
 
 
@@ -162,11 +162,11 @@ def slight(a: str, b: str) -> bool:
     where one of them shows an ellipsis. A negation or a number never is slight; another
     content word in place of one ("visit" / "message") is not either."""
     ellipsis = any(mark in text for text in (a, b) for mark in ("\u2026", "..."))
-    return _slight(_words(a), _words(b), ellipsis)
+    return _slight(quote_words(a), quote_words(b), ellipsis)
 
 
 def _slight(wa: tuple[str, ...], wb: tuple[str, ...], ellipsis: bool = False) -> bool:
-    """``slight`` of two quotations' ``_words``."""
+    """``slight`` of two quotations' ``quote_words``."""
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
@@ -203,7 +203,7 @@ def same_opening(a: str, b: str) -> bool:
     them ("Judge Moore will do the …" / "… if these allegations are true, Judge Moore will do
     the right thing and step aside"), and departs from them more than slightly (``slight``:
     "… a spot at the bar" of "… not a spot at a bar" is the same words)."""
-    wa, wb = _norm(a).split(), _norm(b).split()
+    wa, wb = quote_norm(a).split(), quote_norm(b).split()
     if _opens_alike(wa, wb):
         return True
     return any(y[i] == x[0] and _opens_alike(x, y[i:], inner=True)
@@ -214,7 +214,7 @@ def same_opening(a: str, b: str) -> bool:
 def _slightly_inside(short: str, long_: str) -> bool:
     """The words of ``short`` are, but for ``slight`` differences, the rest of ``long_`` from
     one of its words, or as many of its words from there."""
-    ws, wl = _words(short), _words(long_)
+    ws, wl = quote_words(short), quote_words(long_)
     return bool(ws) and any(_slight(ws, wl[i:]) or _slight(ws, wl[i:i + len(ws)])
                             for i in range(len(wl)) if wl[i] == ws[0])
 

@@ -34,10 +34,10 @@ def part_of(a: str, b: str) -> bool:
     """One place within the other, as WordNet knows them ("London" / "U.K."; "South Boston",
     which it does not know, is within Boston, and Boston in "Mass."; a county and a place that
     is none): a difference of precision, not of place."""
-    return inside(a, b) or inside(b, a)
+    return lies_in(a, b) or lies_in(b, a)
 
 
-def inside(a: str, b: str) -> bool:
+def lies_in(a: str, b: str) -> bool:
     """The place ``a`` lies within the place ``b`` (``part_of``, one way): "London" inside
     "U.K.", "South Boston" inside "Boston", "Maricopa County" inside "Arizona"."""
     from ..consistency.wordnet import within

@@ -122,7 +122,7 @@ def inside(span: Span, outer: Span) -> bool:
     return span.article_id == outer.article_id and outer.start <= span.start < outer.end
 
 
-def _first_conjunct(token: Token) -> Token:
+def first_conjunct(token: Token) -> Token:
     """The first of the conjuncts ``token`` is one of ("Zambia" of "Zimbabwe and Zambia":
     "Zimbabwe"; "join" of "to have lunch and join him": "have"), else ``token``."""
     while token.dep_ == "conj" and token.head.i < token.i:
@@ -133,7 +133,8 @@ def _first_conjunct(token: Token) -> Token:
 Key = tuple[str, str, str]  # a mention's kind, article and value: one side of one article
 
 
-def _key(m: Mention) -> Key:
+def key_of(m: Mention) -> Key:
+    """One article's one value of a kind: the mention's side in that article."""
     return (m.kind, m.span.article_id, m.value)
 
 

@@ -20,10 +20,10 @@ from itertools import chain
 
 from ...ids import normalize_for_hash
 from ...render.words import subject_verb
-from ...text.places import inside
+from ...text.places import lies_in
 from ...types import Claim, Fact, Side
 from ..sources import Sources
-from .base import NEARLY_SAME, WORD_LIST, Key, Mention, Pairing, _key
+from .base import NEARLY_SAME, WORD_LIST, Key, Mention, Pairing, key_of
 from .dates import DateRules
 from .numbers import NumberRules
 from .places import PlaceRules
@@ -114,7 +114,7 @@ def aligned_conflicts(pairs: Iterable[Pairing], differ: Differ, sources: Sources
     for x, y in chain(joined, (d for d in loose if not _told_otherwise(d, links))):
         parent[root(x)] = root(y)
         for m in (x, y):
-            same = first.setdefault(_key(m), m)
+            same = first.setdefault(key_of(m), m)
             parent[root(m)] = root(same)
     groups: dict[Mention, list[Mention]] = defaultdict(list)
     for mention in list(parent):
@@ -160,8 +160,8 @@ def _links(joined: list[tuple[Mention, Mention]]) -> dict[Key, set[Key]]:
     """The values that ``joined`` pairs join, each way, by article and value."""
     links: dict[Key, set[Key]] = defaultdict(set)
     for x, y in joined:
-        links[_key(x)].add(_key(y))
-        links[_key(y)].add(_key(x))
+        links[key_of(x)].add(key_of(y))
+        links[key_of(y)].add(key_of(x))
     return links
 
 
@@ -171,7 +171,7 @@ def _told_otherwise(days: tuple[Mention, Mention], links: dict[Key, set[Key]]) -
     through one article's one value): the loose pair, worded apart but for the event's verb,
     would make one event of two that article tells apart, and a conflict found by the others
     would be lost among three days, one article giving two (``Sources.muddled``)."""
-    seen = {_key(m) for m in days}
+    seen = {key_of(m) for m in days}
     todo = list(seen)
     while todo:
         for k in links.get(todo.pop(), set()) - seen:
@@ -206,7 +206,7 @@ def _where_alone(values: dict[str, list[Mention]], differ: Differ,
 
 
 def _most_precise(values: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
-    """Of two places one article gives, one within the other (``inside``), the more precise
+    """Of two places one article gives, one within the other (``lies_in``), the more precise
     stands for both: nytimes's "Bellingham" and "Washington State" are one side, Bellingham,
     against another's "Seattle" (not an article giving two places, ``Sources.muddled``)."""
     given: dict[str, set[str]] = defaultdict(set)
@@ -214,7 +214,7 @@ def _most_precise(values: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
         for m in ms:
             given[m.span.article_id].add(place)
     broader = {(a, w) for a, places in given.items() for v in places for w in places
-               if v != w and inside(v, w)}
+               if v != w and lies_in(v, w)}
     return {place: kept for place, ms in values.items() if (kept := [
         m for m in ms if (m.span.article_id, place) not in broader])}
 

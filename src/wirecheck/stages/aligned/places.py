@@ -23,19 +23,14 @@ from itertools import combinations, product
 from ...nlp.spacy_backend import analyse
 from ...text.places import PAIR, named_in, outside, part_of, place_names, same_place
 from ...types import Claim, Fact, Span
-from ..facts import PLACE_LABELS, place_named_as_org
-from .base import NOWHERE, DifferBase, Mention, _first_conjunct
+from ..facts import PLACE_LABELS, is_home, place_named_as_org
+from .base import NOWHERE, DifferBase, Mention, first_conjunct
 
 NOUN_PREP = "noun "  # the key of a noun's place through a preposition (``_related``)
 # where a thing is, not who takes part in it: "a summit in Panmunjom" and "a meeting in Beijing"
 # may be two meetings, "a deal with Japan" and "an agreement with Canada" not (``_related``)
 WHERE = frozenset(["in", "at", "on", "near", "inside", "outside", "across"])
 LOCATIVE = frozenset(["in", "at", "to", "from", "near", "into", "inside", "outside", "across"])
-
-
-def _home(fact: Fact) -> bool:
-    """A place fact that is a person's home ("Sen. Bernie Sanders (I-Vt.)")."""
-    return fact.subject != "place" and "region" not in fact.qualifier
 
 
 def _related(x: str, y: str) -> bool:
@@ -188,7 +183,7 @@ class PlaceRules(DifferBase):
             words = self._words(fact)
             if words is None:
                 continue
-            token = _first_conjunct(words.root)
+            token = first_conjunct(words.root)
             if token.i != words.root.i or any(t.dep_ == "conj" for t in token.children):
                 groups[token.i].append(fact)
         return [members for members in groups.values()
@@ -206,7 +201,7 @@ class PlaceRules(DifferBase):
         Bernie Sanders (I-Vt.)" names no place of "the Manila senator")."""
         return self._names(article_id, place) or any(
             same_place(place, f.value) for f in self.facts_of[article_id]
-            if f.kind == "place" and not _home(f))
+            if f.kind == "place" and not is_home(f))
 
     def _names(self, article_id: str, place: str) -> bool:
         """The article's text names ``place`` other than as the first words of a longer name
@@ -214,14 +209,15 @@ class PlaceRules(DifferBase):
         names New York) or inside a name the tagger calls no place ("The White House declined
         to comment": an organisation), unless the name is what a verb acts on or a place
         preposition's object ("visited Ashford", "flew to Ashford", however tagged), or as a
-        person's home ("Wyoming Senate candidate Liz Cheney", "Boehner (R-Ohio)": ``_home``)."""
+        person's home ("Wyoming Senate candidate Liz Cheney", "Boehner (R-Ohio)":
+        ``facts.is_home``)."""
         if not named_in(place, self.texts[article_id]):
             return False
         text = self.sources.articles[article_id].text
         found = list(re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", text, re.I))
         places = [f.span for f in self.facts_of[article_id] if f.kind == "place"]
         homes = [(f.span.start, f.span.end) for f in self.facts_of[article_id]
-                 if f.kind == "place" and _home(f)]
+                 if is_home(f)]
         others = homes + [(e.start_char, e.end_char) for e in analyse(
             self.sources.articles[article_id]).doc.ents if e.label_ not in PLACE_LABELS
             and not (e.root.dep_ == "dobj" or e.root.dep_ == "pobj"
@@ -254,7 +250,7 @@ class PlaceRules(DifferBase):
         words = self._words(fact)
         if words is None:
             return
-        token = _first_conjunct(words.root)
+        token = first_conjunct(words.root)
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             prep, head = token.head.lower_, token.head.head
         elif token.dep_ in ("compound", "poss", "nmod", "amod"):

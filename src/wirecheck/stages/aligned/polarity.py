@@ -34,7 +34,7 @@ from ...text.quotemarks import find_quoted
 from ...text.similarity import content_words, overlap_score
 from ...types import Claim, Span
 from ..facts import NEGATORS
-from .base import LIGHT_VERBS, NEARLY_SAME, QUOTE_MARKS, DifferBase, Mention, _first_conjunct
+from .base import LIGHT_VERBS, NEARLY_SAME, QUOTE_MARKS, DifferBase, Mention, first_conjunct
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -93,7 +93,7 @@ def _aim_of(token: Token) -> Token | None:
     """The verb of wanting whose aim ``token`` is, an infinitive under it ("has sought for
     months to question the president"): what is wanted is not done (yet); not wanting it ("did
     not want to give up") says nothing of that."""
-    token = _first_conjunct(token)
+    token = first_conjunct(token)
     if token.dep_ in ("xcomp", "advcl") and token.head.lemma_.lower() in AIMS \
             and not _negators(token.head) \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
@@ -104,7 +104,7 @@ def _aim_of(token: Token) -> Token | None:
 def _purpose_of(token: Token) -> Token | None:
     """The verb whose purpose ``token`` tells, an infinitive clause under it ("was at the White
     House to have lunch … and join him": "have" and "join" of "was")."""
-    token = _first_conjunct(token)
+    token = first_conjunct(token)
     if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                       for c in token.children):
         return token.head
