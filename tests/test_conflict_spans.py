@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 from conftest import SAMPLE, shared_or_skip
 from wirecheck import analyze
 from wirecheck.api import check
+from wirecheck.consistency.paraphrase import stated_by
 from wirecheck.ids import normalize_for_hash
-from wirecheck.text.similarity import overlap_score
 
 PLACES = ["Harlow", "Kestrel Bay", "Ashford", "Penmarch"]  # names the small model tags as places
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
@@ -100,7 +100,7 @@ def spans_hold_values(report: dict[str, Any]) -> None:
                 assert 0 <= stance["start"] < stance["end"] <= len(text), stance
                 cited = text[stance["start"]:stance["end"]]
                 if stance["stance"] == "supports":  # the sentence the score was computed on
-                    assert abs(overlap_score(claim["text"], cited) - stance["score"]) < 0.01
+                    assert abs(100 * stated_by(claim["text"], cited) - stance["score"]) < 0.01
                 else:  # a contradiction cites the other side of a conflict
                     assert (stance["article_id"], stance["start"], stance["end"]) in sides
 

@@ -1,7 +1,9 @@
 """Cross-source comparison of one story: every claim against every other independent article.
 
 For each claim and each other article of the story the Comparer records an Evidence item:
-``supports`` (the article states it: best-matching claim sentence over ``support_threshold``),
+``supports`` (the article states it: of its three claim sentences closest in content words, the
+one ``consistency.paraphrase.stated_by`` judges likeliest to state the claim, when that reaches
+0.5; the item's score is it in percent),
 ``contradicts`` (the article is on another side of a conflict about a value in the claim) or
 ``silent``. A copy of the claim's article, or an article whose supporting sentence shares a
 passage of ``[dedup] passage_words`` words with the claim outside quotation marks (a reused
@@ -17,6 +19,7 @@ from dataclasses import replace
 from itertools import chain
 from typing import Any, Literal
 
+from ..consistency.paraphrase import SUPPORT, stated_by
 from ..ids import content_id
 from ..pipeline import Bundle, GroupStage
 from ..render.words import counted
@@ -43,6 +46,8 @@ from .pending import pending_conflicts
 from .reliability import reliability_findings
 from .sources import People, Sources
 from .within import inconsistencies
+
+CANDIDATES = 3  # another article's claims closest in content words that the judge reads
 
 
 def overlaps(a: Span, b: Span) -> bool:
@@ -111,7 +116,6 @@ class Comparer(GroupStage):
     def _evidence(self, story: Story, claims: list[Claim], sources: Sources,
                   conflicts: list[Conflict],
                   reused: list[tuple[Span, Span]]) -> Iterable[Evidence]:
-        threshold = float(self.settings["compare"]["support_threshold"])
         by_article: dict[str, list[Claim]] = defaultdict(list)
         for claim in claims:
             by_article[claim.article_id].append(claim)
@@ -127,17 +131,20 @@ class Comparer(GroupStage):
                                      100.0, independent)
                     continue
                 best, score = None, 0.0
-                for other in by_article.get(article_id, []):
-                    value = overlap_score(words[claim.id], words[other.id])
+                closest = sorted(by_article.get(article_id, []), key=lambda o: (
+                    -overlap_score(words[claim.id], words[o.id]), o.span.start))[:CANDIDATES]
+                for other in closest:
+                    value = stated_by(claim.text, other.text, words[claim.id], words[other.id])
                     if value > score:
                         best, score = other, value
-                if best is None or score < threshold:
-                    yield self._item(story, claim, article_id, "silent", None, score, independent)
+                if best is None or score < SUPPORT:
+                    yield self._item(story, claim, article_id, "silent", None, 100 * score,
+                                     independent)
                     continue
                 if any(overlaps(mine, claim.span) and overlaps(theirs, best.span)
                        for mine, theirs in reused):
                     independent = False  # the supporting words were reused, not witnessed
-                yield self._item(story, claim, article_id, "supports", best.span, score,
+                yield self._item(story, claim, article_id, "supports", best.span, 100 * score,
                                  independent)
 
     @staticmethod

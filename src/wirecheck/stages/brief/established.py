@@ -4,7 +4,7 @@ sources whose text or headline has it, the sum is divided by the square root of 
 length, with a bonus for the first claim of an article and a penalty for a claim that reads
 badly out of its article (it opens on a pronoun or a connective, or leaves a quotation open) or
 comes from a flagged report. Claims are taken greedily, words already stated counting a fifth; a
-claim restating a chosen one (an echo, or similarity >= ``[compare] support_threshold``) is
+claim a chosen one states (an echo, or by ``consistency.paraphrase.stated_by``) is
 merged into that point as a citation, and so is the closest sentence of each other source
 sharing at least ``[brief] partial_support`` of it. Points two or more independent sources state
 come first. A claim holding the minority side of a conflict, or either side of a tied one, is
@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from math import sqrt
 
 from ...config import Settings
+from ...consistency.paraphrase import SUPPORT, stated_by
 from ...render.words import flat
 from ...text.similarity import content_words, overlap_score
 from ...types import Claim, Sentence, Span
@@ -85,14 +86,13 @@ class Ranker:
             sp.article_id == c.article_id and c.span.start <= sp.start < c.span.end
             for sp in minority)]
         support = {c.id: self._density(c, set()) for c in pool}
-        threshold = float(self.settings["compare"]["support_threshold"])
         points: list[Point] = []
         covered: set[str] = set()
         while pool and len(points) < GREEDY:
             best = max(pool, key=lambda c: (self._density(c, covered), -c.span.start, c.id))
             echoes = self.echoes.get(best.id, ())
-            same = [c for c in pool if c is not best and (
-                c.span in echoes or overlap_score(words[c.id], words[best.id]) >= threshold)]
+            same = [c for c in pool if c is not best and (c.span in echoes or stated_by(
+                c.text, best.text, words[c.id], words[best.id]) >= SUPPORT)]
             pool = [c for c in pool if c is not best and c not in same]
             points.append(Point(best, words[best.id], [best.span, *echoes], same))
             points[-1].citations += [c.span for c in same]
