@@ -1114,6 +1114,52 @@ def test_one_papers_report_of_one_thing_is_one_event(tmp_path: Path) -> None:
                                          {k: lead + v for k, v in said.items()}, "date")
 
 
+LEAD = ("The Harlow harbour board met in private on Monday to discuss the loans.\n\n"
+        "Its members have faced questions about the loans for months.\n\n"
+        "The mayor has asked the board to publish its accounts.\n\n")  # past the leads
+
+
+def test_the_day_of_one_named_event(tmp_path: Path) -> None:
+    """An event a name tells ("Tuesday's Kestrel caucus" / "the Kestrel caucuses on Tuesday",
+    where the parse hangs the day on another word) is one event, in sentences worded too
+    differently to be aligned, however often an article gives the other day elsewhere."""
+    said = {"a": "Pollsters said the councillor probably won among older voters during "
+                 "Tuesday's Kestrel caucus, a figure with a few caveats.",
+            "b": "The mayor also voiced doubt that Brennan did well with dock workers in the "
+                 "Kestrel caucuses on Thursday and urged them to think again.",
+            "c": "Turnout at the Kestrel caucus on Tuesday night surprised her aides, a "
+                 "spokesman told the Gazette."}
+    found = changed_article_conflicts(tmp_path, "Brennan wins",
+                                      {k: LEAD + v for k, v in said.items()}, "date")
+    assert first_sides(found) == ["Tuesday (2025-03-11)", "Thursday (2025-03-13)"]
+    assert "the day of one event by its name: “Kestrel caucus”" in found[0]["explanation"]
+
+
+def test_the_day_of_the_one_event_of_the_story(tmp_path: Path) -> None:
+    """An event noun the story knows as one ("the indictment", "Wednesday's hearing",
+    "Brennan's speech"), dated as parsed ("the indictment unsealed on Tuesday", "the
+    indictment, made public on Thursday"), is one event in sentences that name someone in
+    common; not "an indictment" (one of several), nor in sentences of other people."""
+    said = {"a": "Prosecutors say the indictment unsealed on Tuesday details how Brennan "
+                 "moved the loans through three shell firms.",
+            "b": "The 24-page indictment, made public on Thursday, accuses Brennan of lying "
+                 "to the harbour auditors about the ferry contracts.",
+            "c": "Brennan's lawyer called the indictment released Tuesday a political stunt "
+                 "timed to hurt her campaign."}
+    found = changed_article_conflicts(tmp_path / "one", "Brennan indicted",
+                                      {k: LEAD + v for k, v in said.items()}, "date")
+    assert first_sides(found) == ["Tuesday (2025-03-11)", "Thursday (2025-03-13)"]
+    assert "the day of the one “indictment”" in found[0]["explanation"]
+    several = {k: v.replace("The 24-page indictment,", "A 24-page indictment,")
+               for k, v in said.items()}
+    assert not changed_article_conflicts(tmp_path / "several", "Brennan indicted",
+                                         {k: LEAD + v for k, v in several.items()}, "date")
+    others = dict(said, b="The 24-page indictment, made public on Thursday, accuses the "
+                          "harbour clerk of lying to the auditors about the ferry contracts.")
+    assert not changed_article_conflicts(tmp_path / "others", "Brennan indicted",
+                                         {k: LEAD + v for k, v in others.items()}, "date")
+
+
 def test_a_home_given_by_a_title_in_apposition(tmp_path: Path) -> None:
     """"Tom Breck, the Labour candidate in Leeds" gives where Breck is from, as "Leeds Rep. Tom
     Breck" does: an outlet giving York instead disagrees."""
