@@ -1402,3 +1402,19 @@ def test_a_place_only_one_article_gives_against_the_story_s_place(tmp_path: Path
     assert not changed_article_conflicts(tmp_path / "unknown", "Flags lowered", unknown, "place")
     said["c"] += " The gunman had lived in Glasgow."
     assert not changed_article_conflicts(tmp_path / "named", "Flags lowered", said, "place")
+
+
+def test_a_place_of_a_list_is_no_sentence_s_one_place(tmp_path: Path) -> None:
+    """"seized the hardwood from Ghana and Peru at the docks" / "seized the hardwood at the
+    docks in Leeds": Peru, one of a list (which the other article half names: "Ghana"), is not
+    the one place of the sentence, so it is not compared with Leeds (lists are compared as
+    lists, ``_lists_of_places``)."""
+    lead = "The port authority stopped a shipment of hardwood on Monday, and the importers " \
+           "said they would appeal. "
+    said = {"a": lead + "Customs officers seized the hardwood from Ghana and Peru at the docks "
+                        "on Monday, the port said.",
+            "b": lead + "Customs officers seized the hardwood at the docks in Leeds on Monday, "
+                        "the port said. Most of it came from Ghana.",
+            "c": lead + "The hardwood from Ghana and Peru was seized at the docks, the port "
+                        "said."}
+    assert not changed_article_conflicts(tmp_path, "Harlow timber", said, "place")

@@ -3,20 +3,20 @@
 A conflict of places: a place named in one sentence and a different one in the other, each absent
 from the other article's whole text, neither within the other ("London" / "U.K." is a difference of
 precision), neither a dateline (outlets file from different places) nor a title's ("Ambassador to
-the US"); in sentences aligned less closely, only where something is or happens ("arrested in
-Florida" / "in Texas"); and in any two sentences, the places two articles give one thing, named by
-the same noun or verb and preposition ("a fundraiser in Texas" / "the Iowa fundraiser"; the thing
-placed may be a preposition's object: "left for a trip to Utah" / "left for Iowa"), or named with
-the same region where WordNet knows one of them to lie outside it ("the consulate in Benghazi,
-Libya" / "the attack in Nebraska, Libya"), or as the one place that differs between two lists of as
-many places, the others named in both ("from Ghana and Peru" / "from Latvia and Ghana": one list),
-each named nowhere in the other article but in a longer name ("the Leeds Evening Post") or in a name
-the tagger calls no place ("The White House declined to comment") (``Differ.settings``); or named
-there, where the other place is one no other article names, where something is or happens, and
-the named one every article names ("the Orlando attack" / "the massacre in Orlando" and "the
-attack in Toronto"; ``_one_place``). And one place put for another in the same words ("immunity
-from most U.S. lawsuits" / "… from most Oslo lawsuits", ``Differ.swapped``), however else the
-articles name them."""
+the US") nor one of a list ("from Ghana and Peru"); in sentences aligned less closely, only where
+something is or happens ("arrested in Florida" / "in Texas"); and in any two sentences, the places
+two articles give one thing, named by the same noun or verb and preposition ("a fundraiser in Texas"
+/ "the Iowa fundraiser"; the thing placed may be a preposition's object: "left for a trip to Utah" /
+"left for Iowa"), or named with the same region where WordNet knows one of them to lie outside it
+("the consulate in Benghazi, Libya" / "the attack in Nebraska, Libya"), or as the one place that
+differs between two lists of as many places, the others named in both ("from Ghana and Peru" / "from
+Latvia and Ghana": one list), each named nowhere in the other article but in a longer name ("the
+Leeds Evening Post") or in a name the tagger calls no place ("The White House declined to comment")
+(``Differ.settings``); or named there, where the other place is one no other article names, where
+something is or happens, and the named one every article names ("the Orlando attack" / "the massacre
+in Orlando" and "the attack in Toronto"; ``_one_place``). And one place put for another in the same
+words ("immunity from most U.S. lawsuits" / "… from most Oslo lawsuits", ``Differ.swapped``),
+however else the articles name them."""
 
 from __future__ import annotations
 
@@ -58,11 +58,16 @@ class PlaceRules(DifferBase):
     """The place rules of ``Differ`` (see the module)."""
 
     def places(self, a: Claim, b: Claim, close: bool) -> Iterator[tuple[Mention, Mention]]:
+        """The one place each of two aligned sentences names that the other article never
+        names (see the module); a place of a list is none ("seized the hardwood from Ghana and
+        Peru at the docks" / "… at the docks in Leeds": Peru is one of the origins, compared as
+        one of a list in ``_lists_of_places``)."""
+        listed = {f.id for claim in (a, b) for members in self._listed(claim) for f in members}
         only_a = [f for f in self.in_claim(a, "place") if not NOWHERE & set(f.qualifier)
-                  and (close or "located" in f.qualifier)
+                  and (close or "located" in f.qualifier) and f.id not in listed
                   and not named_in(f.value, self.texts[b.article_id])]
         only_b = [g for g in self.in_claim(b, "place") if not NOWHERE & set(g.qualifier)
-                  and (close or "located" in g.qualifier)
+                  and (close or "located" in g.qualifier) and g.id not in listed
                   and not named_in(g.value, self.texts[a.article_id])]
         if len(only_a) == 1 and len(only_b) == 1 \
                 and not same_place(only_a[0].value, only_b[0].value) \
