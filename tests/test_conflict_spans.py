@@ -1394,3 +1394,73 @@ def test_the_place_of_things_done_to_a_named_thing(tmp_path: Path) -> None:
     found = changed_article_conflicts(tmp_path, "Embassy report", said, "place")
     assert first_sides(found) == ["Cairo", "Alexandria"]
     assert found[0]["explanation"].endswith("each as the place of the attacks.")
+
+
+def test_one_place_put_for_another_in_the_same_words(tmp_path: Path) -> None:
+    """"immunity from most U.S. lawsuits" / "immunity from most Oslo lawsuits": sentences
+    that share the words around one place each (six or more) say the same thing of two
+    places, which conflict though the article that says Oslo also names the U.S. elsewhere;
+    not with fewer words around them ("lawsuits in Oslo" / "lawsuits in the U.S.")."""
+    lead = "The party sued a foreign government on Friday over the theft of its e-mails. "
+
+    def said(a: str, b: str) -> dict[str, str]:
+        return {"a": lead + a, "b": lead + b + " U.S. officials declined to comment.",
+                "c": lead + "Lawyers said other nations have immunity from most U.S. lawsuits."}
+
+    found = changed_article_conflicts(tmp_path / "same", "Party lawsuit", said(
+        "Suing a country could be hard, since other nations have immunity from most U.S. "
+        "lawsuits.",
+        "The suit faces legal hurdles, since other nations have immunity from most Oslo "
+        "lawsuits."), "place")
+    assert first_sides(found) == ["U.S.", "Oslo"]
+    assert not changed_article_conflicts(tmp_path / "fewer", "Party lawsuit", said(
+        "Suing a country could be hard, because of how few lawsuits in the U.S. succeed.",
+        "The suit faces legal hurdles, as ever fewer lawsuits in Oslo are won."), "place")
+
+
+def test_the_place_of_a_deed_is_the_place_of_what_is_done_for_it(tmp_path: Path) -> None:
+    """"arrested for dealing heroin in York" / "dealers arrested in Leeds": the place of a
+    deed a verb's preposition names ("for dealing … in York") is also that verb's place."""
+    lead = "The governor said on Tuesday that he would not resign over his remarks on drugs. "
+    said = {"a": lead + "He keeps a binder of drug dealers arrested in Leeds, he said.",
+            "b": lead + "He said most of those arrested for dealing heroin in York were "
+                        "outsiders.",
+            "c": lead + "Most dealers arrested in Leeds came from other states, he said."}
+    found = changed_article_conflicts(tmp_path, "Governor stays", said, "place")
+    assert first_sides(found) == ["Leeds", "York"]
+
+
+def test_a_place_only_one_article_gives_against_the_story_s_place(tmp_path: Path) -> None:
+    """"the attack in Leeds" / "Sunday's attack in Glasgow": the article that says Glasgow
+    also names Leeds ("the massacre in Leeds"), but Glasgow is named by no other article and is
+    the only place it gives the attack, while every article names Leeds (both places WordNet
+    knows): the two places of the attack conflict. Not where another article names Glasgow too
+    ("the gunman had lived in Glasgow"), nor for a place WordNet does not know (York: it may
+    lie within the other, as "Plantation" in Florida)."""
+    lead = "Flags flew at half-staff on Monday for the nine victims of the shooting. "
+    said = {"a": lead + "Nine people died in the attack in Leeds on Sunday, police said.",
+            "b": lead + "The massacre in Leeds shocked the country. Police questioned the "
+                        "family of the gunman in Sunday's attack in Glasgow.",
+            "c": lead + "Police said the attack in Leeds on Sunday was the work of one gunman."}
+    found = changed_article_conflicts(tmp_path / "lone", "Flags lowered", said, "place")
+    assert first_sides(found) == ["Leeds", "Glasgow"]
+    unknown = {**said, "b": said["b"].replace("Glasgow", "York")}
+    assert not changed_article_conflicts(tmp_path / "unknown", "Flags lowered", unknown, "place")
+    said["c"] += " The gunman had lived in Glasgow."
+    assert not changed_article_conflicts(tmp_path / "named", "Flags lowered", said, "place")
+
+
+def test_a_place_of_a_list_is_no_sentence_s_one_place(tmp_path: Path) -> None:
+    """"seized the hardwood from Ghana and Peru at the docks" / "seized the hardwood at the
+    docks in Leeds": Peru, one of a list (which the other article half names: "Ghana"), is not
+    the one place of the sentence, so it is not compared with Leeds (lists are compared as
+    lists, ``_lists_of_places``)."""
+    lead = "The port authority stopped a shipment of hardwood on Monday, and the importers " \
+           "said they would appeal. "
+    said = {"a": lead + "Customs officers seized the hardwood from Ghana and Peru at the docks "
+                        "on Monday, the port said.",
+            "b": lead + "Customs officers seized the hardwood at the docks in Leeds on Monday, "
+                        "the port said. Most of it came from Ghana.",
+            "c": lead + "The hardwood from Ghana and Peru was seized at the docks, the port "
+                        "said."}
+    assert not changed_article_conflicts(tmp_path, "Harlow timber", said, "place")

@@ -39,6 +39,7 @@ class Differ(NumberRules, DateRules, PlaceRules, PolarityRules):
         yield from self.dates(pair.a, pair.b, close=score >= self.close, loose=loose)
         if pair.score < self.close:  # sentences told apart: one event each, both ways
             yield from self.events(pair.a, pair.b)
+        yield from self.swapped(pair.a, pair.b)
         if pair.loose:
             return
         yield from self.places(pair.a, pair.b, close=pair.score >= self.close)
