@@ -1160,6 +1160,30 @@ def test_the_day_of_the_one_event_of_the_story(tmp_path: Path) -> None:
                                          {k: LEAD + v for k, v in others.items()}, "date")
 
 
+def test_the_day_of_the_one_event_of_its_kind(tmp_path: Path) -> None:
+    """An event noun the story knows as one is one event with a noun WordNet makes its kind or
+    its synonym ("the council elections next Thursday" / "next Tuesday's voting": an election
+    is a vote), in sentences that name someone in common; not a statement ("the
+    announcement", a declaration)."""
+    said = {"a": "Brennan's new fare pledge signals the risks her party sees for the ferry "
+                 "towns in advance of next Tuesday's voting.",
+            "b": "Even if she cannot deliver, Brennan's vow to cut fares fits a run of "
+                 "messages aimed at dock workers ahead of the council elections next Thursday.",
+            "c": "The harbour board approved the new timetable for the summer ferries, its "
+                 "chairman told the Gazette."}
+    found = changed_article_conflicts(tmp_path / "vote", "Brennan campaigns",
+                                      {k: LEAD + v for k, v in said.items()}, "date")
+    assert first_sides(found) == ["next Tuesday (2025-03-18)", "next Thursday (2025-03-20)"]
+    assert "the day of the one “election”" in found[0]["explanation"]
+    told = {"a": "Brennan's new fare pledge followed Tuesday's announcement by the ferry "
+                 "company, her aides said.",
+            "b": "Even if she cannot deliver, Brennan's vow to cut fares came after the "
+                 "declaration on Thursday, which surprised the dock workers.",
+            "c": said["c"]}
+    assert not changed_article_conflicts(tmp_path / "told", "Brennan campaigns",
+                                         {k: LEAD + v for k, v in told.items()}, "date")
+
+
 def test_a_home_given_by_a_title_in_apposition(tmp_path: Path) -> None:
     """"Tom Breck, the Labour candidate in Leeds" gives where Breck is from, as "Leeds Rep. Tom
     Breck" does: an outlet giving York instead disagrees."""

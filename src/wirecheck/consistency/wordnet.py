@@ -173,3 +173,18 @@ def is_adjective(word: str) -> bool:
 def is_verb(word: str) -> bool:
     """Whether WordNet lists ``word`` (lower case, a base form) as a verb."""
     return word in _tables("verb")[0]
+
+
+@cache
+def kinds(noun: str) -> frozenset[str]:
+    """The one-word nouns of the first sense of ``noun`` (lower case), its synonyms ("voting"
+    -> "vote", "ballot", "balloting"), and where WordNet makes that sense of a verb (an act:
+    "election", of "elect"), the nouns of its direct hypernyms too ("election" -> "vote": an
+    election is a vote); without ``noun`` itself."""
+    senses, synsets = _tables("noun")
+    first = senses.get(noun, ())[:1]
+    offsets = list(first) + [p for offset in first if synsets[offset][3]
+                             for p in _backwards(1).get(offset, ())]
+    found = {w for offset in offsets for w in synsets[offset][0] if "_" not in w}
+    found.discard(noun)
+    return frozenset(found)

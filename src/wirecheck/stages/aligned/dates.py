@@ -342,8 +342,11 @@ class DateRules(DifferBase):
         named "Nevada"); and an event noun the story knows as one (``_unique``: "the
         indictment unsealed on Friday" / "the indictment, made public Friday"), of those the
         date dates as parsed, by the verbs it is made of ("indict"), or by itself where a day
-        names it ("Wednesday's hearing")."""
-        from ...consistency.wordnet import verbs_of
+        names it ("Wednesday's hearing"), and by those of the nouns WordNet makes its kind or
+        synonym (``kinds``: "the midterm elections next Tuesday" / "next Tuesday's voting", an
+        election is a vote: "vote"), but for a statement's ("the announcement", a declaration;
+        nineteenth session: one day more found on the real clusters, no false alarm)."""
+        from ...consistency.wordnet import kinds, verbs_of
 
         for event, verbs in self._dated(fact):
             others = set()
@@ -378,7 +381,11 @@ class DateRules(DifferBase):
                     f"the day of one event by its name: “{name} {noun.lemma_}”"
             if as_parsed and _unique(noun):
                 lemma = noun.lemma_.lower()
-                verbs = _made_of(lemma, verbs_of) or frozenset([lemma] if _own_day(noun) else [])
+                own = _made_of(lemma, verbs_of)
+                verbs = own or frozenset([lemma] if _own_day(noun) else [])
+                if not own & (SPEECH | {"report"}):  # "the announcement": a statement
+                    verbs |= frozenset(chain.from_iterable(_made_of(kind, verbs_of)
+                                                           for kind in kinds(lemma)))
                 for verb in sorted(verbs - SPEECH - LIGHT_VERBS - {"report"}):
                     yield (verb, "the one"), f"the day of the one “{lemma}”"
 
