@@ -149,6 +149,7 @@ class DifferBase:
                  tolerance: float, aligned: float, same_statement: float) -> None:
         self.sources, self.people, self.tolerance = sources, people, tolerance
         self._lemmas: dict[str, set[str]] = {}  # per claim: a claim is parsed once per story
+        self._tokens: dict[str, list[Any] | None] = {}  # claim id -> its words (``places``)
         self._verbs: dict[str, dict[str, tuple[bool, Span, bool]] | None] = {}
         self._event_verbs: dict[str, frozenset[str]] = {}
         self._main: dict[str, str] = {}  # claim id -> the lemma of the verb it asserts with
