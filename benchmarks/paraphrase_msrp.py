@@ -6,7 +6,7 @@ learned judge is measured by 10-fold cross-validation on train (stratified, shuf
 each fold's head is fitted by ``consistency.paraphrase.fit``, the function that trains the
 shipped head, on the other nine folds).
 
-In one run, on the same pairs, accuracy and F1 (of the paraphrase class) of:
+In one run, on the same pairs, accuracy, F1, precision and recall (of the paraphrase class) of:
 - ``always_yes``: every pair a paraphrase (the F1 anchor, 79.9);
 - ``tfidf_cosine``: scikit-learn's default TF-IDF over all the sentences, cosine at the best
   single cut on this file (an anchor: measured 71.2 / 80.0 in EVALUATION.md);
@@ -49,11 +49,13 @@ def scores(labels: list[int], predicted: list[bool]) -> dict[str, float]:
     fn = sum(not p and y == 1 for y, p in zip(labels, predicted, strict=True))
     accuracy = sum(p == (y == 1) for y, p in zip(labels, predicted, strict=True)) / len(labels)
     f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return {"accuracy": round(100 * accuracy, 1), "f1": round(100 * f1, 1)}
+    return {"accuracy": round(100 * accuracy, 1), "f1": round(100 * f1, 1),
+            "precision": round(100 * tp / (tp + fp), 1) if tp + fp else 0.0,
+            "recall": round(100 * tp / (tp + fn), 1) if tp + fn else 0.0}
 
 
 def best_cut(labels: list[int], values: list[float]) -> tuple[float, dict[str, float]]:
-    best: tuple[float, dict[str, float]] = (0.0, {"accuracy": 0.0, "f1": 0.0})
+    best: tuple[float, dict[str, float]] = (0.0, {"accuracy": 0.0})
     for cut in sorted(set(values)):
         result = scores(labels, [v >= cut for v in values])
         if result["accuracy"] > best[1]["accuracy"]:

@@ -149,7 +149,7 @@ class DifferBase:
                  tolerance: float, aligned: float, same_statement: float) -> None:
         self.sources, self.people, self.tolerance = sources, people, tolerance
         self._lemmas: dict[str, set[str]] = {}  # per claim: a claim is parsed once per story
-        self._tokens: dict[str, list[Any] | None] = {}  # claim id -> its words (``places``)
+        self._sentences: dict[str, Any] = {}  # claim id -> its parsed words (``sentence``)
         self._verbs: dict[str, dict[str, tuple[bool, Span, bool]] | None] = {}
         self._event_verbs: dict[str, frozenset[str]] = {}
         self._main: dict[str, str] = {}  # claim id -> the lemma of the verb it asserts with
@@ -171,6 +171,15 @@ class DifferBase:
         self.texts = {a.id: normalize_for_hash(a.text) for a in sources.articles.values()}
         self._quoted: dict[str, list[tuple[int, int]]] = {}  # per article: its quoted words
         self._given: dict[str, Counter[str]] = defaultdict(Counter)  # day -> article -> times
+
+    def sentence(self, claim: Claim) -> Any:
+        """The parsed words of ``claim`` (a spaCy span, once per claim and story), None where
+        its offsets cross tokens oddly."""
+        if claim.id not in self._sentences:
+            parsed = analyse(self.sources.articles[claim.article_id])
+            self._sentences[claim.id] = parsed.doc.char_span(
+                claim.span.start, claim.span.end, alignment_mode="expand")
+        return self._sentences[claim.id]
 
     def in_claim(self, claim: Claim, kind: str) -> list[Fact]:
         return [f for f in self.facts_of[claim.article_id]

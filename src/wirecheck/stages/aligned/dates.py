@@ -392,9 +392,7 @@ class DateRules(DifferBase):
     def _named_in(self, claim: Claim) -> set[str]:
         """The proper nouns of a sentence as parsed, its first word too ("Lerner said at
         Wednesday's hearing"), but days and months."""
-        parsed = analyse(self.sources.articles[claim.article_id])
-        words = parsed.doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
-        return {t.text for t in words or () if t.pos_ == "PROPN" and t.is_alpha
+        return {t.text for t in self.sentence(claim) or () if t.pos_ == "PROPN" and t.is_alpha
                 and not dating(t.text)}
 
     def _nouns_dated(self, fact: Fact) -> list[tuple[Token, bool]]:

@@ -124,8 +124,7 @@ class NumberRules(DifferBase):
         days after"), nor a count of a named thing ("55,000 files"); those of a ratio ("a
         two-in-three chance": 3), a "one" (no count fact). A value the other sentence writes so
         is no difference: its subject was told apart otherwise, not its value."""
-        doc = analyse(self.sources.articles[claim.article_id]).doc
-        words = doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
+        words = self.sentence(claim)
         named = [h.span for h in numbers if normalize_for_hash(h.subject) != "number"]
         found = set()
         for token in words or ():

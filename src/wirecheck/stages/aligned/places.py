@@ -109,14 +109,9 @@ class PlaceRules(DifferBase):
 
     def _claim_words(self, claim: Claim) -> list[Token] | None:
         """The words of ``claim``, without punctuation ("—" / "--"), None where they cross
-        tokens oddly (once per claim and story)."""
-        if claim.id not in self._tokens:
-            parsed = analyse(self.sources.articles[claim.article_id])
-            span = parsed.doc.char_span(claim.span.start, claim.span.end,
-                                        alignment_mode="expand")
-            self._tokens[claim.id] = None if span is None else [
-                t for t in span if not (t.is_punct or t.is_space)]
-        return self._tokens[claim.id]
+        tokens oddly."""
+        span = self.sentence(claim)
+        return None if span is None else [t for t in span if not (t.is_punct or t.is_space)]
 
     def _place_at(self, claim: Claim, words: list[Token]) -> Fact | None:
         """The place ``claim`` names as exactly ``words``, not a dateline's nor a title's."""

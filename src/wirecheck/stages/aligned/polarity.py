@@ -357,7 +357,7 @@ class PolarityRules(DifferBase):
     def _claim_deeds(self, claim: Claim
                      ) -> dict[tuple[str, str], tuple[bool, Span, frozenset[str]]]:
         parsed = analyse(self.sources.articles[claim.article_id])
-        span = parsed.doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
+        span = self.sentence(claim)
         found: dict[tuple[str, str], tuple[bool, Span, frozenset[str]]] = {}
         if span is None:
             return found
@@ -400,8 +400,7 @@ class PolarityRules(DifferBase):
         return self._lemmas[claim.id]
 
     def _content_lemmas(self, claim: Claim) -> set[str]:
-        parsed = analyse(self.sources.articles[claim.article_id])
-        span = parsed.doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
+        span = self.sentence(claim)
         return {t.lemma_.lower() for t in span or () if t.is_alpha and not t.is_stop}
 
     def verbs(self, claim: Claim) -> dict[str, tuple[bool, Span, bool]] | None:
@@ -418,7 +417,7 @@ class PolarityRules(DifferBase):
 
     def _clause_verbs(self, claim: Claim) -> dict[str, tuple[bool, Span, bool]] | None:
         parsed = analyse(self.sources.articles[claim.article_id])
-        span = parsed.doc.char_span(claim.span.start, claim.span.end, alignment_mode="expand")
+        span = self.sentence(claim)
         if span is None:
             return None
         found: dict[str, tuple[bool, Span, bool]] = {}
