@@ -240,6 +240,7 @@ class Score:
                 "sourced": len(sourced),
                 "speaker": sum(speaker_ok(text, p, g) for p, g in sourced),
                 "all_gold": len(gold), "all_tp": len(match(text, preds, gold)),
+                "all_pred": len(preds),
             }.items()})
 
     def result(self) -> dict[str, float]:
@@ -250,6 +251,8 @@ class Score:
                 "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
                 "speaker_accuracy": round(c["speaker"] / c["sourced"], 3) if c["sourced"] else 0,
                 "all_recall": round(c["all_tp"] / c["all_gold"], 3) if c["all_gold"] else 0,
+                "all_precision": round(c["all_tp"] / c["all_pred"], 3) if c["all_pred"] else 0,
+                "predicted_all": round(c["all_pred"], 1),
                 "predicted_direct": round(c["pred"], 1)}
 
 

@@ -179,3 +179,13 @@ def test_explanations_agree_in_number(report: dict[str, Any]) -> None:
 
 # one outlet, then a verb without its "s": "000 give in place"
 ONE_SOURCE_PLURAL = re.compile(r"(?:^|; )[\w.-]+ (?:give|say|call|quote|place) ")
+
+
+def test_the_quote_ledger_leads_with_quotations_most_outlets_carry(
+        report: dict[str, Any]) -> None:
+    """Words in quotation marks first, then indirect ones; in each, what more outlets carry
+    first (the brief's reader looks for the quotations, not for every attribution)."""
+    kinds = {"direct": 0, "partial": 1, "indirect": 2}
+    ledger = bridge(report)["quotes"]
+    order = [(kinds[q["kind"]], -len({c["article_id"] for c in q["carriers"]})) for q in ledger]
+    assert order == sorted(order) and order[0] < order[-1]

@@ -882,3 +882,19 @@ def test_a_longer_name_names_a_place_only_if_it_is_a_place() -> None:
     assert names("The team flew to York City on Monday.", "York", ("York City",))
     assert names("It was reported by the Leeds Evening Post, in Leeds.", "Leeds")
     assert not names("The union met in Hull.", "Leeds")
+
+
+def test_an_indirect_quote_inside_another_of_its_speaker_is_part_of_it() -> None:
+    """"adding that the ferry is still likely to run until March": "likely" reads "to run
+    until March" too, which is not a second thing said."""
+    text = "the ferry is still likely to run until March"
+    inner = text.index("to run")
+    quotes = [Quote("q0", "a0", text, "Ann Vale", "adding", "indirect",
+                    Span("a0", 100, 100 + len(text)), "test"),
+              Quote("q1", "a0", text[inner:], "Ann Vale", "likely", "indirect",
+                    Span("a0", 100 + inner, 100 + len(text)), "test"),
+              Quote("q2", "a1", text[inner:], "Ann Vale", "said", "indirect",
+                    Span("a1", 10, 10 + len(text) - inner), "test")]
+    ledger = quote_ledger(quotes, People.build(["Ann Vale"]), 96)
+    carriers = [q.id for entry in ledger for q, _ in entry.carriers]
+    assert sorted(carriers) == ["q0", "q2"]  # another article's words of it still count

@@ -62,3 +62,23 @@ def test_analyse_many_parses_once_in_batches() -> None:
     assert first[0].doc.tensor.size == 0  # not kept in the cache
     assert [q.text for q in QuoteExtractor().extract(first[1]) if q.kind == "direct"] == [
         "We will rebuild"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A White House official, speaking on condition of anonymity, confirmed the delay.",
+    "Speaking at a rally in Ohio, Senator Jane Okafor thanked the volunteers.",
+    "Senator Jane Okafor spoke with the governor's aides on Monday.",
+])
+def test_how_where_and_to_whom_one_spoke_is_not_what_was_said(extractor: QuoteExtractor,
+                                                              sentence: str) -> None:
+    found = [q.text for q in quotes_of(extractor, make_article(sentence))
+             if q.cue and q.cue.lower().startswith(("speak", "talk"))]
+    assert found == []
+
+
+def test_a_pronoun_in_the_next_sentence_names_no_speaker(extractor: QuoteExtractor) -> None:
+    article = make_article("Mayor Ann Lee opened the hearing.", "Lee framed the plan as "
+                           "part of talks about \u2018the day after\u2019 the storm. He noted "
+                           "that the bridge had held.")
+    partial = [q for q in quotes_of(extractor, article) if q.kind == "partial"]
+    assert partial and partial[0].speaker != "He"

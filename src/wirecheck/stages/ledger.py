@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -284,7 +285,9 @@ def quote_ledger(quotes: list[Quote], people: People, same: float) -> list[Ledge
     variant (an article's own two sentences alike are two sentences: "I want a leadership team
     that can bring …", "A leadership team that can help unite …")."""
     entries: list[LedgerEntry] = []
-    units = _resumed([sentences_of(quote) for quote in quotes if not denied(quote)])
+    nested = _nested(quotes, people)
+    quotes = [q for q in quotes if not denied(q) and q.id not in nested]
+    units = _resumed([sentences_of(quote) for quote in quotes])
     ordered = sorted(units, key=lambda u: (KIND_ORDER[u[1][0].kind], -len(u[0]),
                                            u[1][0].article_id, u[1][0].span.start))
     for text, pieces in ordered:  # (words in quotation marks lead)
@@ -307,6 +310,20 @@ def quote_ledger(quotes: list[Quote], people: People, same: float) -> list[Ledge
             entries.append(LedgerEntry(text, speaker, quote.kind,
                                        [(piece, "verbatim") for piece in pieces]))
     return entries
+
+
+def _nested(quotes: list[Quote], people: People) -> set[str]:
+    """The ids of indirect quotes inside another quote of their article and speaker, which
+    are part of that one ("adding that the US is still optimistic about wider international
+    support": not "wider international support" a second time)."""
+    by_article: dict[tuple[str, str], list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        speaker = people.resolve(quote.speaker)
+        if speaker:
+            by_article[(quote.article_id, speaker)].append(quote)
+    return {q.id for group in by_article.values() for q in group if q.kind == "indirect"
+            and any(o.span.start <= q.span.start and q.span.end <= o.span.end
+                    and (o.span.start, o.span.end) != (q.span.start, q.span.end) for o in group)}
 
 
 def _resumed(quotes: list[list[Quote]]) -> list[tuple[str, list[Quote]]]:

@@ -284,7 +284,9 @@ def _named_after(parsed: Parsed, f: Found, end: int) -> Speaker | None:
         match = TAG_AFTER.match(text, cue.idx + len(cue), limit)
     else:
         match = TAG_BEFORE.match(text, offset, cue.idx)
-    return known_name(parsed, match.group("name"), match.start("name")) if match else None
+    if match is None or match.group("name").lower() in PRONOUNS | {"they", "it", "we", "i"}:
+        return None  # "… about ‘the day after’ the Gaza war. He noted …": no name
+    return known_name(parsed, match.group("name"), match.start("name"))
 
 
 def _best_cue(parsed: Parsed, start: int, end: int, f: Found,

@@ -82,6 +82,9 @@ PREPOSITIONS = frozenset(["for", "about", "of", "on", "to", "against", "over", "
 # reporters"; but "pointed to", "referred to", "agreed to", "objected to" name the content)
 ADDRESSING = frozenset("""say write tell tweet post explain announce report state declare mention
 complain speak talk send""".split())
+# verbs whose "at" and "with" name where and to whom, not what ("spoke at a rally", "talked
+# with reporters"; but "railed at", "sparred with" name the content)
+SPEAKING = frozenset("speak talk".split())
 REPORTING = SAYING | THINKING | WANTING | JUDGING | TALKING | PRESENTING
 LABEL = re.compile(r"[\"\u201c\u2018']?(?P<label>[A-Z][\w.'\u2019-]*(?:\s[A-Z][\w.'\u2019-]*){0,3})"
                    r":\s+(?=\S)")
@@ -153,11 +156,18 @@ def _content(cue: Token) -> list[Token] | None:
         return list(cue.doc[obj.left_edge.i:last.i + 1])
     prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in PREPOSITIONS
                  and not (c.lower_ == "to" and lemma in ADDRESSING)  # "wrote to the council"
+                 and not (c.lower_ in ("at", "with") and lemma in SPEAKING)  # "spoke at a rally"
+                 and not _anonymity(c)
                  and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
     if prep is not None and lemma in JUDGING | SAYING | WANTING | TALKING:
         inner = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
         return list(inner.subtree)
     return None
+
+
+def _anonymity(prep: Token) -> bool:
+    """"on condition of anonymity": how a source spoke, not what it said."""
+    return prep.lower_ == "on" and any(g.lower_ == "condition" for g in prep.children)
 
 
 def _attitude(parsed: Parsed, cue: Token, quoted: list[tuple[int, int]],
