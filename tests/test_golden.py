@@ -183,9 +183,18 @@ ONE_SOURCE_PLURAL = re.compile(r"(?:^|; )[\w.-]+ (?:give|say|call|quote|place) "
 
 def test_the_quote_ledger_leads_with_quotations_most_outlets_carry(
         report: dict[str, Any]) -> None:
-    """Words in quotation marks first, then indirect ones; in each, what more outlets carry
-    first (the brief's reader looks for the quotations, not for every attribution)."""
+    """The rendered ledger: words in quotation marks first, then indirect ones; in each, what
+    more outlets carry first (the reader looks for the quotations, not for every attribution)."""
+    from wirecheck.render.markdown import render_markdown
+
+    story = bridge(report)
+    page = render_markdown(report, story["id"]).split("## Quote ledger", 1)[1].split("\n## ")[0]
     kinds = {"direct": 0, "partial": 1, "indirect": 2}
-    ledger = bridge(report)["quotes"]
-    order = [(kinds[q["kind"]], -len({c["article_id"] for c in q["carriers"]})) for q in ledger]
-    assert order == sorted(order) and order[0] < order[-1]
+    order = []
+    for block in page.split("\n### ")[1:]:
+        kind = re.match(r".* \((\w+)\)\n", block).group(1)  # type: ignore[union-attr]
+        rows = [line.split("|")[1].strip() for line in block.splitlines()
+                if line.startswith("| ") and not line.startswith("| Outlet")]
+        order.append((kinds[kind], -len(set(rows))))
+    assert len(order) == len(story["quotes"]) and order == sorted(order)
+    assert order[0] < order[-1]

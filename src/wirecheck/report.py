@@ -75,7 +75,7 @@ def story_entry(story: Story, facts: list[Fact], claims: list[Claim], evidence: 
         "id": story.id,
         "title": story.title,
         "article_ids": list(story.article_ids),
-        "quotes": sorted((quote_entry(f) for f in of["quote"]), key=_ledger_order),
+        "quotes": [quote_entry(f) for f in of["quote"]],
         "people": [
             {"name": f.topic, "aliases": f.detail.get("aliases", []),
              "roles": f.detail.get("roles", [])}
@@ -124,15 +124,6 @@ def conflict_entry(f: Finding) -> dict[str, Any]:
 def quote_entry(f: Finding) -> dict[str, Any]:
     return {"id": f.id, "speaker": f.subject, "text": f.topic,
             "kind": f.detail.get("kind", "direct"), "carriers": f.detail.get("carriers", [])}
-
-
-QUOTE_KINDS = {"direct": 0, "partial": 1, "indirect": 2}
-
-
-def _ledger_order(entry: dict[str, Any]) -> tuple[int, int, bool, str]:
-    """Words in quotation marks first, then what most outlets carry, then attributed ones."""
-    outlets = len({c["article_id"] for c in entry["carriers"]})
-    return QUOTE_KINDS.get(entry["kind"], 3), -outlets, not entry["speaker"], entry["text"]
 
 
 def claim_entry(claim: Claim, stances: list[Evidence]) -> dict[str, Any]:

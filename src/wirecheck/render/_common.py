@@ -117,6 +117,19 @@ def cue_of(carrier: Json) -> str:
     return "none: speaker of the paragraph before" if carrier.get("carried") else "—"
 
 
+QUOTE_KINDS = {"direct": 0, "partial": 1, "indirect": 2}
+
+
+def ledger(story: Json) -> list[Json]:
+    """The quote ledger as a reader looks for it: words in quotation marks first, then what
+    most outlets carry, then attributed ones."""
+    def order(entry: Json) -> tuple[int, int, bool, str]:
+        outlets = len({c["article_id"] for c in entry["carriers"]})
+        return QUOTE_KINDS.get(entry["kind"], 3), -outlets, not entry["speaker"], entry["text"]
+
+    return sorted(story["quotes"], key=order)
+
+
 def is_note(sentence: Json) -> bool:
     """A brief's note saying what its word budget left out (its citations are the items left
     out: renderers show the note without citation markers)."""

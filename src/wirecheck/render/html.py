@@ -17,6 +17,7 @@ from wirecheck.render._common import (
     cue_of,
     fmt_score,
     is_note,
+    ledger,
     make_view,
     qualified,
     sources_cited,
@@ -291,7 +292,7 @@ class Page:
 
     def quotes(self) -> str:
         return section("quotes", "Quote ledger", "\n".join(
-            self.quote(q) for q in self.story["quotes"]))
+            self.quote(q) for q in ledger(self.story)))
 
     def quote(self, quote: Json) -> str:
         speaker = esc(quote["speaker"]) if quote["speaker"] else "<em>Unattributed</em>"

@@ -20,6 +20,7 @@ from wirecheck.render._common import (
     cue_of,
     fmt_score,
     is_note,
+    ledger,
     make_view,
     qualified,
     stance_cell,
@@ -188,7 +189,7 @@ def _cells(view: View, claim: Json) -> list[str]:
 
 def _quotes(view: View) -> str:
     blocks = []
-    for quote in view.story["quotes"]:
+    for quote in ledger(view.story):
         speaker = md(quote["speaker"]) if quote["speaker"] else "_Unattributed_"
         rows = [
             [md(view.label(c["article_id"])), c["match"], md(cue_of(c)), quoted(c["text"])]
