@@ -1199,6 +1199,22 @@ def test_a_home_given_by_a_title_in_apposition(tmp_path: Path) -> None:
     assert first_sides(found) == ["Leeds", "York"]
 
 
+def test_a_home_one_outlet_gives_besides_the_one_all_give(tmp_path: Path) -> None:
+    """"Oregon Rep. Tom Breck (R-Texas)": the outlet also gives Texas, as the others do, but
+    Oregon is none of the others' places for Breck, nor within or around one: it disagrees
+    (a home within another, "U.S. Rep. Tom Breck (R-Texas)", does not)."""
+    lead = "The dockers' union endorsed a candidate on Monday after a long debate about the " \
+           "port contract. "
+    said = {"a": lead + "Its members backed Rep. Tom Breck (R-Texas) by a wide margin.",
+            "b": lead + "Oregon Rep. Tom Breck (R-Texas) thanked the union for its support.",
+            "c": lead + "Tom Breck, a Republican of Texas, said he would defend the pensions."}
+    found = changed_article_conflicts(tmp_path / "odd", "Union backs Breck", said, "place")
+    assert found and found[0]["topic"] == "where Tom Breck is from"
+    assert first_sides(found) == ["Texas", "Oregon"]
+    said["b"] = said["b"].replace("Oregon", "U.S.")
+    assert not changed_article_conflicts(tmp_path / "within", "Union backs Breck", said, "place")
+
+
 def test_a_region_named_before_a_day(tmp_path: Path) -> None:
     """"in Helsinki, Finland Monday": the parser hangs the region on the day; it is still the
     region Helsinki is named with, so "Helsinki, Norway" disagrees."""

@@ -320,6 +320,12 @@ def test_harbour_roles(corpus_roles: dict[str, list[Fact]], article_id: str, per
     ("Bergen Gov. Ada Lusk (R) signed the revised bill on Thursday.", "Ada Lusk", "Bergen"),
     ("Lusk defeated her lone challenger, Rep. Tom Breck (Bergen), by a vote of 14 to 6.",
      "Tom Breck", "Bergen"),  # tagged as an organisation, known to WordNet as a place
+    ("Sen. Tom Breck defended the port bill on Monday. The Texas lawmaker said it would "
+     "pass.", "Tom Breck", "Texas"),  # an office with "the" for a subject: the senator before
+    ("If Sen. Tom Breck had won, it would have been a close race. The Texas lawmaker said so.",
+     None, "Texas"),  # as the main subject only: Breck is a clause's
+    ("Secretary Tom Breck defended the port bill on Monday. The Texas lawmaker said it would "
+     "pass.", None, "Texas"),  # a secretary is no lawmaker: another person
 ])
 def test_place_of_a_person(extractor: FactExtractor, sentence: str, person: str | None,
                            place: str) -> None:

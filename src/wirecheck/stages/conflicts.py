@@ -230,7 +230,10 @@ def home_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[
     "Labrador (R-Idaho)"), or the region a place is in ("Benghazi, Libya": facts marked
     "region", whose subject is a place, not a person to resolve): a source whose places for
     that person or place are none of another source's, nor within or around one ("U.S. Rep.
-    Farenthold" / "Farenthold (R-Texas)"), disagrees (one against one: a tie)."""
+    Farenthold" / "Farenthold (R-Texas)"), disagrees (one against one: a tie); and so does,
+    for that one place, a source that gives besides the others' place one that is none of
+    theirs nor within or around one of them or of its own agreeing places ("Oregon Rep. Tom
+    Breck (R-Texas)" / "Breck, a Republican of Texas": Oregon is a side of its own)."""
     by_person: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for fact in facts:
         if fact.kind == "place" and fact.subject != "place":
@@ -241,13 +244,23 @@ def home_conflicts(facts: list[Fact], people: People, sources: Sources) -> list[
     for person, by_source in sorted(by_person.items()):
         if len(by_source) < 2:
             continue
-        agree = {src for src, facts_ in by_source.items() if any(
-            same_place(f.value, g.value) or part_of(f.value, g.value) for f in facts_
+        shared = {f.id for src, facts_ in by_source.items() for f in facts_ if any(
+            same_place(f.value, g.value) or part_of(f.value, g.value)
             for other, gs in by_source.items() if other != src for g in gs)}
-        if len(agree) == len(by_source):
+        agree = {src for src, facts_ in by_source.items() if any(f.id in shared for f in facts_)}
+        odd: dict[tuple[str, str], list[Fact]] = defaultdict(list)  # (source, place) -> facts
+        for src in agree:
+            for f in by_source[src]:
+                if f.id not in shared and "region" not in f.qualifier and not any(
+                        same_place(f.value, g.value) or part_of(f.value, g.value)
+                        for g in by_source[src] if g.id in shared):
+                    odd[src, normalize_for_hash(f.value)].append(f)
+        if len(agree) == len(by_source) and not odd:
             continue
-        groups = [[f for src in agree for f in by_source[src]]] if agree else []
-        groups += [by_source[src] for src in by_source if src not in agree]
+        left = {f.id for facts_ in odd.values() for f in facts_}
+        groups = [[f for src in agree for f in by_source[src] if f.id not in left]] \
+            if agree else []
+        groups += [by_source[src] for src in by_source if src not in agree] + list(odd.values())
         sides = [side(" / ".join(dict.fromkeys(f.value for f in g)), g) for g in groups]
         region = any("region" in f.qualifier for facts_ in by_source.values() for f in facts_)
         topic = f"where {person} is" if region else f"where {person} is from"

@@ -427,7 +427,8 @@ def home_of(parsed: Parsed, ent: SpacySpan) -> str | None:
     """The person a place is the home of: "John Boehner (R-Ohio)", "Grassley, Republican of
     Iowa", "Boehner of Ohio", "Vermont Sen. Bernie Sanders", "Todd Akin, the Republican Senate
     candidate in Missouri" (a title or candidacy in apposition to the name, not a posting:
-    "Smith, the ambassador in Kabul"); None for any other place."""
+    "Smith, the ambassador in Kabul"), "The Texas lawmaker blamed his rival" after a sentence
+    whose subject is the person (``_previous_subject``); None for any other place."""
     doc, people = parsed.doc, parsed.people
     text = parsed.article.text
     before = text[max(0, ent.start_char - 3):ent.start_char]
@@ -452,8 +453,45 @@ def home_of(parsed: Parsed, ent: SpacySpan) -> str | None:
         return mention.name if mention else None
     if ent.end + 1 < len(doc) and doc[ent.end].lower_.rstrip(".") in HOME_WORDS:
         mention = people.at(ent.end + 1)  # "Vermont Sen. Bernie Sanders"
+        if mention is None and _described(doc[ent.end]):  # "The Texas lawmaker blamed"
+            return _previous_subject(parsed, doc[ent.end])
         return mention.name if mention else None
     return _office_of(parsed, ent)
+
+
+# the offices a home word names, read against a person's titles (``_previous_subject``)
+OFFICES = {"senator": {"senator"}, "sen": {"senator"}, "representative": {"representative"},
+           "rep": {"representative"}, "congressman": {"representative"},
+           "congresswoman": {"representative"}, "governor": {"governor"}, "gov": {"governor"},
+           "mayor": {"mayor"}, "lawmaker": {"senator", "representative"}}
+
+
+def _described(word: Token) -> bool:
+    """An office's word that opens a sentence as its main subject, with "the" and no name
+    ("The Texas lawmaker blamed his rival"): a person named before (``_previous_subject``)."""
+    first = word.sent[0]
+    return word.lower_.rstrip(".") in OFFICES and word.dep_ in ("nsubj", "nsubjpass") \
+        and first.lower_ == "the" and first.head.i == word.i and word.head.dep_ == "ROOT"
+
+
+def _previous_subject(parsed: Parsed, word: Token) -> str | None:
+    """The person named as the main subject of the sentence just before ``word``'s, given a
+    title of the office ``word`` names ("Sen. Ted Cruz has laid down the gauntlet. The Texas
+    lawmaker blamed his rival": Cruz), else None (not a subject of a clause inside it: "If
+    Ryan had replaced her, it would have been all men. The California senator spoke" is no
+    more Ryan's than Pelosi's; nor a person of another office: "Clinton acknowledged … The
+    South Carolina congressman", of Secretary Clinton, is another person's)."""
+    if word.sent.start == 0:
+        return None
+    previous = parsed.doc[word.sent.start - 1].sent
+    mention = next((m for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and (m := parsed.people.at(c.i))), None)
+    offices = OFFICES[word.lower_.rstrip(".")]
+    if mention is None or not any(
+            offices & set().union(*(OFFICES.get(w, set()) for w in role.value.lower().split()))
+            for role in parsed.people.roles if role.person == mention.name):
+        return None
+    return mention.name
 
 
 def _home_named_as_org(parsed: Parsed, ent: SpacySpan) -> bool:
