@@ -307,6 +307,23 @@ def test_the_leads_of_one_day_tell_one_event(tmp_path: Path) -> None:
                                          later)
 
 
+def test_a_leads_day_long_before_its_publication_is_no_news_of_the_day(tmp_path: Path) -> None:
+    """A lead whose first day is more than a week from its article's publication ("joined
+    the union on Jan. 6, 1998", in March 2025) tells the past, not the day's news: it is not
+    paired with the other leads' days, which would make three days of one event and hide the
+    conflict."""
+    said = {"a": "Orla Brennan resigned as chair of the Harlow harbour board on Tuesday after "
+                 "weeks of questions about the loans.",
+            "b": "Speaking to dockers on Thursday, Orla Brennan said she was leaving because "
+                 "the questions had become a distraction.",
+            "c": "Orla Brennan joined the dockers' union on Jan. 6, 1998, as a crane driver."
+                 "\n\nShe rose to chair the board.\n\nThe board runs the docks.\n\nShe "
+                 "stepped down as chair of the Harlow harbour board on Tuesday, after questions "
+                 "about the harbour loans, the board said."}
+    (found,) = changed_article_conflicts(tmp_path, "Brennan resigns", said, "date")
+    assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
+
+
 def test_a_leads_day_one_report_alone_gives_where_it_tells_the_others_day_apart(
         tmp_path: Path) -> None:
     """A lead's day that its outlet alone gives, once, conflicts with the day another lead of
