@@ -75,6 +75,14 @@ def _publishers(head: Token) -> set[str]:
     return names
 
 
+def _venues(head: Token) -> set[str]:
+    """The proper places an event dated on ``head`` happens in or at, as parsed: "meet on
+    Monday in Helsinki", "Monday's meeting in Helsinki": "Helsinki"."""
+    return {o.text for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+            and o.ent_type_ in ("GPE", "LOC", "FAC")}
+
+
 def _unique(noun: Token) -> bool:
     """An event noun the story knows as one: "the indictment", a day's ("Wednesday's
     hearing", "the Wednesday hearing") or someone's named ("Netanyahu's speech"), not "an
@@ -305,7 +313,10 @@ class DateRules(DifferBase):
         someone in common as parsed ("Lerner said at Wednesday's hearing" / "The Friday
         hearing would have been Lerner's first"; nineteenth session: five days more found on
         the real clusters, no false alarm; not kept, the same for one paper's publication:
-        none found)."""
+        none found). So too an event at one named place, in sentences that name someone in
+        common besides the place ("there needs to be other Americans in the room in Helsinki,
+        Finland Monday" / "when they meet on Monday in Helsinki"; twentieth session: one day
+        more found on the real clusters, no false alarm)."""
         dated: dict[str, dict[tuple[str, str], list[tuple[Fact, Claim, str]]]] = {}
         for claim in claims:
             found = dated.setdefault(claim.article_id, defaultdict(list))
@@ -322,9 +333,10 @@ class DateRules(DifferBase):
                     continue
                 (f, a, words), (g, b, _) = dated[a_id][key][0], dated[b_id][key][0]
                 strong = key[1] == "the one" or key[1].startswith("named ")
+                place = key[1] if key[0] == "at" else ""  # not a name in common, the place
                 if strong and not self._named_in(a) & self._named_in(b) \
-                        or not strong and not key[1].startswith("by ") \
-                        and not _names(a.text) & _names(b.text):
+                        or not strong and not key[1].startswith("by ") and not {
+                            n for n in _names(a.text) & _names(b.text) if n.lower() != place}:
                     continue  # one event of the same people
                 if key[0] == "publish" and (len(_undated_words(a.text) & _undated_words(
                         b.text) - content_words(f"{key[1][3:]} report publish")) < MIN_SHARED
@@ -345,6 +357,8 @@ class DateRules(DifferBase):
         event, and one that may be made again), nor a verb of no one named or nothing done
         to; but a report or a publication is keyed by the paper that made it ("publish", by
         "Atlantic": ``_publishers``), one event where what it reports is the same thing.
+        An event at a proper place is keyed by that place ("at", "helsinki": ``_venues``),
+        one event where the sentences name someone else in common (``occasions``).
         Two keys more tell one event however the doers are named (``strong`` in ``occasions``):
         a noun a proper noun names, of the nouns the date may date (``_nouns_dated``),
         "named" so ("Tuesday's Nevada caucus" / "the Nevada caucuses on Tuesday": "caucus",
@@ -381,6 +395,8 @@ class DateRules(DifferBase):
                     yield (verb, f"{how} {who.lower()}"), \
                         f"the day of one event: “{verb}”, {how} {who}"
         head = self._dated_head(fact)
+        for place in sorted(_venues(head) if head is not None else ()):
+            yield ("at", place.lower()), f"the day of one event in {place}"
         for name in sorted(_publishers(head) if head is not None else ()):
             yield ("publish", f"by {name.lower()}"), f"the day of one publication, by {name}"
         for noun, as_parsed in self._nouns_dated(fact):
