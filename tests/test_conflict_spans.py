@@ -307,6 +307,44 @@ def test_the_leads_of_one_day_tell_one_event(tmp_path: Path) -> None:
                                          later)
 
 
+def test_the_days_of_one_event_at_one_named_place(tmp_path: Path) -> None:
+    """Sentences worded apart that date something happening at the same named place, each
+    article on one day only, and that name someone in common, tell one event ("sit down with
+    the dockers' leaders on Monday in Harlow" / "at the table in Harlow on Wednesday"); not
+    at another place, nor where the place is the only name the two sentences share."""
+    lead = ("Orla Brennan, the chair of the Harlow harbour board, is under pressure from the "
+            "dockers' union over the pension fund.\n\nThe union wants her to open the books."
+            "\n\nIts members are angry.\n\n")
+    said = {"a": lead + "Orla Brennan will sit down with the dockers' leaders on Monday in "
+                        "Harlow, her spokesman said.",
+            "b": lead + "Members insist that an accountant must be at the table in Harlow on "
+                        "Wednesday to keep Brennan honest.",
+            "c": lead + "Brennan will meet the shop stewards on Monday in Harlow."}
+    (found,) = changed_article_conflicts(tmp_path, "Brennan talks", said, "date")
+    assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
+    nobody = {**said, "b": said["b"].replace("keep Brennan honest", "keep the board honest")}
+    assert not changed_article_conflicts(tmp_path / "nobody", "Brennan talks", nobody, "date")
+    said["b"] = said["b"].replace("in Harlow on", "in Ashford on")
+    assert not changed_article_conflicts(tmp_path / "elsewhere", "Brennan talks", said, "date")
+
+
+def test_a_leads_day_long_before_its_publication_is_no_news_of_the_day(tmp_path: Path) -> None:
+    """A lead whose first day is more than a week from its article's publication ("joined
+    the union on Jan. 6, 1998", in March 2025) tells the past, not the day's news: it is not
+    paired with the other leads' days, which would make three days of one event and hide the
+    conflict."""
+    said = {"a": "Orla Brennan resigned as chair of the Harlow harbour board on Tuesday after "
+                 "weeks of questions about the loans.",
+            "b": "Speaking to dockers on Thursday, Orla Brennan said she was leaving because "
+                 "the questions had become a distraction.",
+            "c": "Orla Brennan joined the dockers' union on Jan. 6, 1998, as a crane driver."
+                 "\n\nShe rose to chair the board.\n\nThe board runs the docks.\n\nShe "
+                 "stepped down as chair of the Harlow harbour board on Tuesday, after questions "
+                 "about the harbour loans, the board said."}
+    (found,) = changed_article_conflicts(tmp_path, "Brennan resigns", said, "date")
+    assert [len(side["article_ids"]) for side in found["sides"]] == [2, 1]
+
+
 def test_a_leads_day_one_report_alone_gives_where_it_tells_the_others_day_apart(
         tmp_path: Path) -> None:
     """A lead's day that its outlet alone gives, once, conflicts with the day another lead of
